@@ -1,0 +1,73 @@
+// Builds every bundle with esbuild: the extension client, the language server, the CLI,
+// and the tests (one .cjs per test file). Usage: node scripts/build.mjs [--minify] [--watch]
+import * as esbuild from 'esbuild';
+import { existsSync, readdirSync, statSync, chmodSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const minify = process.argv.includes('--minify');
+const watch = process.argv.includes('--watch');
+
+const common = {
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20',
+  external: ['vscode'],
+  sourcemap: minify ? false : 'linked',
+  minify,
+  logLevel: 'warning',
+  absWorkingDir: root,
+};
+
+/** Files under dir whose names end with suffix, recursively. */
+function walk(dir, suffix) {
+  if (!existsSync(join(root, dir))) return [];
+  const out = [];
+  for (const name of readdirSync(join(root, dir))) {
+    const rel = join(dir, name);
+    if (statSync(join(root, rel)).isDirectory()) out.push(...walk(rel, suffix));
+    else if (name.endsWith(suffix)) out.push(rel);
+  }
+  return out;
+}
+
+const bundles = [
+  { entry: 'client/src/extension.ts', out: 'dist/client/extension.js' },
+  { entry: 'server/src/lsp/main.ts', out: 'dist/server/server.js' },
+  { entry: 'server/src/cli/main.ts', out: 'dist/cli/ingress-lab.js', banner: '#!/usr/bin/env node' },
+].filter((b) => existsSync(join(root, b.entry)));
+
+const testEntries = [
+  ...walk('server/test', '.test.ts'),
+  ...walk('client/test', '.ts'),
+  ...walk('bench', '.ts'),
+];
+
+const builds = bundles.map((b) => ({
+  ...common,
+  entryPoints: [b.entry],
+  outfile: b.out,
+  banner: b.banner ? { js: b.banner } : undefined,
+}));
+if (testEntries.length > 0) {
+  builds.push({
+    ...common,
+    sourcemap: 'inline',
+    minify: false,
+    entryPoints: Object.fromEntries(
+      testEntries.map((e) => [relative('.', e).replace(/\.ts$/, ''), e]),
+    ),
+    outdir: 'out',
+    outExtension: { '.js': '.cjs' },
+  });
+}
+
+if (watch) {
+  for (const b of builds) (await esbuild.context(b)).watch();
+  console.log('watching for changes…');
+} else {
+  await Promise.all(builds.map((b) => esbuild.build(b)));
+  if (existsSync(join(root, 'dist/cli/ingress-lab.js'))) chmodSync(join(root, 'dist/cli/ingress-lab.js'), 0o755);
+}

@@ -1,0 +1,60 @@
+// The `ingress-lab` command: dispatches to one module per subcommand.
+import { runCheck, CHECK_USAGE } from './check';
+import { UsageError } from './files';
+import { processIO, type CliIO } from './io';
+
+declare const INGRESS_LAB_VERSION: string | undefined;
+const VERSION = typeof INGRESS_LAB_VERSION === 'string' ? INGRESS_LAB_VERSION : '0.0.0-dev';
+
+type Command = { usage: string; run: (argv: string[], io: CliIO) => Promise<number> };
+
+const COMMANDS: Record<string, Command> = {
+  check: { usage: CHECK_USAGE, run: runCheck },
+};
+
+const USAGE = `usage: ingress-lab <command> [options]
+
+commands:
+${Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(8)} ${c.usage.split('\n')[0]!.replace(/^usage: ingress-lab \S+ ?/, '')}`).join('\n')}
+
+Run "ingress-lab <command> --help" for a command's options.`;
+
+export async function main(argv: string[], io: CliIO): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    io.out(USAGE);
+    return name ? 0 : 2;
+  }
+  if (name === '--version') {
+    io.out(VERSION);
+    return 0;
+  }
+  const cmd = COMMANDS[name];
+  if (!cmd) {
+    io.err(`ingress-lab: unknown command "${name}"\n\n${USAGE}`);
+    return 2;
+  }
+  if (rest.includes('--help') || rest.includes('-h')) {
+    io.out(cmd.usage);
+    return 0;
+  }
+  try {
+    return await cmd.run(rest, io);
+  } catch (e) {
+    if (e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      io.err(`ingress-lab ${name}: ${(e as Error).message}`);
+      return 2;
+    }
+    throw e;
+  }
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2), processIO(VERSION)).then(
+    (code) => { process.exitCode = code; },
+    (e: unknown) => {
+      process.stderr.write(`ingress-lab: internal error: ${(e as Error)?.stack ?? String(e)}\n`);
+      process.exitCode = 2;
+    },
+  );
+}

@@ -1,0 +1,190 @@
+// A source-mapped JSON tree built from one YAML document. Every node keeps its byte span and
+// its Kubernetes field path ("spec.rules[0].http.paths[0].path"), so rules can point at the
+// exact key or value and name the field the way the API server does. No I/O.
+import { isAlias, isMap, isPair, isScalar, isSeq, type Node as YamlNode, type Document } from 'yaml';
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+export type SNode = SMap | SSeq | SScalar;
+
+interface SBase {
+  /** Span of the value (for a map or sequence: the whole block). */
+  span: Span;
+  /** Kubernetes-style field path of this node, e.g. `spec.tls[0].hosts[1]`. */
+  path: string;
+}
+
+export type ScalarValue = string | number | boolean | null;
+
+export interface SScalar extends SBase {
+  kind: 'scalar';
+  value: ScalarValue;
+  /** The text as written (for plain scalars), e.g. `on` for a value read as `true`. */
+  source: string;
+  /** True when written in quotes or as a block scalar: always a string. */
+  quoted: boolean;
+}
+
+export interface SEntry {
+  key: string;
+  keySpan: Span;
+  /** Null when the key has no value at all (`key:` at the end of a half-typed line). */
+  value: SNode;
+}
+
+export interface SMap extends SBase {
+  kind: 'map';
+  entries: SEntry[];
+}
+
+export interface SSeq extends SBase {
+  kind: 'seq';
+  items: SNode[];
+}
+
+export const EMPTY_SPAN: Span = { start: 0, end: 0 };
+
+export function childPath(parent: string, key: string): string {
+  return parent === '' ? key : `${parent}.${key}`;
+}
+
+export function indexPath(parent: string, index: number): string {
+  return `${parent}[${index}]`;
+}
+
+/** Span covering from..to, used for a key and its value together. */
+export function joinSpans(a: Span, b: Span): Span {
+  return { start: Math.min(a.start, b.start), end: Math.max(a.end, b.end) };
+}
+
+function spanOf(node: YamlNode | null | undefined, fallback: Span): Span {
+  const r = node?.range;
+  return r ? { start: r[0], end: r[1] } : fallback;
+}
+
+function scalarNode(value: ScalarValue, span: Span, path: string, source: string, quoted: boolean): SScalar {
+  return { kind: 'scalar', value, span, path, source, quoted };
+}
+
+/** Converts a parsed YAML node into an SNode tree. Aliases resolve against doc. */
+export function fromYaml(node: unknown, path: string, doc: Document, fallback: Span): SNode {
+  if (isAlias(node)) return fromYaml(node.resolve(doc), path, doc, spanOf(node, fallback));
+  const span = spanOf(node as YamlNode, fallback);
+  if (isMap(node)) {
+    const entries: SEntry[] = [];
+    for (const pair of node.items) {
+      if (!isPair(pair)) continue;
+      const keyNode = pair.key as YamlNode | null;
+      const key = isScalar(keyNode) ? String(keyNode.value) : keyNode ? String(keyNode.toJSON?.()) : '';
+      const keySpan = spanOf(keyNode, span);
+      const valueFallback = { start: keySpan.end, end: keySpan.end };
+      const value = pair.value == null
+        ? scalarNode(null, valueFallback, childPath(path, key), '', false)
+        : fromYaml(pair.value, childPath(path, key), doc, valueFallback);
+      entries.push({ key, keySpan, value });
+    }
+    return { kind: 'map', entries, span, path };
+  }
+  if (isSeq(node)) {
+    const items = node.items.map((item, i) => fromYaml(item, indexPath(path, i), doc, span));
+    return { kind: 'seq', items, span, path };
+  }
+  if (isScalar(node)) {
+    const v = node.value;
+    const value: ScalarValue = v === null || v === undefined ? null
+      : typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? v
+      : typeof v === 'bigint' ? Number(v) : String(v);
+    const quoted = node.type !== undefined && node.type !== 'PLAIN';
+    return scalarNode(value, span, path, node.source ?? String(v ?? ''), quoted);
+  }
+  return scalarNode(null, span, path, '', false);
+}
+
+/** Builds an SNode tree from plain JSON (objects read from a cluster or a snapshot file). */
+export function fromJson(value: unknown, path = '', span: Span = EMPTY_SPAN): SNode {
+  if (Array.isArray(value)) {
+    return { kind: 'seq', span, path, items: value.map((v, i) => fromJson(v, indexPath(path, i), span)) };
+  }
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>).map(([key, v]) => ({
+      key, keySpan: span, value: fromJson(v, childPath(path, key), span),
+    }));
+    return { kind: 'map', span, path, entries };
+  }
+  const v = value === undefined ? null : (value as ScalarValue);
+  return scalarNode(v, span, path, v === null ? '' : String(v), typeof v === 'string');
+}
+
+/** Plain JSON value of a node (what the API server would receive). */
+export function toJson(node: SNode | undefined): unknown {
+  if (!node) return undefined;
+  if (node.kind === 'scalar') return node.value;
+  if (node.kind === 'seq') return node.items.map(toJson);
+  const out: Record<string, unknown> = {};
+  for (const e of node.entries) if (!(e.key in out)) out[e.key] = toJson(e.value);
+  return out;
+}
+
+export function asMap(node: SNode | undefined): SMap | undefined {
+  return node?.kind === 'map' ? node : undefined;
+}
+
+export function asSeq(node: SNode | undefined): SSeq | undefined {
+  return node?.kind === 'seq' ? node : undefined;
+}
+
+export function asScalar(node: SNode | undefined): SScalar | undefined {
+  return node?.kind === 'scalar' ? node : undefined;
+}
+
+/** The entry for key (the first one when the key is duplicated). */
+export function entry(map: SNode | undefined, key: string): SEntry | undefined {
+  return map?.kind === 'map' ? map.entries.find((e) => e.key === key) : undefined;
+}
+
+export function get(map: SNode | undefined, key: string): SNode | undefined {
+  return entry(map, key)?.value;
+}
+
+/** Walks a dotted key list: getIn(root, 'spec', 'defaultBackend'). */
+export function getIn(node: SNode | undefined, ...keys: string[]): SNode | undefined {
+  let cur = node;
+  for (const k of keys) cur = get(cur, k);
+  return cur;
+}
+
+/** A string scalar's value; numbers and booleans are not strings (see schema/type). */
+export function str(node: SNode | undefined): string | undefined {
+  return node?.kind === 'scalar' && typeof node.value === 'string' ? node.value : undefined;
+}
+
+/** The span to underline for a field: its value, or its key when the value is empty. */
+export function fieldSpan(map: SNode | undefined, key: string): Span | undefined {
+  const e = entry(map, key);
+  if (!e) return undefined;
+  return e.value.span.end > e.value.span.start ? e.value.span : e.keySpan;
+}
+
+/** The innermost node whose span contains offset, with its ancestors (outermost first). */
+export function nodePathAt(root: SNode, offset: number): SNode[] {
+  const out: SNode[] = [];
+  let cur: SNode | undefined = root;
+  while (cur) {
+    out.push(cur);
+    let next: SNode | undefined;
+    if (cur.kind === 'map') {
+      next = cur.entries.find((e) => contains(e.value.span, offset) || contains(e.keySpan, offset))?.value;
+    } else if (cur.kind === 'seq') {
+      next = cur.items.find((i) => contains(i.span, offset));
+    }
+    cur = next;
+  }
+  return out;
+}
+
+export function contains(span: Span, offset: number): boolean {
+  return offset >= span.start && offset <= span.end;
+}

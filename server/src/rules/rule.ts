@@ -1,0 +1,75 @@
+// The contract every validation rule follows. A rule has a stable id (never renumbered or
+// reused), a default severity, and a check that reports findings through a Reporter.
+// Rules are pure: all state they need comes in through the RuleContext.
+import type { Finding, Severity } from '../ingress/findings';
+import type { KObject, KnownKind } from '../ingress/model';
+import type { ObjectStore } from '../ingress/store';
+import type { Span } from '../ingress/source';
+
+/** Live facts only a cluster (or a snapshot of one) can give. Absent without a cluster. */
+export interface ClusterFacts {
+  /** Human description of where the facts come from, e.g. `context kind-dev` or `snapshot.yaml`. */
+  source: string;
+  /** Ready/total endpoints behind a Service, undefined when unknown. */
+  endpoints(namespace: string, service: string): { ready: number; total: number } | undefined;
+  /** Number of pods a selector matches in a namespace, undefined when pods are not visible. */
+  podsMatching(namespace: string, selector: Record<string, string>): number | undefined;
+  /** Kinds that could not be listed (e.g. RBAC forbids Secrets): rules about them are skipped. */
+  unavailable: ReadonlySet<KnownKind | 'Pod' | 'EndpointSlice'>;
+}
+
+export interface RuleContext {
+  /** Workspace objects layered over cluster objects. */
+  store: ObjectStore;
+  cluster?: ClusterFacts;
+  defaultNamespace: string;
+  /** Clock for certificate expiry checks. */
+  now: Date;
+}
+
+export interface Report {
+  message: string;
+  span: Span;
+  field?: string;
+  uri?: string;
+  severity?: Severity;
+  related?: Finding['related'];
+  data?: Finding['data'];
+}
+
+export type Reporter = (r: Report) => void;
+
+interface RuleBase {
+  /** Stable id `family/name`, e.g. `ingress/path-absolute`. */
+  id: string;
+  /** One sentence for docs, settings and `ingress-lab rules`. */
+  description: string;
+  severity: Severity;
+  /** True when the rule needs live cluster facts (skipped without a cluster). */
+  needsCluster?: boolean;
+}
+
+/** Checks one object at a time: re-run only for objects that changed or depend on a change. */
+export interface ObjectRule extends RuleBase {
+  scope: 'object';
+  kinds: readonly KnownKind[];
+  check(obj: KObject, ctx: RuleContext, report: Reporter): void;
+}
+
+/** Looks at all Ingresses together (conflicts, shadowing). */
+export interface WorkspaceRule extends RuleBase {
+  scope: 'workspace';
+  check(objects: readonly KObject[], ctx: RuleContext, report: (obj: KObject, r: Report) => void): void;
+}
+
+export type Rule = ObjectRule | WorkspaceRule;
+
+export function ruleFamily(id: string): string {
+  return id.split('/')[0]!;
+}
+
+export const DOCS_BASE = 'https://github.com/ingress-lab/ingress-lab/blob/main/docs/rules.md';
+
+export function ruleDocsUrl(id: string): string {
+  return `${DOCS_BASE}#${id.replace(/\//g, '-')}`;
+}
