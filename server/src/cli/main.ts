@@ -1,5 +1,8 @@
 // The `ingress-lab` command: dispatches to one module per subcommand.
 import { runCheck, CHECK_USAGE } from './check';
+import { runLsp, LSP_USAGE } from './lsp';
+import { runRoute, ROUTE_USAGE } from './route';
+import { runRoutes, ROUTES_USAGE } from './routes';
 import { UsageError } from './files';
 import { processIO, type CliIO } from './io';
 
@@ -10,6 +13,9 @@ type Command = { usage: string; run: (argv: string[], io: CliIO) => Promise<numb
 
 const COMMANDS: Record<string, Command> = {
   check: { usage: CHECK_USAGE, run: runCheck },
+  routes: { usage: ROUTES_USAGE, run: runRoutes },
+  route: { usage: ROUTE_USAGE, run: runRoute },
+  lsp: { usage: LSP_USAGE, run: runLsp },
 };
 
 const USAGE = `usage: ingress-lab <command> [options]

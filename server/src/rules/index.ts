@@ -1,9 +1,21 @@
-// The registry of every rule. Ids are stable: never renumber or reuse one.
-import { pathAbsolute } from './ingress/path-absolute';
+// The registry of every rule, by family. Ids are stable: never renumber or reuse one.
+import { ANNOTATION_RULES } from './annotation/index';
+import { CONFLICT_RULES } from './conflict/index';
+import { DEPRECATED_RULES } from './deprecated/index';
+import { INGRESS_RULES } from './ingress/index';
+import { REF_RULES } from './ref/index';
 import type { Rule } from './rule';
+import { SCHEMA_RULES } from './schema/index';
+import { TLS_RULES } from './tls/index';
 
 export const ALL_RULES: readonly Rule[] = [
-  pathAbsolute,
+  ...SCHEMA_RULES,
+  ...INGRESS_RULES,
+  ...DEPRECATED_RULES,
+  ...REF_RULES,
+  ...TLS_RULES,
+  ...CONFLICT_RULES,
+  ...ANNOTATION_RULES,
 ];
 
 export function ruleById(id: string): Rule | undefined {
