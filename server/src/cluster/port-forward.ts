@@ -23,17 +23,16 @@ export class PortForwarder {
   async connect(target: PodPort): Promise<Duplex> {
     const fromPod = new PassThrough();
     const toPod = new PassThrough();
-    let stream: Duplex | undefined;
+    const stream = Duplex.from({ readable: fromPod, writable: toPod });
     const errors = new Writable({
       write(chunk: Buffer, _enc, done) {
-        stream?.destroy(new Error(`port-forward to ${target.namespace}/${target.pod}:${target.port}: ${chunk.toString('utf8')}`));
+        stream.destroy(new Error(`port-forward to ${target.namespace}/${target.pod}:${target.port}: ${chunk.toString('utf8')}`));
         done();
       },
     });
     const ws = await this.pf.portForward(target.namespace, target.pod, [target.port], fromPod, errors, toPod) as unknown as {
       on?: (ev: string, cb: () => void) => void; addEventListener?: (ev: string, cb: () => void) => void; close(): void;
     };
-    stream = Duplex.from({ readable: fromPod, writable: toPod });
     const closed = () => fromPod.end();
     if (ws.on) ws.on('close', closed);
     else ws.addEventListener?.('close', closed);
