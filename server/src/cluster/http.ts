@@ -3,6 +3,7 @@
 // dispatcher, with a time-out. Objects come back as plain JSON, exactly as the server sent them.
 import { HttpMethod, RequestContext, type KubeConfig } from '@kubernetes/client-node';
 import { fetch } from 'undici';
+import { networkMessage } from './net-errors';
 
 export interface ApiResponse {
   status: number;
@@ -53,7 +54,8 @@ export async function apiRequest(kc: KubeConfig, path: string, opts: RequestOpti
   } catch (e) {
     const err = e as Error & { cause?: { code?: string; message?: string } };
     if (err.name === 'TimeoutError') throw new TransportError(`no answer within ${timeoutMs / 1000}s`, true);
-    throw new TransportError(err.cause?.code ?? err.cause?.message ?? err.message, false);
+    const code = err.cause?.code;
+    throw new TransportError(code ? networkMessage(code) : err.cause?.message ?? err.message, false);
   }
 }
 

@@ -1,6 +1,7 @@
 // The API resources Ingress Lab watches, and how a watch failure is classified.
 import type { KnownKind } from '../ingress/model';
 import { TransportError } from './http';
+import { networkMessage } from './net-errors';
 
 export type WatchedKind = KnownKind | 'Pod' | 'EndpointSlice';
 
@@ -47,5 +48,6 @@ export function classify(e: unknown): Failure {
   if (err?.statusCode === 403) return { kind: 'forbidden', message: err.message ?? 'Forbidden' };
   if (err?.statusCode) return { kind: 'other', message: `HTTP ${err.statusCode}: ${err.message ?? ''}` };
   // client-node's Watch hands over undici's errors: `fetch failed` with a cause code.
-  return { kind: 'unreachable', message: err?.cause?.code ?? err?.message ?? String(e) };
+  const code = err?.cause?.code ?? (err as { code?: string })?.code;
+  return { kind: 'unreachable', message: code ? networkMessage(code) : err?.message ?? String(e) };
 }

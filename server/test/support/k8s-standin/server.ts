@@ -25,7 +25,7 @@ export class K8sStandIn {
   private server: Server | undefined;
   private readonly sockets = new Set<Socket>();
   private readonly streams = new Set<ServerResponse>();
-  private readonly forbidden = new Set<string>();
+  private readonly forbidden = new Map<string, 'all' | 'cluster-scope'>();
   private goneOnce = new Set<string>();
   private rejectAll = false;
   private delayMs = 0;
@@ -84,7 +84,8 @@ export class K8sStandIn {
   }
 
   // ---- faults ------------------------------------------------------------------------
-  forbid(plural: string): void { this.forbidden.add(plural); }
+  /** RBAC: list/watch/get/create of this resource answer 403 (everywhere, or only across all namespaces). */
+  forbid(plural: string, where: 'all' | 'cluster-scope' = 'all'): void { this.forbidden.set(plural, where); }
   allow(plural: string): void { this.forbidden.delete(plural); }
   rejectCredentials(on: boolean): void { this.rejectAll = on; }
   slow(ms: number): void { this.delayMs = ms; }
@@ -111,7 +112,8 @@ export class K8sStandIn {
     if (!route) return send(res, 404, status(404, 'NotFound', 'the server could not find the requested resource'));
     const verb = req.method === 'GET' ? (route.name ? 'get' : url.searchParams.get('watch') === 'true' ? 'watch' : 'list')
       : req.method === 'DELETE' ? 'delete' : 'create';
-    if (this.forbidden.has(route.res.plural)) return send(res, 403, forbiddenStatus(route, verb));
+    const rbac = this.forbidden.get(route.res.plural);
+    if (rbac === 'all' || (rbac === 'cluster-scope' && !route.namespace)) return send(res, 403, forbiddenStatus(route, verb));
     if (verb === 'watch') return this.watch(route, url, res);
     if (verb === 'list') return this.list(route, url, res);
     if (verb === 'get') {
@@ -135,6 +137,7 @@ export class K8sStandIn {
 
   private watch(route: Route, url: URL, res: ServerResponse): void {
     res.writeHead(200, { 'content-type': 'application/json', 'transfer-encoding': 'chunked' });
+    res.flushHeaders(); // as kube-apiserver does: the client knows the watch is open before any event
     const rv = Number(url.searchParams.get('resourceVersion') || this.store.resourceVersion);
     const backlog = this.goneOnce.delete(route.res.plural) ? undefined : this.store.since(route.res.plural, rv);
     if (!backlog) {
@@ -146,7 +149,7 @@ export class K8sStandIn {
     const w: Watcher = {
       plural: route.res.plural,
       matches: (o) => (!route.namespace || o.metadata.namespace === route.namespace) && filter(o),
-      send: (e) => res.write(JSON.stringify({ type: e.type, object: { apiVersion: apiVersionOf(route.res), kind: route.res.kind, ...e.object } }) + '\n'),
+      send: (e) => !res.writableEnded && !res.destroyed && res.write(JSON.stringify({ type: e.type, object: { apiVersion: apiVersionOf(route.res), kind: route.res.kind, ...e.object } }) + '\n'),
     };
     for (const e of backlog) if (w.matches(e.object)) w.send(e);
     this.store.watchers.add(w);
