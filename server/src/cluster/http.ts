@@ -11,7 +11,7 @@ export interface ApiResponse {
 }
 
 export interface RequestOptions {
-  method?: 'GET' | 'POST';
+  method?: 'GET' | 'POST' | 'PUT';
   query?: Record<string, string | undefined>;
   body?: unknown;
   timeoutMs?: number;
@@ -29,7 +29,7 @@ export async function apiRequest(kc: KubeConfig, path: string, opts: RequestOpti
   if (!cluster) throw new TransportError('no current cluster in kubeconfig', false);
   const url = new URL(cluster.server.replace(/\/$/, '') + path);
   for (const [k, v] of Object.entries(opts.query ?? {})) if (v !== undefined) url.searchParams.set(k, v);
-  const ctx = new RequestContext(url.toString(), opts.method === 'POST' ? HttpMethod.POST : HttpMethod.GET);
+  const ctx = new RequestContext(url.toString(), HttpMethod[opts.method ?? 'GET']);
   await kc.applySecurityAuthentication(ctx);
   const headers = ctx.getHeaders();
   headers.accept = 'application/json';

@@ -123,7 +123,11 @@ export class K8sStandIn {
     if (verb === 'delete') {
       return this.store.delete(route.res.plural, route.namespace, route.name!) ? send(res, 200, status(200, '', 'deleted')) : send(res, 404, notFound(route));
     }
-    return this.create(route, url, await readJson(req), res);
+    const body = await readJson(req);
+    if (req.method === 'POST' && body?.metadata?.name && this.store.get(route.res.plural, route.namespace, body.metadata.name)) {
+      return send(res, 409, status(409, 'AlreadyExists', `${route.res.plural}.${route.res.group} "${body.metadata.name}" already exists`));
+    }
+    return this.create(route, url, body, res);
   }
 
   private list(route: Route, url: URL, res: ServerResponse): void {
