@@ -47,7 +47,9 @@ test('the informers hold the live objects as model objects and facts', () => {
   assert.deepEqual(state.objects.list('Service', target.namespace).map((s) => s.name).sort(), ['api', 'orphan', 'web']);
   assert.equal(state.objects.find('Service', target.namespace, 'web')[0]?.origin, 'cluster');
   assert.ok(state.objects.find('IngressClass', '', 'ingress-lab-test').length === 1);
-  assert.deepEqual(state.facts.endpoints(target.namespace, 'web'), { ready: 1, total: 1 });
+  // >= : on a real cluster the EndpointSlice controller adds a slice for the pod as well.
+  assert.ok(state.facts.endpoints(target.namespace, 'web')!.ready >= 1);
+  assert.deepEqual(state.facts.endpoints(target.namespace, 'api'), { ready: 0, total: 1 });
   assert.equal(state.facts.podsMatching(target.namespace, { app: 'web' }), 1);
 });
 
