@@ -4,7 +4,7 @@
 import type { KubernetesObject } from '@kubernetes/client-node';
 import type { KnownKind } from '../ingress/model';
 import { ClusterObjects } from '../ingress/store';
-import { DEFAULT_BACKOFF, type BackoffOptions } from './backoff';
+import { Backoff, DEFAULT_BACKOFF, type BackoffOptions } from './backoff';
 import { clusterUri, toKObject } from './convert';
 import { FactsIndex } from './facts';
 import { apiRequest, statusMessage } from './http';
@@ -19,6 +19,8 @@ export interface ClusterStateOptions {
   /** Time-out of one request (probe, list). */
   timeoutMs?: number;
   backoff?: BackoffOptions;
+  /** Keep probing with back-off while the API server cannot be reached (long-running hosts). */
+  retry?: boolean;
 }
 
 export class ClusterState {
@@ -30,11 +32,15 @@ export class ClusterState {
   private readonly changeListeners = new Set<() => void>();
   private changeQueued = false;
   private version = '';
+  private retryTimer: NodeJS.Timeout | undefined;
+  private stopped = false;
+  private readonly probeBackoff: Backoff;
   private current: ClusterStatus;
 
   constructor(readonly config: LoadedKubeconfig, private readonly opts: ClusterStateOptions = {}) {
     this.facts = new FactsIndex(`cluster context ${config.context}`);
     this.current = { state: 'connecting', context: config.context, server: config.server };
+    this.probeBackoff = new Backoff(opts.backoff ?? DEFAULT_BACKOFF);
   }
 
   get status(): ClusterStatus {
@@ -55,17 +61,26 @@ export class ClusterState {
 
   /** Probes /version; when it answers, starts the informers and waits for their first list. */
   async start(): Promise<ClusterStatus> {
+    this.stopped = false;
     const probe = await this.probe();
+    if (this.stopped) return this.current;
     if (probe) {
       this.setStatus(probe);
+      if (this.opts.retry) {
+        this.retryTimer = setTimeout(() => void this.start(), this.probeBackoff.next());
+        this.retryTimer.unref?.();
+      }
       return probe;
     }
+    this.probeBackoff.reset();
     const firstRound = RESOURCES.map((def) => this.startWatch(def));
     await Promise.all(firstRound);
     return this.current;
   }
 
   stop(): void {
+    this.stopped = true;
+    clearTimeout(this.retryTimer);
     for (const w of this.watches.splice(0)) w.stop();
   }
 
