@@ -70,13 +70,19 @@ export class K8sStandIn {
     return `https://127.0.0.1:${this.port}`;
   }
 
-  kubeconfig(opts: { context?: string; namespace?: string; token?: string } = {}): string {
+  /** A kubeconfig for this server; `exec` authenticates through an exec credential plugin instead of a token. */
+  kubeconfig(opts: { context?: string; namespace?: string; token?: string; exec?: { command: string; args: string[] } } = {}): string {
     const ctx = opts.context ?? 'standin';
+    const user = opts.exec
+      ? ['    exec:', '      apiVersion: client.authentication.k8s.io/v1', `      command: ${JSON.stringify(opts.exec.command)}`,
+        `      args: ${JSON.stringify(opts.exec.args)}`, '      interactiveMode: Never',
+        '      env: [{name: STANDIN_TOKEN, value: ' + JSON.stringify(opts.token ?? this.token) + '}]']
+      : [`    token: ${opts.token ?? this.token}`];
     return [
       'apiVersion: v1', 'kind: Config',
       'clusters:', `- name: ${ctx}-cluster`, '  cluster:', `    server: ${this.url}`,
       `    certificate-authority-data: ${Buffer.from(this.caPem).toString('base64')}`,
-      'users:', `- name: ${ctx}-user`, '  user:', `    token: ${opts.token ?? this.token}`,
+      'users:', `- name: ${ctx}-user`, '  user:', ...user,
       'contexts:', `- name: ${ctx}`, '  context:', `    cluster: ${ctx}-cluster`, `    user: ${ctx}-user`,
       `    namespace: ${opts.namespace ?? 'default'}`,
       `current-context: ${ctx}`, '',
