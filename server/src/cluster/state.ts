@@ -2,7 +2,7 @@
 // informer per resource, keeps Ingresses/Services/Secrets/IngressClasses as model objects
 // (a ClusterObjects store) and Pods/EndpointSlices as facts, and reports one status.
 import type { KubernetesObject } from '@kubernetes/client-node';
-import type { KnownKind } from '../ingress/model';
+import { objectKey, type KnownKind } from '../ingress/model';
 import { ClusterObjects } from '../ingress/store';
 import { Backoff, DEFAULT_BACKOFF, type BackoffOptions } from './backoff';
 import { clusterUri, toKObject } from './convert';
@@ -23,14 +23,26 @@ export interface ClusterStateOptions {
   retry?: boolean;
 }
 
+/** The object whose checks a change affects: itself, the Service of an EndpointSlice, or unknown (Pod). */
+function changedKey(kind: WatchedKind, o: KubernetesObject): string | undefined {
+  const ns = o.metadata?.namespace ?? '';
+  if (kind === 'Pod') return undefined;
+  if (kind === 'EndpointSlice') {
+    const svc = o.metadata?.labels?.['kubernetes.io/service-name'];
+    return svc ? objectKey('Service', ns, svc) : undefined;
+  }
+  return objectKey(kind, ns, o.metadata?.name ?? '');
+}
+
 export class ClusterState {
   readonly objects = new ClusterObjects();
   readonly facts: FactsIndex;
   private readonly health = new Map<WatchedKind, WatchHealth>();
   private readonly watches: ResourceWatch[] = [];
   private readonly statusListeners = new Set<(s: ClusterStatus) => void>();
-  private readonly changeListeners = new Set<() => void>();
-  private changeQueued = false;
+  private readonly changeListeners = new Set<(keys: string[] | undefined) => void>();
+  /** Keys (`Kind/ns/name`) changed since the last notification; undefined: anything may have. */
+  private pending: Set<string> | undefined | null = null;
   private version = '';
   private retryTimer: NodeJS.Timeout | undefined;
   private stopped = false;
@@ -53,8 +65,11 @@ export class ClusterState {
     return () => this.statusListeners.delete(listener);
   }
 
-  /** Called (coalesced) after cluster objects changed. */
-  onChange(listener: () => void): () => void {
+  /**
+   * Called (coalesced per tick) after cluster objects changed, with the keys (`Kind/ns/name`,
+   * as objectKey) of the objects whose checks may change; undefined when any may (a Pod moved).
+   */
+  onChange(listener: (keys: string[] | undefined) => void): () => void {
     this.changeListeners.add(listener);
     return () => this.changeListeners.delete(listener);
   }
@@ -127,7 +142,7 @@ export class ClusterState {
       const obj = toKObject(o, kind, clusterUri(this.config.context, kind, m.namespace, m.name ?? ''));
       if (obj) this.objects.upsert(obj);
     }
-    this.changed();
+    this.changed(kind, o);
   }
 
   private remove(kind: WatchedKind, o: KubernetesObject): void {
@@ -136,15 +151,21 @@ export class ClusterState {
     if (kind === 'Pod') this.facts.deletePod(ns, name);
     else if (kind === 'EndpointSlice') this.facts.deleteEndpointSlice(ns, name);
     else this.objects.delete(kind as KnownKind, kind === 'IngressClass' ? '' : ns, name);
-    this.changed();
+    this.changed(kind, o);
   }
 
-  private changed(): void {
-    if (this.changeQueued) return;
-    this.changeQueued = true;
+  private changed(kind: WatchedKind, o: KubernetesObject): void {
+    const first = this.pending === null;
+    const key = changedKey(kind, o);
+    if (this.pending !== undefined) {
+      if (key === undefined) this.pending = undefined;
+      else (this.pending ??= new Set()).add(key);
+    }
+    if (!first) return;
     queueMicrotask(() => {
-      this.changeQueued = false;
-      for (const l of this.changeListeners) l();
+      const keys = this.pending ? [...this.pending] : undefined;
+      this.pending = null;
+      for (const l of this.changeListeners) l(keys);
     });
   }
 

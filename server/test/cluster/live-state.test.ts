@@ -75,10 +75,14 @@ test('cluster-aware rules use the live objects and say where they looked', () =>
 });
 
 test('watch events update the cache: a Service created and deleted in the cluster', async () => {
+  const seen: (string[] | undefined)[] = [];
+  const off = state.onChange((keys) => seen.push(keys));
   await target.apply(readFixtureObjects('cluster', 'base.yaml').filter((o) => o.metadata.name === 'web' && o.kind === 'Service')
     .map((o) => ({ ...o, metadata: { ...o.metadata, name: 'missing' } })));
   await waitFor(changes, () => state.objects.find('Service', target.namespace, 'missing').length === 1, 'Service missing to appear');
+  assert.ok(seen.some((k) => k?.includes(`Service/${target.namespace}/missing`)), 'the change names the Service');
   assert.deepEqual(checkWorkspace().filter((f) => f.ruleId === 'ref/backend-service'), []);
   await target.remove('Service', 'missing');
   await waitFor(changes, () => state.objects.find('Service', target.namespace, 'missing').length === 0, 'Service missing to go');
+  off();
 });
