@@ -8,8 +8,8 @@ import { sanitize } from './convert';
 import { apiRequest, statusMessage } from './http';
 import { classify, HttpStatusError, resourcePath, type Failure, type ResourceDef } from './resources';
 
-/** `synced`: listed and the watch stream is open. */
-export type WatchHealth = { state: 'syncing' } | { state: 'synced' } | ({ state: 'failed' } & Failure);
+/** `listed`: the cache holds a full list; `synced`: and the watch stream is open. */
+export type WatchHealth = { state: 'syncing' } | { state: 'listed' } | { state: 'synced' } | ({ state: 'failed' } & Failure);
 
 export interface WatchHandlers {
   upsert(obj: KubernetesObject): void;
@@ -84,6 +84,7 @@ export class ResourceWatch {
     if (res.status !== 200) throw new HttpStatusError(res.status, statusMessage(res));
     const body = res.body as { metadata?: { resourceVersion?: string }; items?: KubernetesObject[] };
     const items = (body.items ?? []).map((o) => sanitize(o));
+    this.handlers.health({ state: 'listed' });
     return { metadata: { resourceVersion: body.metadata?.resourceVersion }, items } as never;
   }
 

@@ -88,8 +88,14 @@ export class ClusterState {
       return probe;
     }
     this.probeBackoff.reset();
-    const firstRound = RESOURCES.map((def) => this.startWatch(def));
-    await Promise.all(firstRound);
+    // Wait for every watch to open (or fail); a watch whose headers never come (a buffering
+    // proxy) must not hang the caller: after the time-out a full list is enough.
+    const firstRound = Promise.all(RESOURCES.map((def) => this.startWatch(def)));
+    let timer: NodeJS.Timeout | undefined;
+    const deadline = new Promise<void>((resolve) => { timer = setTimeout(resolve, this.opts.timeoutMs ?? 15_000); });
+    await Promise.race([firstRound, deadline]);
+    clearTimeout(timer);
+    this.recompute(true);
     return this.current;
   }
 
@@ -121,7 +127,7 @@ export class ClusterState {
         health: (h) => {
           this.health.set(def.kind, h);
           this.recompute();
-          if (h.state !== 'syncing') resolve();
+          if (h.state === 'synced' || h.state === 'failed') resolve();
         },
       }, {
         namespace: this.opts.namespace,
@@ -169,10 +175,11 @@ export class ClusterState {
     });
   }
 
-  /** Derives the one status line from every informer's health. */
-  private recompute(): void {
+  /** Derives the one status line from every informer's health (listed counts once `final`). */
+  private recompute(final = false): void {
     const { context, server } = this.config;
-    const settled = this.health.size === RESOURCES.length && [...this.health.values()].every((h) => h.state !== 'syncing');
+    const pending = (h: WatchHealth) => h.state === 'syncing' || (h.state === 'listed' && !final);
+    const settled = this.health.size === RESOURCES.length && ![...this.health.values()].some(pending);
     if (this.current.state === 'connecting' && !settled) return;
     const failures = [...this.health.values()].filter((h): h is Extract<WatchHealth, { state: 'failed' }> => h.state === 'failed');
     const unauthorized = failures.find((f) => f.kind === 'unauthorized');

@@ -159,3 +159,10 @@ test('retry: an API server that is down at start is connected to once it comes u
   await s.start(s.port);
   await waitFor((cb) => state.onStatus(cb), () => state.status.state === 'connected', 'connected after the server came up');
 });
+
+test('watch headers held back (a buffering proxy): start() still returns, connected, once the lists are in', async (t) => {
+  const env = await setup(t, (s) => s.bufferWatchHeaders(true), { timeoutMs: 300 });
+  if (!env) return;
+  assert.equal(env.state.status.state, 'connected');
+  assert.equal(env.state.objects.list('Service', env.ns).length, 3);
+});

@@ -30,6 +30,7 @@ export class K8sStandIn {
   private rejectAll = false;
   private delayMs = 0;
   private webhookDenial: string | undefined;
+  private holdWatchHeaders = false;
   port = 0;
   caPem = '';
 
@@ -100,6 +101,8 @@ export class K8sStandIn {
   /** Ends every open watch stream cleanly (as the API server does at its watch time-out). */
   endWatches(): void { for (const r of this.streams) r.end(); }
   denyByWebhook(message: string | undefined): void { this.webhookDenial = message; }
+  /** Watches send no headers until their first event, as a buffering proxy in front of the API server would. */
+  bufferWatchHeaders(on: boolean): void { this.holdWatchHeaders = on; }
   get openWatches(): number { return this.streams.size; }
 
   // ---- request handling --------------------------------------------------------------
@@ -147,7 +150,7 @@ export class K8sStandIn {
 
   private watch(route: Route, url: URL, res: ServerResponse): void {
     res.writeHead(200, { 'content-type': 'application/json', 'transfer-encoding': 'chunked' });
-    res.flushHeaders(); // as kube-apiserver does: the client knows the watch is open before any event
+    if (!this.holdWatchHeaders) res.flushHeaders(); // as kube-apiserver does: the client knows the watch is open before any event
     const rv = Number(url.searchParams.get('resourceVersion') || this.store.resourceVersion);
     const backlog = this.goneOnce.delete(route.res.plural) ? undefined : this.store.since(route.res.plural, rv);
     if (!backlog) {
