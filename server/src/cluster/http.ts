@@ -35,13 +35,16 @@ export async function apiRequest(kc: KubeConfig, path: string, opts: RequestOpti
   headers.accept = 'application/json';
   if (opts.body !== undefined) headers['content-type'] = 'application/json';
   const timeoutMs = opts.timeoutMs ?? 15_000;
+  const abort = new AbortController();
+  const timer = setTimeout(() => abort.abort(new DOMException('timed out', 'TimeoutError')), timeoutMs);
+  timer.unref?.();
   try {
     const res = await fetch(url, {
       method: opts.method ?? 'GET',
       headers,
       body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
       dispatcher: ctx.getDispatcher(),
-      signal: AbortSignal.timeout(timeoutMs),
+      signal: abort.signal,
     });
     const text = await res.text();
     let body: unknown = text;
@@ -56,6 +59,8 @@ export async function apiRequest(kc: KubeConfig, path: string, opts: RequestOpti
     if (err.name === 'TimeoutError') throw new TransportError(`no answer within ${timeoutMs / 1000}s`, true);
     const code = err.cause?.code;
     throw new TransportError(code ? networkMessage(code) : err.cause?.message ?? err.message, false);
+  } finally {
+    clearTimeout(timer);
   }
 }
 

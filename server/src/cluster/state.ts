@@ -92,7 +92,10 @@ export class ClusterState {
     // proxy) must not hang the caller: after the time-out a full list is enough.
     const firstRound = Promise.all(RESOURCES.map((def) => this.startWatch(def)));
     let timer: NodeJS.Timeout | undefined;
-    const deadline = new Promise<void>((resolve) => { timer = setTimeout(resolve, this.opts.timeoutMs ?? 15_000); });
+    const deadline = new Promise<void>((resolve) => {
+      timer = setTimeout(resolve, this.opts.timeoutMs ?? 15_000);
+      timer.unref?.();
+    });
     await Promise.race([firstRound, deadline]);
     clearTimeout(timer);
     this.recompute(true);

@@ -109,7 +109,7 @@ export class K8sStandIn {
   private async onRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', this.url);
     this.requests.push(`${req.method} ${url.pathname}${url.search}`);
-    if (this.delayMs) await new Promise((r) => setTimeout(r, this.delayMs));
+    if (this.delayMs) await new Promise((r) => setTimeout(r, this.delayMs).unref());
     if (this.rejectAll || req.headers.authorization !== `Bearer ${this.token}`) {
       return send(res, 401, status(401, 'Unauthorized', 'Unauthorized'));
     }
