@@ -9,6 +9,7 @@
 // requests and are not reported. No I/O.
 import { backendKey } from './backend';
 import { whyPathWins } from './match';
+import { memoize } from './memo';
 import { compareEntries, type RouteEntry, type RouteTable } from './table';
 
 export interface DuplicateRoute {
@@ -69,13 +70,5 @@ export function analyzeRoutes(table: RouteTable): RouteAnalysis {
   return out;
 }
 
-const cache = new WeakMap<RouteTable, RouteAnalysis>();
-
-export function routeAnalysisFor(table: RouteTable): RouteAnalysis {
-  let a = cache.get(table);
-  if (!a) {
-    a = analyzeRoutes(table);
-    cache.set(table, a);
-  }
-  return a;
-}
+/** The analysis of a table, computed once per table. */
+export const routeAnalysisFor: (table: RouteTable) => RouteAnalysis = memoize(analyzeRoutes);

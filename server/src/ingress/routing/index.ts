@@ -6,3 +6,6 @@ export { buildRouteTree, type RouteTree, type RouteHostNode, type RoutePathNode,
 export { backendJson, backendLabel, type BackendJson } from './backend';
 export { ingressRef, compareIngresses } from './order';
 export { hostMatches, tlsCovers, hostKey } from './hosts';
+export { TlsIndex, ruleServesHost, type TlsClaim } from './tls';
+export { selectHost, whyPathWins } from './match';
+export { memoize } from './memo';

@@ -31,8 +31,8 @@ export function whyIngressWins(a: Ingress, b: Ingress): string {
   const tb = createdAt(b);
   if (ta !== tb) {
     return tb === Number.POSITIVE_INFINITY
-      ? `Ingress ${ingressRef(a)} exists (creationTimestamp ${a.creationTimestamp}) and ${ingressRef(b)} has none yet: oldest wins`
-      : `Ingress ${ingressRef(a)} is older (creationTimestamp ${a.creationTimestamp} < ${b.creationTimestamp})`;
+      ? `oldest wins: Ingress ${ingressRef(a)} was created ${a.creationTimestamp}, ${ingressRef(b)} is not created yet`
+      : `oldest wins: Ingress ${ingressRef(a)} was created ${a.creationTimestamp}, ${ingressRef(b)} ${b.creationTimestamp}`;
   }
   if (ingressRef(a) !== ingressRef(b)) {
     return `same creationTimestamp: Ingress ${ingressRef(a)} sorts before ${ingressRef(b)} by namespace/name`;

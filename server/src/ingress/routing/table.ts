@@ -4,8 +4,9 @@
 // and Prefix paths by their key (trailing slash dropped). No I/O.
 import type { Ingress, IngressBackend, IngressPath, IngressRule } from '../model';
 import type { SMap } from '../source';
-import { hostKey, wildcardSuffix, type HostKind } from './hosts';
+import { hostKey, requestWildcardSuffix, wildcardSuffix, type HostKind } from './hosts';
 import { compareIngresses, ingressRef } from './order';
+import { memoize } from './memo';
 import { effectiveMatch, matchKey, rulePath, type MatchKind } from './paths';
 
 export interface RouteEntry {
@@ -56,6 +57,8 @@ export interface RouteTable {
   groups: HostGroup[];
   /** Ingresses with a defaultBackend, in precedence order: those without rules (catch-alls) first. */
   defaultBackends: Ingress[];
+  /** The parent domain of every exact host ("a.foo.com" → "foo.com"): what a wildcard TLS host can cover. */
+  exactSuffixes: Set<string>;
 }
 
 /** Precedence of two entries claiming the same match: Ingress precedence, then rule and path order. */
@@ -87,7 +90,7 @@ function entryFor(ing: Ingress, rank: number, rule: IngressRule, ruleIndex: numb
 }
 
 export class RouteTableBuilder {
-  private readonly table: RouteTable = { ingresses: [], exactHosts: new Map(), wildcardHosts: new Map(), anyHost: undefined, groups: [], defaultBackends: [] };
+  private readonly table: RouteTable = { ingresses: [], exactHosts: new Map(), wildcardHosts: new Map(), anyHost: undefined, groups: [], defaultBackends: [], exactSuffixes: new Set() };
 
   constructor(ingresses: readonly Ingress[]) {
     this.table.ingresses = [...ingresses].sort(compareIngresses);
@@ -112,6 +115,8 @@ export class RouteTableBuilder {
       if (map) map.set(mapKey, g);
       else t.anyHost = g;
       t.groups.push(g);
+      const suffix = e.hostKind === 'exact' ? requestWildcardSuffix(e.hostKey) : undefined;
+      if (suffix !== undefined) t.exactSuffixes.add(suffix);
     }
     return g;
   }
@@ -128,14 +133,7 @@ export function buildRouteTable(ingresses: readonly Ingress[]): RouteTable {
   return new RouteTableBuilder(ingresses).build();
 }
 
-const cache = new WeakMap<readonly unknown[], RouteTable>();
-
 /** The route table of the Ingresses among objects, built once per objects array. */
-export function routeTableFor(objects: readonly { kind: string }[]): RouteTable {
-  let t = cache.get(objects);
-  if (!t) {
-    t = buildRouteTable(objects.filter((o): o is Ingress => o.kind === 'Ingress'));
-    cache.set(objects, t);
-  }
-  return t;
-}
+export const routeTableFor: (objects: readonly { kind: string }[]) => RouteTable = memoize(
+  (objects) => buildRouteTable(objects.filter((o): o is Ingress => o.kind === 'Ingress')),
+);

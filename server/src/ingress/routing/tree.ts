@@ -1,11 +1,11 @@
 // The route tree: host → path (pathType) → backend, each node linked to its YAML (uri + span
 // + field path), with duplicate claims and shadowed paths marked. `ingress-lab routes` prints
 // it; the language server's side panel shows it. No I/O.
-import type { Ingress } from '../model';
 import type { Span } from '../source';
 import { routeAnalysisFor } from './analysis';
 import { backendJson, backendLabel, type BackendJson } from './backend';
-import { requestWildcardSuffix, type HostKind } from './hosts';
+import type { HostKind } from './hosts';
+import { TlsIndex } from './tls';
 import { ingressRef } from './order';
 import { compareEntries, type HostGroup, type RouteEntry, type RouteTable } from './table';
 import type { MatchKind } from './paths';
@@ -83,25 +83,12 @@ function pathNode(e: RouteEntry, table: RouteTable): RoutePathNode {
   return node;
 }
 
-function tlsHosts(ingresses: readonly Ingress[]): Set<string> {
-  const s = new Set<string>();
-  for (const i of ingresses) for (const t of i.tls) for (const h of t.hosts) s.add(h.value.toLowerCase());
-  return s;
-}
-
-function hasTls(tls: Set<string>, g: HostGroup): boolean {
-  if (g.kind === 'any') return false;
-  if (tls.has(g.key)) return true;
-  const suffix = g.kind === 'exact' ? requestWildcardSuffix(g.key) : undefined;
-  return suffix !== undefined && tls.has(`*.${suffix}`);
-}
-
-function hostNode(g: HostGroup, table: RouteTable, tls: Set<string>): RouteHostNode {
+function hostNode(g: HostGroup, table: RouteTable, tls: TlsIndex): RouteHostNode {
   const first = g.entries[0]!;
   const paths = [...g.entries].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)
     || (a.match === b.match ? 0 : a.match === 'Exact' ? -1 : 1) || compareEntries(a, b));
   return {
-    host: first.host ?? null, kind: g.kind, tls: hasTls(tls, g), ingresses: g.owners.map(ingressRef),
+    host: first.host ?? null, kind: g.kind, tls: g.kind !== 'any' && tls.covering(g.key).length > 0, ingresses: g.owners.map(ingressRef),
     source: { ingress: first.ref, uri: first.ingress.uri, span: (first.rule.host?.node ?? first.rule.node).span, field: first.rule.node.path },
     paths: paths.map((e) => pathNode(e, table)),
   };
@@ -110,7 +97,7 @@ function hostNode(g: HostGroup, table: RouteTable, tls: Set<string>): RouteHostN
 const KIND_ORDER: Record<HostKind, number> = { exact: 0, wildcard: 1, any: 2 };
 
 export function buildRouteTree(table: RouteTable): RouteTree {
-  const tls = tlsHosts(table.ingresses);
+  const tls = new TlsIndex(table.ingresses);
   const groups = [...table.groups].sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || a.key.localeCompare(b.key));
   return {
     hosts: groups.map((g) => hostNode(g, table, tls)),
