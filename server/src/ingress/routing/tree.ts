@@ -83,13 +83,18 @@ function pathNode(e: RouteEntry, table: RouteTable): RoutePathNode {
   return node;
 }
 
+function hostSource(e: RouteEntry): { span: Span; field: string } {
+  const n = e.rule.host?.node ?? e.rule.node;
+  return { span: n.span, field: n.path };
+}
+
 function hostNode(g: HostGroup, table: RouteTable, tls: TlsIndex): RouteHostNode {
   const first = g.entries[0]!;
   const paths = [...g.entries].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)
     || (a.match === b.match ? 0 : a.match === 'Exact' ? -1 : 1) || compareEntries(a, b));
   return {
     host: first.host ?? null, kind: g.kind, tls: g.kind !== 'any' && tls.covering(g.key).length > 0, ingresses: g.owners.map(ingressRef),
-    source: { ingress: first.ref, uri: first.ingress.uri, span: (first.rule.host?.node ?? first.rule.node).span, field: first.rule.node.path },
+    source: { ingress: first.ref, uri: first.ingress.uri, ...hostSource(first) },
     paths: paths.map((e) => pathNode(e, table)),
   };
 }
