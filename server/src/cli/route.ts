@@ -58,6 +58,7 @@ export async function runRoute(argv: string[], io: CliIO): Promise<number> {
   });
   checkFormat(values.format!, ['text', 'json']);
   const loaded = loadRoutes(positionals, values.namespace!);
+  if (loaded.table.ingresses.length === 0) io.err(`ingress-lab route: no Ingress found in ${loaded.fileCount} file(s)`);
   const result = lookup(loaded.table, values.host!, values.path!, { explain: 50 });
   io.out(values.format === 'json' ? JSON.stringify(routeJson(result, loaded), null, 2) : routeText(result, loaded));
   return result.match ? 0 : 1;

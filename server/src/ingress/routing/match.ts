@@ -86,10 +86,11 @@ export function selectHost(table: RouteTable, host: string): { group: HostGroup 
   if (wildcard) {
     return { group: wildcard, step: { step: 'host', message: `host "${host}" matches wildcard ${wildcard.key} (one label) (Ingress ${owners(wildcard)})${skipped([any], 'a wildcard host beats rules without host')}` } };
   }
+  const what = host ? `no host rule matches "${host}"` : 'the request has no host';
   if (any) {
-    return { group: any, step: { step: 'host', message: `no host rule matches "${host}": rules without host apply (Ingress ${owners(any)})` } };
+    return { group: any, step: { step: 'host', message: `${what}: rules without host apply (Ingress ${owners(any)})` } };
   }
-  return { group: undefined, step: { step: 'host', message: `no rule matches host "${host}"` } };
+  return { group: undefined, step: { step: 'host', message: `${what}, and there are no rules without host` } };
 }
 
 /** Length a match counts for: the whole path for Exact, the key (no trailing slash) for Prefix. */
