@@ -1,5 +1,6 @@
-// `npm run bench`: builds, then runs every benchmark bundle (out/bench/*.cjs, from bench/*.ts)
-// one after another, so they do not compete for the CPU. Usage: npm run bench [-- pattern]
+// `npm run bench`: builds, then runs every benchmark bundle (out/bench/*.cjs, built from the
+// top-level bench/*.ts; helpers live in bench/support/) one after another, so they do not
+// compete for the CPU. Usage: npm run bench [-- pattern]
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
