@@ -45,7 +45,7 @@ function bucketsOf(entries: readonly RouteEntry[], keyOf: (e: RouteEntry) => str
 
 const spelled = (e: RouteEntry) => `${e.pathType ?? ''}\u0000${e.path}`;
 
-function analyzeBucket(bucket: RouteEntry[], out: RouteAnalysis): void {
+function analyzeBucket(bucket: RouteEntry[], table: RouteTable, out: RouteAnalysis): void {
   for (const same of bucketsOf(bucket, spelled)) {
     if (new Set(same.map((e) => backendKey(e.backend))).size < 2) continue;
     const d: DuplicateRoute = { entries: same };
@@ -56,7 +56,7 @@ function analyzeBucket(bucket: RouteEntry[], out: RouteAnalysis): void {
   for (const l of losers) {
     const sameBackend = backendKey(l.backend) === backendKey(w!.backend);
     if (spelled(l) === spelled(w!) && !sameBackend) continue;
-    const s: ShadowedRoute = { entry: l, by: w!, reason: whyPathWins(w!, l), sameBackend };
+    const s: ShadowedRoute = { entry: l, by: w!, reason: whyPathWins(w!, l, table.created), sameBackend };
     out.shadowed.push(s);
     out.shadowedBy.set(l, s);
   }
@@ -65,7 +65,7 @@ function analyzeBucket(bucket: RouteEntry[], out: RouteAnalysis): void {
 export function analyzeRoutes(table: RouteTable): RouteAnalysis {
   const out: RouteAnalysis = { duplicates: [], shadowed: [], duplicateOf: new Map(), shadowedBy: new Map() };
   for (const g of table.groups) {
-    for (const bucket of bucketsOf(g.entries, (e) => `${e.match}\u0000${e.key}`)) analyzeBucket(bucket, out);
+    for (const bucket of bucketsOf(g.entries, (e) => `${e.match}\u0000${e.key}`)) analyzeBucket(bucket, table, out);
   }
   return out;
 }

@@ -4,7 +4,7 @@ export { lookup, describeEntry, type RouteResult, type RouteMatch, type TraceSte
 export { analyzeRoutes, routeAnalysisFor, type RouteAnalysis, type DuplicateRoute, type ShadowedRoute } from './analysis';
 export { buildRouteTree, type RouteTree, type RouteHostNode, type RoutePathNode, type RouteDefaultNode } from './tree';
 export { backendJson, backendLabel, type BackendJson } from './backend';
-export { ingressRef, compareIngresses } from './order';
+export { ingressRef, compareIngresses, ownCreationTimestamp, type CreatedAt } from './order';
 export { hostMatches, tlsCovers, hostKey } from './hosts';
 export { TlsIndex, ruleServesHost, type TlsClaim } from './tls';
 export { selectHost, whyPathWins } from './match';

@@ -5,8 +5,7 @@
 import type { Ingress, IngressBackend, IngressPath, IngressRule } from '../model';
 import type { SMap } from '../source';
 import { hostKey, requestWildcardSuffix, wildcardSuffix, type HostKind } from './hosts';
-import { compareIngresses, ingressRef } from './order';
-import { memoize } from './memo';
+import { compareIngresses, ingressRef, ownCreationTimestamp, type CreatedAt } from './order';
 import { effectiveMatch, matchKey, rulePath, type MatchKind } from './paths';
 
 export interface RouteEntry {
@@ -49,6 +48,8 @@ export interface HostGroup {
 export interface RouteTable {
   /** All Ingresses in scope, in precedence order. */
   ingresses: Ingress[];
+  /** The creationTimestamps precedence was decided on. */
+  created: CreatedAt;
   exactHosts: Map<string, HostGroup>;
   /** Wildcard groups by suffix ("*.foo.com" under "foo.com"). */
   wildcardHosts: Map<string, HostGroup>;
@@ -90,10 +91,11 @@ function entryFor(ing: Ingress, rank: number, rule: IngressRule, ruleIndex: numb
 }
 
 export class RouteTableBuilder {
-  private readonly table: RouteTable = { ingresses: [], exactHosts: new Map(), wildcardHosts: new Map(), anyHost: undefined, groups: [], defaultBackends: [], exactSuffixes: new Set() };
+  private readonly table: RouteTable = { ingresses: [], created: ownCreationTimestamp, exactHosts: new Map(), wildcardHosts: new Map(), anyHost: undefined, groups: [], defaultBackends: [], exactSuffixes: new Set() };
 
-  constructor(ingresses: readonly Ingress[]) {
-    this.table.ingresses = [...ingresses].sort(compareIngresses);
+  constructor(ingresses: readonly Ingress[], created: CreatedAt = ownCreationTimestamp) {
+    this.table.created = created;
+    this.table.ingresses = [...ingresses].sort((a, b) => compareIngresses(a, b, created));
     this.table.ingresses.forEach((ing, rank) => {
       ing.rules.forEach((rule, ri) => rule.paths.forEach((p, pi) => this.add(entryFor(ing, rank, rule, ri, p, pi))));
     });
@@ -129,11 +131,15 @@ export class RouteTableBuilder {
   }
 }
 
-export function buildRouteTable(ingresses: readonly Ingress[]): RouteTable {
-  return new RouteTableBuilder(ingresses).build();
+export function buildRouteTable(ingresses: readonly Ingress[], created?: CreatedAt): RouteTable {
+  return new RouteTableBuilder(ingresses, created).build();
 }
 
-/** The route table of the Ingresses among objects, built once per objects array. */
-export const routeTableFor: (objects: readonly { kind: string }[]) => RouteTable = memoize(
-  (objects) => buildRouteTable(objects.filter((o): o is Ingress => o.kind === 'Ingress')),
-);
+const tables = new WeakMap<readonly unknown[], RouteTable>();
+
+/** The route table of the Ingresses among objects, built once per objects array (the first call's `created` applies). */
+export function routeTableFor(objects: readonly { kind: string }[], created?: CreatedAt): RouteTable {
+  let t = tables.get(objects);
+  if (!t) tables.set(objects, (t = buildRouteTable(objects.filter((o): o is Ingress => o.kind === 'Ingress'), created)));
+  return t;
+}
