@@ -6,7 +6,8 @@
 //   shadowed:  any other entry that always loses (different pathType or spelling, or an
 //              identical copy with the same backend).
 // Paths that merely overlap (Prefix /a and Exact /a, /a and /a/b) each still win some
-// requests and are not reported. No I/O.
+// requests and are not reported. Ingresses of different IngressClasses are served by
+// different controllers, so they never conflict with each other. No I/O.
 import { backendKey } from './backend';
 import { whyPathWins } from './match';
 import { memoize } from './memo';
@@ -65,7 +66,7 @@ function analyzeBucket(bucket: RouteEntry[], table: RouteTable, out: RouteAnalys
 export function analyzeRoutes(table: RouteTable): RouteAnalysis {
   const out: RouteAnalysis = { duplicates: [], shadowed: [], duplicateOf: new Map(), shadowedBy: new Map() };
   for (const g of table.groups) {
-    for (const bucket of bucketsOf(g.entries, (e) => `${e.match}\u0000${e.key}`)) analyzeBucket(bucket, table, out);
+    for (const bucket of bucketsOf(g.entries, (e) => `${e.ingressClass}\u0000${e.match}\u0000${e.key}`)) analyzeBucket(bucket, table, out);
   }
   return out;
 }

@@ -117,11 +117,17 @@ export function matchingEntries(group: HostGroup, path: string): RouteEntry[] {
   return out.sort(comparePathMatches);
 }
 
+function otherClass(e: RouteEntry, w: RouteEntry): string {
+  if (e.ingressClass === w.ingressClass) return '';
+  const name = (c: string) => (c ? `"${c}"` : 'none');
+  return ` (IngressClass ${name(e.ingressClass)}, not ${name(w.ingressClass)}: its own controller would serve this request)`;
+}
+
 function pathStep(table: RouteTable, group: HostGroup, path: string, matches: RouteEntry[], explain: number): TraceStep {
   const [w] = matches;
   const candidates = matches.map((e, i) => candidate(e, true, i === 0, i === 0
     ? `matches${e.note ? ` (${e.note})` : ''}`
-    : `matches, but ${describeEntry(w!)} wins: ${whyPathWins(w!, e, table.created)}`));
+    : `matches, but ${describeEntry(w!)} wins: ${whyPathWins(w!, e, table.created)}${otherClass(e, w!)}`));
   if (explain > 0) {
     const hit = new Set(matches);
     const misses = group.entries.filter((e) => !hit.has(e)).slice(0, explain);

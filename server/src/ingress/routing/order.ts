@@ -41,7 +41,8 @@ export function whyIngressWins(a: Ingress, b: Ingress, created: CreatedAt = ownC
       : `oldest wins: Ingress ${ingressRef(a)} was created ${created(a)}, ${ingressRef(b)} ${created(b)}`;
   }
   if (ingressRef(a) !== ingressRef(b)) {
-    return `same creationTimestamp: Ingress ${ingressRef(a)} sorts before ${ingressRef(b)} by namespace/name`;
+    const same = ta === Number.POSITIVE_INFINITY ? 'neither is created yet' : 'same creationTimestamp';
+    return `${same}: Ingress ${ingressRef(a)} sorts before ${ingressRef(b)} by namespace/name`;
   }
   return `Ingress ${ingressRef(a)} is defined twice: the first definition wins`;
 }

@@ -15,7 +15,8 @@ export function conflictTable(objects: readonly KObject[], ctx: RuleContext): Ro
   const cluster = store instanceof MergedStore ? store.cluster : undefined;
   const created: CreatedAt | undefined = cluster && ((ing) => ing.creationTimestamp
     ?? (ing.origin === 'workspace' ? cluster.find('Ingress', ing.namespace, ing.name)[0]?.creationTimestamp : undefined));
-  return routeTableFor(objects, created);
+  const defaultClass = store.list('IngressClass').find((c) => c.isDefault)?.name;
+  return routeTableFor(objects, { created, defaultClass });
 }
 
 /** "Ingress default/web", with "(live in the cluster)" for cluster objects. */
