@@ -45,7 +45,8 @@ export function routesText(tree: RouteTree, lookup: FileLookup): string {
     const width = Math.max(...h.paths.map((p) => `${p.path || '(empty)'} (${p.pathType ?? 'no pathType'})`.length));
     for (const p of h.paths) {
       const left = `${p.path || '(empty)'} (${p.pathType ?? 'no pathType'})`.padEnd(width);
-      lines.push(`  ${left}  → ${p.backendLabel}  Ingress ${p.ingress}  ${textLocation(lookup, p.uri, p.span)}${mark(p)}`);
+      const cls = p.ingressClass ? ` (class ${p.ingressClass})` : '';
+      lines.push(`  ${left}  → ${p.backendLabel}  Ingress ${p.ingress}${cls}  ${textLocation(lookup, p.uri, p.span)}${mark(p)}`);
     }
   }
   if (tree.defaultBackends.length) {
