@@ -75,7 +75,7 @@ export function selectHost(table: RouteTable, host: string): { group: HostGroup 
   const suffix = requestWildcardSuffix(host);
   const wildcard = suffix === undefined ? undefined : table.wildcardHosts.get(suffix);
   const any = table.anyHost;
-  const owners = (g: HostGroup) => g.owners.map(ingressRef).join(', ');
+  const owners = (g: HostGroup) => g.owners.slice(0, 5).map(ingressRef).join(', ') + (g.owners.length > 5 ? ` and ${g.owners.length - 5} more` : '');
   const skipped = (gs: (HostGroup | undefined)[], why: string) => {
     const names = gs.filter((g): g is HostGroup => !!g).map((g) => (g.kind === 'any' ? 'rules without host' : g.key));
     return names.length ? `; ${names.join(' and ')} not consulted (${why})` : '';
