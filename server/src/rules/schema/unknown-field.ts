@@ -17,9 +17,11 @@ export const unknownField: ObjectRule = {
       for (const e of node.entries) {
         if (known.includes(e.key)) continue;
         const field = childPath(node.path, e.key);
-        const suggestion = closest(e.key, known);
+        const legacy = LEGACY_FIELDS.get(e.key);
+        const suggestion = legacy ? undefined : closest(e.key, known);
+        const hint = legacy ? `; ${legacy}` : suggestion ? `; did you mean "${suggestion}"?` : '';
         report({
-          message: `unknown field "${field}"${suggestion ? `; did you mean "${suggestion}"?` : ''}`,
+          message: `unknown field "${field}"${hint}`,
           span: e.keySpan,
           field,
           data: suggestion ? { suggestion } : undefined,
@@ -29,11 +31,20 @@ export const unknownField: ObjectRule = {
   },
 };
 
+/** Fields of the removed v1beta1 shape, with what replaced them in networking.k8s.io/v1. */
+const LEGACY_FIELDS = new Map([
+  ['backend', 'networking.k8s.io/v1 renamed spec.backend to spec.defaultBackend'],
+  ['serviceName', 'networking.k8s.io/v1 uses service.name'],
+  ['servicePort', 'networking.k8s.io/v1 uses service.port.number or service.port.name'],
+]);
+
 /** The known field a typo most likely meant: same letters ignoring case, or within 2 edits. */
 export function closest(key: string, known: readonly string[]): string | undefined {
   const lower = key.toLowerCase();
   const same = known.find((k) => k.toLowerCase() === lower);
   if (same) return same;
+  const longer = lower.length >= 4 ? known.find((k) => k.toLowerCase().startsWith(lower)) : undefined;
+  if (longer) return longer;
   let best: string | undefined;
   let bestDistance = 3;
   for (const k of known) {
