@@ -109,3 +109,25 @@ spec:
 `;
   assert.deepEqual(ids(text), ['deprecated/api-version-removed apiVersion']);
 });
+
+test('objects inside a kind: List are named by their own field paths', () => {
+  const text = `apiVersion: v1
+kind: List
+items:
+  - apiVersion: networking.k8s.io/v1
+    kind: Ingress
+    metadata: { name: a }
+    spec:
+      rules:
+        - host: Foo.com
+          http:
+            paths:
+              - { path: x, pathType: Prefix, backend: { service: { name: web, port: { number: 80 } } } }
+`;
+  assert.deepEqual(ids(text), ['ingress/host-invalid spec.rules[0].host', 'ingress/path-absolute spec.rules[0].http.paths[0].path']);
+});
+
+test('a spec of the wrong type is left to schema/wrong-type', () => {
+  const text = 'apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata: { name: a }\nspec: [1]\n';
+  assert.deepEqual(ids(text), ['schema/wrong-type spec']);
+});

@@ -14,6 +14,8 @@ export const rulesOrDefaultBackend: ObjectRule = {
   check(obj, _ctx, report) {
     if (!validatable(obj)) return;
     const s = spec(obj);
+    const written = get(obj.root, 'spec');
+    if (!s && written && !(written.kind === 'scalar' && written.value === null)) return; // schema/wrong-type
     const rules = get(s, 'rules');
     if (isSet(s, 'defaultBackend')) return;
     if (rules && rules.kind === 'seq' && rules.items.length > 0) return;
