@@ -36,7 +36,7 @@ function actualName(node: SNode): string {
   const v = node.value;
   if (typeof v === 'string') return `the string ${JSON.stringify(v)}`;
   if (typeof v === 'boolean') return `the boolean ${v}`;
-  return Number.isInteger(v) ? `the integer ${v}` : `the number ${v}`;
+  return `the number ${node.source || v}`;
 }
 
 export function typeProblem(node: SNode, schema: FieldSchema): Problem | undefined {
@@ -46,7 +46,7 @@ export function typeProblem(node: SNode, schema: FieldSchema): Problem | undefin
   switch (schema.type) {
     case 'string':
       if (node.kind !== 'scalar' || typeof node.value === 'string') return undefined;
-      return quoteAdvice(node, head);
+      return quoteAdvice(node, data.expected, head);
     case 'integer':
       if (node.kind === 'scalar' && typeof node.value === 'number' && Number.isInteger(node.value)) return undefined;
       if (node.kind === 'scalar' && typeof node.value === 'string' && /^[0-9]+$/.test(node.value)) {
@@ -63,11 +63,11 @@ export function typeProblem(node: SNode, schema: FieldSchema): Problem | undefin
   }
 }
 
-function quoteAdvice(node: SScalar, head: string): Problem {
+function quoteAdvice(node: SScalar, expected: FieldType, head: string): Problem {
   const replacement = JSON.stringify(node.source);
   const quirk = yamlQuirk(node);
-  const why = quirk ? ` (${quirk})` : '';
-  return { message: `${head}${why}; quote it: ${replacement}`, data: { expected: 'string', replacement } };
+  const why = quirk ? `expected ${TYPE_NAMES[expected]}, but ${quirk}` : head;
+  return { message: `${why}; quote it: ${replacement}`, data: { expected, replacement } };
 }
 
 /** Why YAML 1.1 read this plain scalar as something other than what was written, if it did. */
