@@ -25,7 +25,7 @@ export const tlsHostUnused: WorkspaceRule = {
           report(ing, {
             span: h.node.span,
             field: h.node.path,
-            message: `TLS host "${h.value}" is not served by any rule: no Ingress has a rule for this host${served}`,
+            message: `TLS host "${h.value}" is not served by any rule: no rule routes any path of this host${served}`,
             related: ruleHosts.map((r) => ({ uri: ing.uri, span: r.node.span, message: `rule host "${r.value}"` })),
           });
         }
