@@ -27,7 +27,7 @@ export const pathAbsolute: ObjectRule = {
         message: invalid(field, value, 'must be an absolute path'),
         span: path.state === 'set' ? path.node.span : anchorFor(item, 'path'),
         field,
-        data: { fix: { insert: '/', at: path.state === 'set' ? path.node.span.start : undefined } },
+        data: path.state === 'set' ? { fix: { insert: '/', at: path.node.span.start } } : undefined,
       });
     }
   },
