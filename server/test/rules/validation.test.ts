@@ -6,7 +6,9 @@ import { parse } from 'yaml';
 import { analyze } from '../../src/rules/analyze';
 
 const run = (text: string) => analyze([{ uri: 'file:///w/x.yaml', text }]).findings;
-const ids = (text: string) => run(text).map((f) => `${f.ruleId} ${f.field ?? ''}`);
+// The API server's own checks only: workspace references (ref/, tls/) are tested elsewhere.
+const API_FAMILIES = /^(schema|ingress|deprecated)\//;
+const ids = (text: string) => run(text).filter((f) => API_FAMILIES.test(f.ruleId)).map((f) => `${f.ruleId} ${f.field ?? ''}`);
 
 test('a half-typed document still yields the findings that can be found', () => {
   const text = `apiVersion: networking.k8s.io/v1
