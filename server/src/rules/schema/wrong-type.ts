@@ -27,6 +27,14 @@ interface Problem {
   severity?: 'warning';
 }
 
+/** `port: 80` where v1 wants `port: { number: 80 }` (or `port: http` for `{ name: http }`). */
+function portShorthand(node: SNode, schema: FieldSchema): Problem | undefined {
+  if (node.kind !== 'scalar' || !schema.fields?.number || !schema.fields.name || node.value === null) return undefined;
+  const key = typeof node.value === 'number' ? 'number' : 'name';
+  const replacement = `{ ${key}: ${node.source} }`;
+  return { message: `expected an object, got ${actualName(node)}; write port: ${replacement}`, data: { expected: 'object', replacement } };
+}
+
 /** An integer written with a leading zero: valid, but YAML 1.1 read it in base 8 (0443 is 291). */
 function octalInteger(node: SScalar): Problem | undefined {
   if (!/^[-+]?0[0-7]+$/.test(node.source)) return undefined;
@@ -69,7 +77,7 @@ export function typeProblem(node: SNode, schema: FieldSchema): Problem | undefin
       return node.kind === 'scalar' && typeof node.value === 'boolean' ? undefined : { message: head, data };
     case 'object':
     case 'map':
-      return node.kind === 'map' ? undefined : { message: head, data };
+      return node.kind === 'map' ? undefined : portShorthand(node, schema) ?? { message: head, data };
     case 'array':
       return node.kind === 'seq' ? undefined : { message: head, data };
   }
