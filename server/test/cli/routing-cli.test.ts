@@ -92,3 +92,13 @@ test('routes: text output marks the shadowed path', () => {
   assert.match(r.stdout, /^web\.example\.com$/m);
   assert.match(r.stdout, /\/foo\/ \(Prefix\) +→ service foo-slash:80 .*\[shadowed: never reached, Prefix \/foo in Ingress default\/web wins\]/);
 });
+
+test('route --class keeps only the Ingresses of that class (the default class applied)', () => {
+  const file = 'test-fixtures/rules/conflict/duplicate-route/pass-different-classes.yaml';
+  const svc = (cls: string) => json(run('route', '--host', 'shop.example.com', '--path', '/api', '--format', 'json', '--class', cls, file).stdout).match?.backend.service.name;
+  assert.equal(svc('traefik'), 'api-public');
+  assert.equal(svc('haproxy'), 'api-internal');
+  assert.equal(svc('nginx'), 'api-default');
+  const none = run('route', '--host', 'shop.example.com', '--path', '/api', '--class', 'istio', file);
+  assert.equal(none.code, 1);
+});
