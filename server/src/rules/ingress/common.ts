@@ -80,12 +80,18 @@ export interface BackendSite {
   anchor: Span;
 }
 
+/** Objects are not changed once read (an edit makes new ones), so their backends are found once. */
+const backendCache = new WeakMap<KObject, BackendSite[]>();
+
 /**
  * Every backend the API server validates: spec.defaultBackend when set, and the backend of each
  * path whose pathType is set (validateHTTPIngressPath returns early when pathType is missing).
  */
 export function backendSites(obj: KObject): BackendSite[] {
-  const out: BackendSite[] = [];
+  let out = backendCache.get(obj);
+  if (out) return out;
+  out = [];
+  backendCache.set(obj, out);
   const s = spec(obj);
   const def = childMap(s, 'defaultBackend');
   if (s && def) out.push({ map: def, field: def.path, anchor: anchorFor(s, 'defaultBackend') });
