@@ -25,9 +25,12 @@ export const DNS1123_SUBDOMAIN_MAX = 253;
 export const LABEL_VALUE_MAX = 63;
 export const TOTAL_ANNOTATION_SIZE_LIMIT = 256 * 1024;
 
+const UTF8 = new TextEncoder();
+
 /** Length as Go's len(string) counts it: UTF-8 bytes. */
 export function goLen(s: string): number {
-  return new TextEncoder().encode(s).length;
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 0x7f) return UTF8.encode(s).length;
+  return s.length;
 }
 
 export function maxLenError(length: number): string {

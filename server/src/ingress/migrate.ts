@@ -1,7 +1,8 @@
 // Removed API versions of Ingress and IngressClass, and the rewrite of a removed-version
 // document to networking.k8s.io/v1: spec.backend → spec.defaultBackend, serviceName/servicePort →
 // service.name/service.port.number|name, pathType ImplementationSpecific (the v1beta1 default)
-// where none was written. The rewrite edits the YAML document in place, so comments survive.
+// where none was written (a quoted numeric servicePort such as "8080" becomes port.number).
+// The rewrite edits the YAML document in place, so comments survive.
 // Used by deprecated/api-version-removed and by the language server's quick fix. Pure.
 import { isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Pair, type YAMLMap } from 'yaml';
 

@@ -16,7 +16,7 @@ export const wrongType: ObjectRule = {
   check(obj, _ctx, report) {
     walkSchema(obj, ({ node, schema }) => {
       const problem = typeProblem(node, schema);
-      if (problem) report({ message: `${node.path}: ${problem.message}`, span: node.span, field: node.path, data: problem.data });
+      if (problem) report({ message: `${node.path}: ${problem.message}`, span: node.span, field: node.path, data: problem.data, severity: problem.severity });
     });
   },
 };
@@ -24,6 +24,26 @@ export const wrongType: ObjectRule = {
 interface Problem {
   message: string;
   data: Record<string, unknown>;
+  severity?: 'warning';
+}
+
+/** `port: 80` where v1 wants `port: { number: 80 }` (or `port: http` for `{ name: http }`). */
+function portShorthand(node: SNode, schema: FieldSchema): Problem | undefined {
+  if (node.kind !== 'scalar' || !schema.fields?.number || !schema.fields.name || node.value === null) return undefined;
+  const key = typeof node.value === 'number' ? 'number' : 'name';
+  const replacement = `{ ${key}: ${node.source} }`;
+  return { message: `expected an object, got ${actualName(node)}; write port: ${replacement}`, data: { expected: 'object', replacement } };
+}
+
+/** An integer written with a leading zero: valid, but YAML 1.1 read it in base 8 (0443 is 291). */
+function octalInteger(node: SScalar): Problem | undefined {
+  if (!/^[-+]?0[0-7]+$/.test(node.source)) return undefined;
+  const decimal = String(Number.parseInt(node.source, 10));
+  return {
+    message: `YAML 1.1 reads unquoted ${node.source} as the octal number ${node.value}, not ${decimal}; write ${decimal} or ${node.value}`,
+    data: { expected: 'integer', replacement: decimal },
+    severity: 'warning',
+  };
 }
 
 const TYPE_NAMES: Record<FieldType, string> = {
@@ -48,7 +68,7 @@ export function typeProblem(node: SNode, schema: FieldSchema): Problem | undefin
       if (node.kind !== 'scalar' || typeof node.value === 'string') return undefined;
       return quoteAdvice(node, data.expected, head);
     case 'integer':
-      if (node.kind === 'scalar' && typeof node.value === 'number' && Number.isInteger(node.value)) return undefined;
+      if (node.kind === 'scalar' && typeof node.value === 'number' && Number.isInteger(node.value)) return octalInteger(node);
       if (node.kind === 'scalar' && typeof node.value === 'string' && /^[0-9]+$/.test(node.value)) {
         return { message: `${head}; remove the quotes: ${node.value}`, data: { ...data, replacement: node.value } };
       }
@@ -57,7 +77,7 @@ export function typeProblem(node: SNode, schema: FieldSchema): Problem | undefin
       return node.kind === 'scalar' && typeof node.value === 'boolean' ? undefined : { message: head, data };
     case 'object':
     case 'map':
-      return node.kind === 'map' ? undefined : { message: head, data };
+      return node.kind === 'map' ? undefined : portShorthand(node, schema) ?? { message: head, data };
     case 'array':
       return node.kind === 'seq' ? undefined : { message: head, data };
   }
