@@ -1,25 +1,28 @@
-// Mirrors validateHTTPIngressPath in kubernetes pkg/apis/networking/validation:
-// every path must start with '/'.
-import type { Ingress } from '../../ingress/model';
-import type { ObjectRule } from '../rule';
+// Mirrors validateHTTPIngressPath: for Exact and Prefix the path must start with '/' (an empty
+// or missing path too); for ImplementationSpecific only a non-empty path is checked. Nothing is
+// checked when pathType is missing or unsupported (the API server reports that instead).
+import { invalid } from '../../ingress/field-errors';
+import { childPath } from '../../ingress/source';
+import { anchorFor, apiServerRule, pathItems, readStr } from './common';
 
-export const pathAbsolute: ObjectRule = {
+export const pathAbsolute = apiServerRule({
   id: 'ingress/path-absolute',
   description: 'A path must be an absolute path (start with "/").',
-  severity: 'error',
-  scope: 'object',
-  kinds: ['Ingress'],
-  check(obj, _ctx, report) {
-    for (const rule of (obj as Ingress).rules) {
-      for (const p of rule.paths) {
-        if (!p.path || p.path.value.startsWith('/')) continue;
-        report({
-          message: `${p.path.node.path}: Invalid value: "${p.path.value}": must be an absolute path`,
-          span: p.path.node.span,
-          field: p.path.node.path,
-          data: { fix: { insert: '/', at: p.path.node.span.start } },
-        });
-      }
-    }
-  },
-};
+}, (obj, report) => {
+  for (const item of pathItems(obj)) {
+    const type = readStr(item, 'pathType');
+    const path = readStr(item, 'path');
+    if (type.state !== 'set' || path.state === 'bad') continue;
+    const value = path.state === 'set' ? path.value : '';
+    const strict = type.value === 'Exact' || type.value === 'Prefix';
+    if (!strict && (type.value !== 'ImplementationSpecific' || value === '')) continue;
+    if (value.startsWith('/')) continue;
+    const field = childPath(item.path, 'path');
+    report({
+      message: invalid(field, value, 'must be an absolute path'),
+      span: path.state === 'set' ? path.node.span : anchorFor(item, 'path'),
+      field,
+      data: path.state === 'set' ? { fix: { insert: '/', at: path.node.span.start } } : undefined,
+    });
+  }
+});
