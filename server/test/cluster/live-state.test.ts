@@ -86,3 +86,21 @@ test('watch events update the cache: a Service created and deleted in the cluste
   await waitFor(changes, () => state.objects.find('Service', target.namespace, 'missing').length === 0, 'Service missing to go');
   off();
 });
+
+test('a live Ingress not in the workspace that claims the same host and path is named in the conflict', () => {
+  const text = `apiVersion: networking.k8s.io/v1
+kind: Ingress
+metadata: {name: mine, namespace: ${target.namespace}}
+spec:
+  ingressClassName: ingress-lab-test
+  rules:
+    - host: live.shop.example.com
+      http:
+        paths:
+          - {path: /, pathType: Prefix, backend: {service: {name: api, port: {number: 8080}}}}
+`;
+  const f = analyze([{ uri: 'file:///mine.yaml', text }], { defaultNamespace: target.namespace, clusterObjects: state.objects, cluster: state.facts }).findings;
+  const dup = f.filter((x) => x.ruleId === 'conflict/duplicate-route');
+  assert.equal(dup.length, 1);
+  assert.match(dup[0]!.message, new RegExp(`Ingress ${target.namespace}/live-shop \\(live in the cluster\\)`));
+});
