@@ -6,7 +6,8 @@ import { connect, createServer, type Server, type Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { loadKubeconfig } from '../../src/cluster/kubeconfig';
 import { PortForwarder } from '../../src/cluster/port-forward';
-import { openTarget, type ClusterTarget } from '../support/cluster-target';
+import { ClusterState } from '../../src/cluster/state';
+import { openTarget, readFixtureObjects, type ClusterTarget } from '../support/cluster-target';
 
 let target: ClusterTarget;
 let pod: Server;
@@ -57,6 +58,24 @@ test('listen(): a local port forwarding each connection to the pod', async (t) =
     b.destroy();
   } finally {
     await l.close();
+  }
+});
+
+test('Service web:http → a ready pod from the informers → port-forward to its container port', async (t) => {
+  if (!target.standIn) return t.skip('needs a pod serving TCP: stand-in only');
+  await target.apply(readFixtureObjects('cluster', 'base.yaml'));
+  const loaded = loadKubeconfig({ env: { KUBECONFIG: target.kubeconfigPath } });
+  assert.ok(loaded.ok);
+  const state = new ClusterState(loaded.config, { namespace: target.namespace });
+  try {
+    await state.start();
+    const [first] = state.facts.podTargets(target.namespace, 'web', 'http');
+    assert.deepEqual(first, { pod: 'web-1', port: 8080 });
+    const stream = await forwarder.connect({ namespace: target.namespace, ...first! });
+    assert.equal(await roundTrip(stream, 'via service'), 'VIA SERVICE');
+    stream.destroy();
+  } finally {
+    state.stop();
   }
 });
 
