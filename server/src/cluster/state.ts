@@ -113,8 +113,10 @@ export class ClusterState {
     try {
       const res = await apiRequest(this.config.kc, '/version', { timeoutMs: this.opts.timeoutMs });
       if (res.status === 401) return { state: 'unauthorized', context, server, message: statusMessage(res) };
-      if (res.status !== 200) throw new HttpStatusError(res.status, statusMessage(res));
-      this.version = String((res.body as { gitVersion?: string }).gitVersion ?? 'unknown version');
+      // RBAC may hide /version (it is public by default): the informers then tell what works.
+      if (res.status === 403) this.version = 'unknown version';
+      else if (res.status !== 200) throw new HttpStatusError(res.status, statusMessage(res));
+      else this.version = String((res.body as { gitVersion?: string }).gitVersion ?? 'unknown version');
       return undefined;
     } catch (e) {
       return { state: 'unreachable', context, server, message: classify(e).message };
