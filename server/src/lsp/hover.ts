@@ -7,7 +7,7 @@ import { nginxAnnotation } from '../ingress/nginx-annotations';
 import type { Secret, Service } from '../ingress/model';
 import type { SEntry } from '../ingress/source';
 import type { ClusterFacts } from '../rules/rule';
-import { portsLabel } from './completion';
+import { portsLabel, readiness } from './completion';
 import { toRange } from './convert';
 import { fieldDoc, genericPath } from './ingress-fields';
 import { entryAt, locate } from './locate';
@@ -17,12 +17,9 @@ export function serviceMarkdown(s: Service, facts: ClusterFacts | undefined): st
   const lines = [`**Service ${s.namespace}/${s.name}** (${s.type}, ${s.origin === 'cluster' ? 'live in cluster' : 'in workspace'})`, ''];
   lines.push(`Ports: ${s.ports.length ? s.ports.map((p) => `\`${portsLabel({ ...s, ports: [p] })}\` ${p.protocol}`).join(', ') : 'none'}`);
   lines.push('', `Selector: ${s.selector ? Object.entries(s.selector).map(([k, v]) => `\`${k}=${v}\``).join(', ') || 'none' : 'none'}`);
-  const e = facts?.endpoints(s.namespace, s.name);
-  if (e) lines.push('', `Pods: ${e.ready}/${e.total} ready`);
-  else if (facts && s.selector) {
-    const n = facts.podsMatching(s.namespace, s.selector);
-    if (n !== undefined) lines.push('', `Pods matching the selector: ${n}`);
-  } else if (!facts) lines.push('', '_Readiness unknown: no cluster connected._');
+  const ready = readiness(facts, s);
+  if (ready) lines.push('', `Pods: ${ready}`);
+  else if (!facts) lines.push('', '_Readiness unknown: no cluster connected._');
   return lines.join('\n');
 }
 
@@ -86,8 +83,8 @@ export function hover(ws: Workspace, facts: ClusterFacts | undefined, uri: strin
   } else if (!onKey) {
     md = valueHover(ws, facts, ns, e, chain);
   }
-  if (!md && at.object?.kind === 'Ingress') {
-    const f = fieldDoc(field);
+  if (!md && (at.object?.kind === 'Ingress' || at.object?.kind === 'IngressClass')) {
+    const f = fieldDoc(field, at.object.kind);
     md = f && `**${e.key}** \`${f.type}\`${f.required ? ' (required)' : ''}\n\n${f.doc}`;
   }
   if (!md) return null;

@@ -31,10 +31,21 @@ export function keysOf(o: KObject): string[] {
   return o.kind === 'IngressClass' ? [key, ANY_CLASS_KEY] : [key];
 }
 
-/** The hosts an Ingress claims (rules and TLS; '' for a rule without host). */
+/** `a.example.com` → `*.example.com`: the wildcard that would cover a host. */
+function wildcardOf(host: string): string | undefined {
+  const dot = host.indexOf('.');
+  return dot > 0 && !host.startsWith('*.') ? `*${host.slice(dot)}` : undefined;
+}
+
+/**
+ * The host keys an Ingress is grouped under for the workspace rules: its rule and TLS hosts
+ * ('' for a rule without host) and the wildcards covering them, so an Ingress with a wildcard
+ * TLS entry and one with a matching host land in the same group.
+ */
 export function hostsOf(o: KObject): string[] {
   if (o.kind !== 'Ingress') return [];
-  return [...new Set([...o.rules.map((r) => r.host?.value ?? ''), ...o.tls.flatMap((t) => t.hosts.map((h) => h.value))])];
+  const hosts = [...o.rules.map((r) => r.host?.value ?? ''), ...o.tls.flatMap((t) => t.hosts.map((h) => h.value))];
+  return [...new Set(hosts.flatMap((h) => [h, wildcardOf(h) ?? h]))];
 }
 
 export class ObjectIndex implements ObjectStore {

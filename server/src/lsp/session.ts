@@ -89,12 +89,13 @@ export class Session {
   private async createCluster(): Promise<ClusterSource> {
     const snapshot = this.init.clusterSnapshot;
     if (snapshot) {
-      const text = await this.runtime.readFile(snapshot.includes(':') && !snapshot.startsWith('/') ? snapshot : URI.file(snapshot).toString());
-      if (text === undefined) return noCluster(`Cluster snapshot ${snapshot} could not be read.`);
-      return snapshotSource(snapshot, text, this.settings.defaultNamespace);
+      const uri = snapshot.includes(':') && !snapshot.startsWith('/') ? snapshot : URI.file(snapshot).toString();
+      const text = await this.runtime.readFile(uri);
+      if (text === undefined) return noCluster(`Cluster snapshot ${snapshot} could not be read.`, 'unreachable');
+      return snapshotSource(uri, URI.parse(uri).path.split('/').pop() ?? snapshot, text);
     }
     if (!this.settings.cluster.enabled) return noCluster();
-    return noCluster('Live cluster access is not available in this build; checks use the workspace only.');
+    return this.runtime.cluster(this.settings.cluster.context);
   }
 
   schedule(delay: number): void {
