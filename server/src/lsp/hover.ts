@@ -1,6 +1,7 @@
 // Hover: field documentation on keys; on a backend Service its ports, selector and readiness;
 // on a TLS secretName the certificate's subject, SANs, issuer and expiry (never key data);
-// on a path how it matches; on an ingress-nginx annotation its documentation.
+// on a path which requests it wins and what shadows it (the shared matcher); on an
+// ingress-nginx annotation its documentation.
 import { X509Certificate } from 'node:crypto';
 import { MarkupKind, type Hover, type Position } from 'vscode-languageserver';
 import { nginxAnnotation } from '../ingress/nginx-annotations';
@@ -11,6 +12,7 @@ import { portsLabel, readiness } from './completion';
 import { toRange } from './convert';
 import { fieldDoc, genericPath } from './ingress-fields';
 import { entryAt, locate } from './locate';
+import { pathStory } from './routes';
 import type { Workspace } from './workspace';
 
 export function serviceMarkdown(s: Service, facts: ClusterFacts | undefined): string {
@@ -79,7 +81,8 @@ export function hover(ws: Workspace, facts: ClusterFacts | undefined, uri: strin
     const a = nginxAnnotation(e.key);
     md = a && `**${e.key}**\n\n${a.doc}${a.values ? `\n\nValues: ${a.values.map((v) => `\`${v}\``).join(', ')}` : ''}`;
   } else if (!onKey && e.key === 'path' && field.endsWith('paths[].path')) {
-    md = pathMarkdown(String(e.value.kind === 'scalar' ? e.value.value : ''), str(hit.map, 'pathType'));
+    const story = at.object?.kind === 'Ingress' ? pathStory(ws, at.object, hit.map) : undefined;
+    md = story ?? pathMarkdown(String(e.value.kind === 'scalar' ? e.value.value : ''), str(hit.map, 'pathType'));
   } else if (!onKey) {
     md = valueHover(ws, facts, ns, e, chain);
   }

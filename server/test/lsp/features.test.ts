@@ -7,7 +7,7 @@ import {
   CodeActionRequest, CodeLensRequest, CompletionRequest, DefinitionRequest, DocumentSymbolRequest, HoverRequest,
   ReferencesRequest, type CompletionItem, type CompletionList, type DocumentSymbol, type MarkupContent, type TextEdit,
 } from 'vscode-languageserver-protocol';
-import { RouteTableRequest, RouteTreeRequest, type TryRouteArgs } from '../../src/protocol';
+import { ExplainRouteRequest, RouteTableRequest, RouteTreeRequest, type TryRouteArgs } from '../../src/protocol';
 import { fixturePath } from '../helpers/fixtures';
 import { cursor, TestClient } from './lsp-client';
 
@@ -182,4 +182,20 @@ test('custom requests: route table and route tree with readiness from the cluste
   assert.deepEqual(shop.paths.map((p) => [p.path, p.backend?.exists, p.problems.map((x) => x.code)]), [['/', true, []], ['api', true, ['ingress/path-absolute']]]);
   const cache = (await completions('  defaultBackend:\n    service:\n      name: |')).find((i) => i.label === 'cache');
   assert.equal(cache?.detail, 'ports 6379/redis · 2/3 ready · cluster');
+});
+
+test('explainRoute answers with the shared matcher; a path hover says what it wins and what shadows it', async () => {
+  const r = await client.conn.sendRequest(ExplainRouteRequest, { host: 'shop.example.com', path: '/checkout' });
+  assert.equal(r.route?.path, '/');
+  assert.equal(r.route?.service?.name, 'web');
+  assert.match(r.decision, /^200 /);
+  assert.ok(r.trace.some((l) => /path "\/checkout"/.test(l)), r.trace.join('\n'));
+  const miss = await client.conn.sendRequest(ExplainRouteRequest, { host: 'nowhere.example.org', path: '/' });
+  assert.equal(miss.route?.host, '', 'an unknown host falls to a rule without host (other tests opened some)');
+  const { uri, position } = await openAt('  rules:\n    - host: shadow.example.com\n      http:\n        paths:\n          - path: /app\n            pathType: Prefix\n' + BACKEND
+    + '          - path: /app/|\n            pathType: Prefix\n' + BACKEND.replace('web', 'api').replace('number: 80', 'name: http'));
+  const h = await client.conn.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: position.line, character: position.character - 2 } });
+  const md = (h!.contents as MarkupContent).value;
+  assert.match(md, /Prefix \/app\/ on host shadow.example.com/);
+  assert.match(md, /Shadowed by Prefix \/app on host shadow.example.com/);
 });
