@@ -8,7 +8,7 @@ import {
   type InitializationOptions, type IngressLabSettings,
 } from '../protocol';
 import { noCluster, type ClusterSource } from './cluster-source';
-import { toDiagnostic } from './convert';
+import { fileDiagnostics } from './publish';
 import type { Disposable, Runtime } from './runtime';
 import { snapshotSource } from './snapshot-source';
 import { Workspace } from './workspace';
@@ -117,9 +117,8 @@ export class Session {
     const routes: string[] = [];
     for (const uri of uris) {
       const file = this.workspace.file(uri);
-      const findings = this.workspace.findings(uri);
-      if (findings.length === 0 && !this.published.has(uri) && !file?.open) continue;
-      const diagnostics = file ? findings.map((f) => toDiagnostic(f, file.lines, this.linesOf)) : [];
+      const diagnostics = file ? fileDiagnostics(this.workspace, file, this.linesOf) : [];
+      if (diagnostics.length === 0 && !this.published.has(uri) && !file?.open) continue;
       if (diagnostics.length) this.published.add(uri);
       else this.published.delete(uri);
       void this.connection.sendDiagnostics({ uri, diagnostics });

@@ -2,7 +2,9 @@
 // workspace and for open documents, edits, severity overrides, syntax errors.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { HoverRequest } from 'vscode-languageserver-protocol';
 import { fixturePath } from '../helpers/fixtures';
@@ -117,6 +119,29 @@ test('editing a Service re-checks the Ingresses in other files that route to it'
     await client.waitFor(svc);
     await client.edit(svc, [3, 8], [3, 11], 'web');
     assert.deepEqual(await client.waitFor(ing, (d) => d.length === 0), []);
+  } finally {
+    await client.stop();
+  }
+});
+
+test('files changed or deleted on disk are re-read through workspace/didChangeWatchedFiles', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'ingress-lab-ws-'));
+  const file = join(dir, 'app.yaml');
+  writeFileSync(file, SERVICE + INGRESS);
+  const uri = pathToFileURL(file).href;
+  const client = new TestClient({ folder: dir });
+  try {
+    await client.initialize();
+    assert.deepEqual((await client.waitFor(uri, (d) => d.length > 0)).map((d) => d.code), ['ingress/path-absolute']);
+    writeFileSync(file, SERVICE + INGRESS.replace('path: x', 'path: /x'));
+    await client.conn.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri, type: 2 }] });
+    assert.deepEqual(await client.waitFor(uri, (d) => d.length === 0), []);
+    writeFileSync(file, SERVICE + INGRESS);
+    await client.conn.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri, type: 2 }] });
+    await client.waitFor(uri, (d) => d.length > 0);
+    unlinkSync(file);
+    await client.conn.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri, type: 3 }] });
+    assert.deepEqual(await client.waitFor(uri, (d) => d.length === 0), []);
   } finally {
     await client.stop();
   }
