@@ -32,6 +32,13 @@ export function makeProfile(name, settings = {}, { fresh = true } = {}) {
   return { dir, userDataDir: join(dir, 'user-data'), extensionsDir: join(dir, 'extensions') };
 }
 
+/** code-server writes a config into the home folder unless it is given one. */
+function writeConfig(profile) {
+  const file = join(profile.dir, 'config.yaml');
+  writeFileSync(file, 'auth: none\n');
+  return file;
+}
+
 export function freePort() {
   return new Promise((resolve, reject) => {
     const srv = createServer();
@@ -60,8 +67,7 @@ export async function waitFor(what, probe, ms, everyMs = 100) {
  */
 export async function startCodeServer({ profile, folder, port, log = 'ignore', env = {} }) {
   port ??= await freePort();
-  const configFile = join(profile.dir, 'config.yaml');
-  writeFileSync(configFile, 'auth: none\n');
+  const configFile = writeConfig(profile);
   const args = [
     '--config', configFile, '--bind-addr', `127.0.0.1:${port}`, '--auth', 'none',
     '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust',
@@ -98,7 +104,7 @@ export async function startCodeServer({ profile, folder, port, log = 'ignore', e
 
 /** Files whose content defines the packaged extension (for the install cache key). */
 function packagedInputs() {
-  const files = ['package.json', 'README.md', 'LICENSE', '.vscodeignore'];
+  const files = ['package.json', 'package-lock.json', 'README.md', 'LICENSE', '.vscodeignore', 'scripts/build.mjs'];
   const walk = (dir) => (existsSync(join(root, dir)) ? readdirSync(join(root, dir)) : []).flatMap((n) => {
     const rel = join(dir, n);
     return statSync(join(root, rel)).isDirectory() ? walk(rel) : [rel];
@@ -112,22 +118,33 @@ function sh(cmd, args) {
   if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed (exit ${r.status ?? r.signal})`);
 }
 
-/**
- * Packages the extension (minified) and installs it into the profile, unless the same sources were
- * installed there already. Returns the .vsix path.
- */
-export function installExtension(profile) {
+/** A key for the packaged extension's content: it changes when any input of the .vsix does. */
+function contentKey() {
   const hash = createHash('sha256');
   for (const f of packagedInputs()) hash.update(f).update(readFileSync(join(root, f)));
-  const key = hash.digest('hex').slice(0, 16);
-  const marker = join(profile.dir, 'installed.txt');
+  return hash.digest('hex').slice(0, 16);
+}
+
+/** Packages the extension (vsce runs the minified build) unless the same sources were packaged already. */
+export function packageExtension() {
+  const key = contentKey();
   const vsix = join(cacheDir, 'ingress-lab.vsix');
-  if (existsSync(marker) && readFileSync(marker, 'utf8') === key && existsSync(vsix)) return { vsix, cached: true };
-  sh(process.execPath, ['node_modules/@vscode/vsce/vsce', 'package', '--no-dependencies', '--out', vsix]);
+  const keyFile = `${vsix}.key`;
+  if (existsSync(vsix) && existsSync(keyFile) && readFileSync(keyFile, 'utf8') === key) return { vsix, key, cached: true };
+  sh('npm', ['run', '--silent', 'package', '--', '--out', vsix]); // the same `npm run package`, another --out
+  writeFileSync(keyFile, key);
+  return { vsix, key, cached: false };
+}
+
+/** Installs the packaged extension into a profile, unless this very package is installed there. */
+export function installExtension(profile) {
+  const pkg = packageExtension();
+  const marker = join(profile.dir, 'installed.key');
+  if (existsSync(marker) && readFileSync(marker, 'utf8') === pkg.key) return { ...pkg, installed: false };
   sh(paths.codeServer, [
-    '--install-extension', vsix, '--force',
+    '--config', writeConfig(profile), '--install-extension', pkg.vsix, '--force',
     '--extensions-dir', profile.extensionsDir, '--user-data-dir', profile.userDataDir,
   ]);
-  writeFileSync(marker, key);
-  return { vsix, cached: false };
+  writeFileSync(marker, pkg.key);
+  return { ...pkg, installed: true };
 }

@@ -71,7 +71,7 @@ async function uiScenario() {
   const { scenario } = await import('../client/test/ui/demo.ui.mjs');
   const profile = makeProfile('ui', testSettings);
   const { vsix, cached } = installExtension(profile);
-  console.log(`  installed ${vsix}${cached ? ' (cached)' : ''}`);
+  console.log(`  installed ${vsix}${cached ? ' (package unchanged)' : ''}`);
   return session('ui', { profile, limitMs: 120_000 }, (s) =>
     scenario({ ...s, url: s.server.url, demo: join(base, 'test-fixtures/demo'), artifacts }));
 }

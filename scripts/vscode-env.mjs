@@ -71,11 +71,15 @@ export function installPlaywright() {
   npmInstallInto(playwrightDir, [`playwright-core@${PLAYWRIGHT_VERSION}`]);
 }
 
-/** Installs whatever is missing; throws with a hint when the system chromium is absent. */
-export function ensureVSCodeEnv() {
+/**
+ * Installs whatever is missing. With `browser` (the tests) also playwright-core, and throws with a
+ * hint when the system chromium is absent; `npm start` needs code-server only.
+ */
+export function ensureVSCodeEnv({ browser = true } = {}) {
   mkdirSync(tmpDir, { recursive: true });
-  installPlaywright();
   installCodeServer();
+  if (!browser) return paths;
+  installPlaywright();
   if (!existsSync(paths.chromium)) {
     throw new Error(`no chromium at ${paths.chromium}: run scripts/ci-system-deps.sh (or set CHROMIUM_PATH)`);
   }

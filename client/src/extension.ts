@@ -39,7 +39,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<Ingres
     tryRoute: createTryRoute(() => client, output),
   }));
 
-  starting.catch((err) => output.error(`the language server did not start: ${err}`));
+  starting.catch((err) => {
+    output.error(`the language server did not start: ${err}`);
+    status.showStopped(`The Ingress Lab language server did not start: ${err}`);
+  });
   return {
     ready: () => starting,
     client,
