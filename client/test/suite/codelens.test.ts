@@ -1,0 +1,33 @@
+// The "Try" CodeLens above each path runs ingressLab.tryRoute, which asks the server where the
+// request goes and tells the user.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { ExplainRouteResult, TryRouteArgs } from '../../../server/src/protocol';
+import { activateExtension, openFixture, waitForValue } from '../helpers';
+
+suite('CodeLens: try a route', () => {
+  suiteSetup(activateExtension);
+
+  test('one lens per path, each running ingressLab.tryRoute', async () => {
+    const editor = await openFixture('routes.yaml');
+    const lenses = await waitForValue('two CodeLenses', async () => {
+      const all = await vscode.commands.executeCommand<vscode.CodeLens[]>(
+        'vscode.executeCodeLensProvider', editor.document.uri, 10);
+      return all.length >= 2 ? all : undefined;
+    });
+    assert.deepEqual(lenses.map((l) => [l.range.start.line, l.command?.command]), [
+      [11, 'ingressLab.tryRoute'],
+      [19, 'ingressLab.tryRoute'],
+    ]);
+    assert.equal(lenses[0].command?.title, 'Try http://shop.example.com/catalog (Prefix)');
+  });
+
+  test('trying /catalog/shoes shows it goes to Service catalog', async () => {
+    const editor = await openFixture('routes.yaml');
+    const all = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', editor.document.uri, 10);
+    const args = all[0].command?.arguments?.[0] as TryRouteArgs;
+    const res = await vscode.commands.executeCommand<ExplainRouteResult>('ingressLab.tryRoute', { ...args, path: '/catalog/shoes' });
+    assert.equal(res.route?.service?.name, 'catalog');
+    assert.equal(res.route?.ingress, 'storefront');
+  });
+});
