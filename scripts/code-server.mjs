@@ -20,6 +20,7 @@ export const quietSettings = {
   'update.mode': 'none',
   'security.workspace.trust.enabled': false,
   'chat.disableAIFeatures': true,
+  'git.openRepositoryInParentFolders': 'never',
 };
 
 /** A profile folder (user data + extensions) with settings written before the first start. */

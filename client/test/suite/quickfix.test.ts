@@ -14,7 +14,8 @@ suite('quick fix', () => {
     const [d] = await diagnosticsWithCode(uri, 'ingress/path-absolute');
     const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
       'vscode.executeCodeActionProvider', uri, d.range, vscode.CodeActionKind.QuickFix.value);
-    const fix = actions.find((a) => a.isPreferred && a.diagnostics?.some((x) => codeOf(x) === 'ingress/path-absolute'));
+    // The API drops an action's diagnostics on the way back: the request was for d.range only.
+    const fix = actions.find((a) => a.isPreferred && a.kind?.value === 'quickfix');
     assert.ok(fix?.edit, `no preferred quick fix among: ${actions.map((a) => a.title).join(', ')}`);
     assert.ok(await vscode.workspace.applyEdit(fix.edit));
     assert.equal(editor.document.lineAt(11).text, '          - path: /cart');
