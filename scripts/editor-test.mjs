@@ -77,11 +77,7 @@ async function uiScenario() {
 }
 
 async function main() {
-  if (!existsSync(join(root, 'dist/server/server.js'))) {
-    // Until the language server lands (issue 4) there is nothing for the editor tests to talk to.
-    console.log('⚠ editor tests SKIPPED: no dist/server/server.js (server/src/lsp/main.ts not built)');
-    return;
-  }
+  if (!existsSync(join(root, 'dist/server/server.js'))) throw new Error('no dist/server/server.js: run `npm run build` first');
   ensureVSCodeEnv();
   mkdirSync(artifacts, { recursive: true });
   let failed = false;
