@@ -42,7 +42,8 @@ const bundles = [
 const testEntries = [
   ...walk('server/test', '.test.ts'),
   ...walk('client/test', '.ts'),
-  ...walk('bench', '.ts'),
+  // Benchmarks: top-level bench/*.ts only; bench/support/ holds their shared helpers.
+  ...walk('bench', '.ts').filter((e) => !/[\\/]support[\\/]/.test(e)),
 ];
 
 const builds = bundles.map((b) => ({

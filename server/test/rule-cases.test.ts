@@ -6,22 +6,21 @@ import { basename, dirname, join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { analyze } from '../src/rules/analyze';
 import { LineIndex } from '../src/ingress/lines';
-import { parseManifest } from '../src/ingress/documents';
-import { ClusterObjects } from '../src/ingress/store';
-import { extractObjects } from '../src/ingress/model';
+import { snapshotFromText } from '../src/cluster/snapshot';
 import { ALL_RULES } from '../src/rules/index';
 import { fixturePath, listFiles } from './helpers/fixtures';
 
 const root = fixturePath('rules');
-const cases = listFiles(root, (n) => /^(pass|fail)-.*\.ya?ml$/.test(n));
+const cases = listFiles(root, (n) => /^(pass|fail)-.*\.ya?ml$/.test(n) && !/\.cluster\.ya?ml$/.test(n));
 
-function clusterFor(dir: string) {
-  const file = join(dir, 'cluster.yaml');
-  if (!existsSync(file)) return undefined;
-  const store = new ClusterObjects();
-  const parsed = parseManifest(pathToFileURL(file).href, readFileSync(file, 'utf8'));
-  for (const o of extractObjects(parsed, { defaultNamespace: 'default', origin: 'cluster' })) store.upsert(o);
-  return store;
+/** The cluster a case runs against: `<case>.cluster.yaml` beside it, else the folder's `cluster.yaml`. */
+function clusterFor(file: string) {
+  const own = file.replace(/\.ya?ml$/, '.cluster.yaml');
+  const path = existsSync(own) ? own : join(dirname(file), 'cluster.yaml');
+  if (!existsSync(path)) return undefined;
+  const view = snapshotFromText(pathToFileURL(path).href, readFileSync(path, 'utf8'), 'cluster test-cluster');
+  assert.deepEqual(view.errors, [], `${path} must parse`);
+  return view;
 }
 
 test('every rule case folder names a registered rule', () => {
@@ -39,8 +38,10 @@ for (const file of cases) {
   test(`${ruleId}: ${name}`, () => {
     const text = readFileSync(file, 'utf8');
     const uri = pathToFileURL(file).href;
+    const cluster = clusterFor(file);
     const { findings } = analyze([{ uri, text }], {
-      clusterObjects: clusterFor(dir),
+      clusterObjects: cluster?.objects,
+      cluster: cluster?.facts,
       now: new Date('2026-11-28T00:00:00Z'),
     });
     const lines = new LineIndex(text);

@@ -1,9 +1,65 @@
-// `ingress-lab route`: placeholder until its issue lands; says so and exits 2.
+// `ingress-lab route --host HOST --path PATH [PATH...]`: where that request goes, and why.
+import { parseArgs } from 'node:util';
+import { backendJson, backendLabel, ingressRef, lookup, type RouteResult, type TraceStep } from '../ingress/routing/index';
 import type { CliIO } from './io';
+import { checkFormat, jsonLocation, loadRoutes, textLocation, type LoadedRoutes } from './workspace';
 
-export const ROUTE_USAGE = 'usage: ingress-lab route (not built yet)';
+export const ROUTE_USAGE = `usage: ingress-lab route --host HOST --path PATH [--format text|json] [--namespace NS] [PATH...]
 
-export async function runRoute(_argv: string[], io: CliIO): Promise<number> {
-  io.err('ingress-lab route: not built yet');
-  return 2;
+Shows where a request goes with the Ingresses in files or folders (recursive *.yaml, *.yml;
+default "."): the rule or defaultBackend that takes it, its backend, and a trace of every
+decision. Without --host the request carries no host (only rules without host match);
+--path defaults to "/". Exit status: 0 routed, 1 no match (404), 2 usage or I/O error.`;
+
+export function routeJson(r: RouteResult, loaded: LoadedRoutes) {
+  const m = r.match;
+  const e = m?.entry;
+  const node = e ? e.node : m?.ingress.defaultBackend?.node;
+  const match = m && node ? {
+    ingress: ingressRef(m.ingress),
+    ...jsonLocation(loaded.lookup, m.ingress.uri, node.span),
+    field: node.path,
+    host: e?.host ?? null,
+    path: e ? e.path : null,
+    pathType: e?.pathType ?? null,
+    backend: backendJson(m.backend),
+    via: m.via,
+  } : null;
+  return { request: { host: r.host, path: r.path }, match, status: r.status, trace: r.trace };
+}
+
+function traceText(trace: readonly TraceStep[]): string[] {
+  return trace.flatMap((s) => [
+    `  ${s.message}`,
+    ...(s.candidates ?? []).map((c) => `    ${c.winner ? '✓' : c.matches ? '·' : '✗'} ${c.pathType ?? '(no pathType)'} ${c.path || '(empty)'}  Ingress ${c.ingress}  ${c.reason}`),
+  ]);
+}
+
+export function routeText(r: RouteResult, loaded: LoadedRoutes): string {
+  const m = r.match;
+  const head = `${r.host || '(no host)'}${r.path} → ${m ? backendLabel(m.backend) : '404 Not Found'}`;
+  const node = m?.entry?.node ?? m?.ingress.defaultBackend?.node;
+  const where = m && node
+    ? [`  via ${m.via === 'rule' ? `${m.entry!.pathType ?? '(no pathType)'} ${m.entry!.path}` : 'defaultBackend'} of Ingress ${ingressRef(m.ingress)} (${textLocation(loaded.lookup, m.ingress.uri, node.span)})`]
+    : [];
+  return [head, ...where, 'trace:', ...traceText(r.trace)].join('\n');
+}
+
+export async function runRoute(argv: string[], io: CliIO): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      host: { type: 'string', default: '' },
+      path: { type: 'string', default: '/' },
+      format: { type: 'string', default: 'text' },
+      namespace: { type: 'string', short: 'n', default: 'default' },
+    },
+  });
+  checkFormat(values.format!, ['text', 'json']);
+  const loaded = loadRoutes(positionals, values.namespace!);
+  if (loaded.table.ingresses.length === 0) io.err(`ingress-lab route: no Ingress found in ${loaded.fileCount} file(s)`);
+  const result = lookup(loaded.table, values.host!, values.path!, { explain: 50 });
+  io.out(values.format === 'json' ? JSON.stringify(routeJson(result, loaded), null, 2) : routeText(result, loaded));
+  return result.match ? 0 : 1;
 }

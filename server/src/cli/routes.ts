@@ -1,9 +1,74 @@
-// `ingress-lab routes`: placeholder until its issue lands; says so and exits 2.
+// `ingress-lab routes [PATH...]`: the route tree, host → path (pathType) → backend, with
+// duplicate claims and shadowed paths marked.
+import { parseArgs } from 'node:util';
+import { buildRouteTree, type RoutePathNode, type RouteTree } from '../ingress/routing/index';
+import type { FileLookup } from './format';
 import type { CliIO } from './io';
+import { checkFormat, jsonLocation, loadRoutes, textLocation } from './workspace';
 
-export const ROUTES_USAGE = 'usage: ingress-lab routes (not built yet)';
+export const ROUTES_USAGE = `usage: ingress-lab routes [PATH...] [--format text|json] [--namespace NS]
 
-export async function runRoutes(_argv: string[], io: CliIO): Promise<number> {
-  io.err('ingress-lab routes: not built yet');
-  return 2;
+Prints the route tree of the Ingresses in files or folders (recursive *.yaml, *.yml;
+default "."): host → path (pathType) → backend, with conflicts and shadowed paths marked.
+Exit status: 0 printed, 2 usage or I/O error.`;
+
+type Located = { uri: string; span: { start: number; end: number } };
+
+function located<T extends Located>(lookup: FileLookup, n: T) {
+  const { uri, span, ...rest } = n;
+  return { ...rest, ...jsonLocation(lookup, uri, span) };
+}
+
+export function routesJson(tree: RouteTree, lookup: FileLookup) {
+  return {
+    hosts: tree.hosts.map((h) => ({
+      ...h,
+      source: located(lookup, h.source),
+      paths: h.paths.map((p) => ({ ...located(lookup, p), others: p.others.map((o) => located(lookup, o)) })),
+    })),
+    defaultBackends: tree.defaultBackends.map((d) => located(lookup, d)),
+  };
+}
+
+function mark(p: RoutePathNode): string {
+  if (p.status === 'active') return '';
+  const first = p.others[0]!;
+  const other = `${first.pathType ?? '(no pathType)'} ${first.path} in Ingress ${first.ingress}`;
+  if (p.status === 'shadowed') return `  [shadowed: never reached, ${other} wins]`;
+  return p.reachable ? `  [conflict: also claimed by ${other} (${first.backendLabel}); this one wins]` : `  [conflict: ${other} wins; this backend gets nothing]`;
+}
+
+export function routesText(tree: RouteTree, lookup: FileLookup): string {
+  const lines: string[] = [];
+  for (const h of tree.hosts) {
+    lines.push(`${h.host ?? '(any host)'}${h.tls ? '  [TLS]' : ''}`);
+    const width = Math.max(...h.paths.map((p) => `${p.path || '(empty)'} (${p.pathType ?? 'no pathType'})`.length));
+    for (const p of h.paths) {
+      const left = `${p.path || '(empty)'} (${p.pathType ?? 'no pathType'})`.padEnd(width);
+      lines.push(`  ${left}  → ${p.backendLabel}  Ingress ${p.ingress}  ${textLocation(lookup, p.uri, p.span)}${mark(p)}`);
+    }
+  }
+  if (tree.defaultBackends.length) {
+    lines.push('defaultBackend');
+    for (const d of tree.defaultBackends) {
+      lines.push(`  → ${d.backendLabel}  Ingress ${d.ingress}${d.catchAll ? ' (no rules: catch-all)' : ''}  ${textLocation(lookup, d.uri, d.span)}`);
+    }
+  }
+  return lines.length ? lines.join('\n') : 'no Ingress rules found';
+}
+
+export async function runRoutes(argv: string[], io: CliIO): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      format: { type: 'string', default: 'text' },
+      namespace: { type: 'string', short: 'n', default: 'default' },
+    },
+  });
+  checkFormat(values.format!, ['text', 'json']);
+  const loaded = loadRoutes(positionals, values.namespace!);
+  const tree = buildRouteTree(loaded.table);
+  io.out(values.format === 'json' ? JSON.stringify(routesJson(tree, loaded.lookup), null, 2) : routesText(tree, loaded.lookup));
+  return 0;
 }

@@ -165,11 +165,23 @@ export function objectsFromRoot(root: SMap, uri: string, docIndex: number, span:
   if (str(get(root, 'kind'))?.endsWith('List') && asSeq(get(root, 'items'))) {
     return asSeq(get(root, 'items'))!.items.flatMap((item) => {
       const m = asMap(item);
-      return m ? objectsFromRoot(m, uri, docIndex, m.span, opts) : [];
+      return m ? objectsFromRoot(rerooted(m), uri, docIndex, m.span, opts) : [];
     });
   }
   const o = readObject(root, uri, docIndex, span, opts);
   return o ? [o] : [];
+}
+
+/** A List item's tree with field paths relative to the item (`spec.rules[0]`, not `items[2].spec.rules[0]`), as the API server names them. */
+function rerooted(item: SMap): SMap {
+  const cut = item.path.length + 1;
+  const visit = (n: SNode): void => {
+    n.path = n.path.length >= cut ? n.path.slice(cut) : '';
+    if (n.kind === 'map') n.entries.forEach((e) => visit(e.value));
+    else if (n.kind === 'seq') n.items.forEach(visit);
+  };
+  visit(item);
+  return item;
 }
 
 function readObject(root: SMap, uri: string, docIndex: number, span: Span, opts: ExtractOptions): KObject | undefined {

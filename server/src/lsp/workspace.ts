@@ -7,7 +7,7 @@ import { compareFindings } from '../ingress/findings';
 import type { KObject } from '../ingress/model';
 import { MergedStore } from '../ingress/store';
 import { checkObjects, checkWorkspace, type SeverityOverrides } from '../rules/engine';
-import type { RuleContext } from '../rules/rule';
+import type { Rule, RuleContext } from '../rules/rule';
 import type { ClusterView } from './cluster-source';
 import { FileModel, type DocEntry } from './file-model';
 import { keysOf, ObjectIndex } from './object-index';
@@ -16,6 +16,8 @@ export interface WorkspaceOptions {
   defaultNamespace: string;
   overrides: SeverityOverrides;
   now: () => Date;
+  /** The rules to run (all registered rules when absent). */
+  rules?: readonly Rule[];
 }
 
 export class Workspace {
@@ -100,7 +102,7 @@ export class Workspace {
     const ctx = this.context;
     const overrides = this.opts.overrides;
     for (const e of this.dirty) {
-      e.setFindings(checkObjects(e.objects, ctx, { overrides }));
+      e.setFindings(checkObjects(e.objects, ctx, { overrides, rules: this.opts.rules }));
       this.touched.add(e.uri);
     }
     this.dirty.clear();
@@ -114,7 +116,7 @@ export class Workspace {
     const local = this.index.all();
     const live = (this.cluster.objects?.list('Ingress') ?? []).filter((o) => this.index.find('Ingress', o.namespace, o.name).length === 0);
     const byUri = new Map<string, Finding[]>();
-    for (const f of checkWorkspace([...local, ...live], ctx, { overrides: this.opts.overrides })) {
+    for (const f of checkWorkspace([...local, ...live], ctx, { overrides: this.opts.overrides, rules: this.opts.rules })) {
       const list = byUri.get(f.uri);
       if (list) list.push(f);
       else byUri.set(f.uri, [f]);

@@ -1,4 +1,5 @@
-// Family deprecated/: see DESIGN.md for what belongs here.
+// Family deprecated/: API versions Kubernetes no longer serves.
 import type { Rule } from '../rule';
+import { apiVersionRemoved } from './api-version-removed';
 
-export const DEPRECATED_RULES: readonly Rule[] = [];
+export const DEPRECATED_RULES: readonly Rule[] = [apiVersionRemoved];

@@ -1,4 +1,9 @@
-// Family schema/: see DESIGN.md for what belongs here.
+// Family schema/: the object's shape against the networking.k8s.io/v1 schema
+// (server/src/ingress/schema.ts): unknown fields, wrong types, missing fields, duplicate keys.
 import type { Rule } from '../rule';
+import { duplicateKey } from './duplicate-key';
+import { requiredField } from './required-field';
+import { unknownField } from './unknown-field';
+import { wrongType } from './wrong-type';
 
-export const SCHEMA_RULES: readonly Rule[] = [];
+export const SCHEMA_RULES: readonly Rule[] = [unknownField, wrongType, requiredField, duplicateKey];

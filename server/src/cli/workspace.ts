@@ -1,0 +1,50 @@
+// Loads the manifests a routing command works on into a route table, with a way back from
+// a uri to the file path and line index the user will read.
+import { parseManifest } from '../ingress/documents';
+import { LineIndex } from '../ingress/lines';
+import { buildRouteTable, type RouteTable } from '../ingress/routing/index';
+import type { Span } from '../ingress/source';
+import { WorkspaceStore } from '../ingress/store';
+import { collectFiles, UsageError } from './files';
+import { jsonRange, type FileLookup, type JsonRange } from './format';
+
+export interface LoadedRoutes {
+  table: RouteTable;
+  lookup: FileLookup;
+  fileCount: number;
+}
+
+export function loadRoutes(paths: readonly string[], defaultNamespace: string): LoadedRoutes {
+  const files = collectFiles(paths);
+  const store = new WorkspaceStore(defaultNamespace);
+  for (const f of files) store.setFile(parseManifest(f.uri, f.text));
+  const byUri = new Map(files.map((f) => [f.uri, { path: f.path, lines: new LineIndex(f.text) }]));
+  return { table: buildRouteTable(store.list('Ingress')), lookup: (uri) => byUri.get(uri), fileCount: files.length };
+}
+
+export interface JsonLocation {
+  file: string;
+  range: JsonRange;
+}
+
+/** A block node's span without the line breaks and indentation YAML counts into it. */
+function trimmed(text: string, span: Span): Span {
+  let end = span.end;
+  while (end > span.start && /\s/.test(text[end - 1]!)) end--;
+  return { start: span.start, end };
+}
+
+export function jsonLocation(lookup: FileLookup, uri: string, span: Span): JsonLocation {
+  const info = lookup(uri);
+  return { file: info?.path ?? uri, range: jsonRange(info, info ? trimmed(info.lines.text, span) : span) };
+}
+
+/** "shop.yaml:12:7" (1-based, as editors and terminals link it). */
+export function textLocation(lookup: FileLookup, uri: string, span: Span): string {
+  const { file, range } = jsonLocation(lookup, uri, span);
+  return `${file}:${range.start.line + 1}:${range.start.character + 1}`;
+}
+
+export function checkFormat(format: string, allowed: readonly string[]): void {
+  if (!allowed.includes(format)) throw new UsageError(`--format must be ${allowed.slice(0, -1).join(', ')} or ${allowed[allowed.length - 1]}, not "${format}"`);
+}

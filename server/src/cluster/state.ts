@@ -1,0 +1,162 @@
+// ClusterState: the live cluster as the rules see it. Probes the API server, runs one
+// informer per resource, keeps Ingresses/Services/Secrets/IngressClasses as model objects
+// (a ClusterObjects store) and Pods/EndpointSlices as facts, and reports one status.
+import type { KubernetesObject } from '@kubernetes/client-node';
+import type { KnownKind } from '../ingress/model';
+import { ClusterObjects } from '../ingress/store';
+import { DEFAULT_BACKOFF, type BackoffOptions } from './backoff';
+import { clusterUri, toKObject } from './convert';
+import { FactsIndex } from './facts';
+import { apiRequest, statusMessage } from './http';
+import { ResourceWatch, type WatchHealth } from './informer';
+import type { LoadedKubeconfig } from './kubeconfig';
+import { classify, HttpStatusError, RESOURCES, type WatchedKind } from './resources';
+import { describeStatus, type ClusterStatus } from './status';
+
+export interface ClusterStateOptions {
+  /** Watch only this namespace (namespaced kinds); default: all namespaces. */
+  namespace?: string;
+  /** Time-out of one request (probe, list). */
+  timeoutMs?: number;
+  backoff?: BackoffOptions;
+}
+
+export class ClusterState {
+  readonly objects = new ClusterObjects();
+  readonly facts: FactsIndex;
+  private readonly health = new Map<WatchedKind, WatchHealth>();
+  private readonly watches: ResourceWatch[] = [];
+  private readonly statusListeners = new Set<(s: ClusterStatus) => void>();
+  private readonly changeListeners = new Set<() => void>();
+  private changeQueued = false;
+  private version = '';
+  private current: ClusterStatus;
+
+  constructor(readonly config: LoadedKubeconfig, private readonly opts: ClusterStateOptions = {}) {
+    this.facts = new FactsIndex(`cluster context ${config.context}`);
+    this.current = { state: 'connecting', context: config.context, server: config.server };
+  }
+
+  get status(): ClusterStatus {
+    return this.current;
+  }
+
+  /** Called when the status line changes (not on every event). */
+  onStatus(listener: (s: ClusterStatus) => void): () => void {
+    this.statusListeners.add(listener);
+    return () => this.statusListeners.delete(listener);
+  }
+
+  /** Called (coalesced) after cluster objects changed. */
+  onChange(listener: () => void): () => void {
+    this.changeListeners.add(listener);
+    return () => this.changeListeners.delete(listener);
+  }
+
+  /** Probes /version; when it answers, starts the informers and waits for their first list. */
+  async start(): Promise<ClusterStatus> {
+    const probe = await this.probe();
+    if (probe) {
+      this.setStatus(probe);
+      return probe;
+    }
+    const firstRound = RESOURCES.map((def) => this.startWatch(def));
+    await Promise.all(firstRound);
+    return this.current;
+  }
+
+  stop(): void {
+    for (const w of this.watches.splice(0)) w.stop();
+  }
+
+  private async probe(): Promise<ClusterStatus | undefined> {
+    const { context, server } = this.config;
+    try {
+      const res = await apiRequest(this.config.kc, '/version', { timeoutMs: this.opts.timeoutMs });
+      if (res.status === 401) return { state: 'unauthorized', context, server, message: statusMessage(res) };
+      if (res.status !== 200) throw new HttpStatusError(res.status, statusMessage(res));
+      this.version = String((res.body as { gitVersion?: string }).gitVersion ?? 'unknown version');
+      return undefined;
+    } catch (e) {
+      return { state: 'unreachable', context, server, message: classify(e).message };
+    }
+  }
+
+  /** Starts one informer; resolves at its first verdict (synced or failed). */
+  private startWatch(def: (typeof RESOURCES)[number]): Promise<void> {
+    return new Promise((resolve) => {
+      const w = new ResourceWatch(this.config.kc, def, {
+        upsert: (o) => this.upsert(def.kind, o),
+        remove: (o) => this.remove(def.kind, o),
+        health: (h) => {
+          this.health.set(def.kind, h);
+          this.recompute();
+          if (h.state !== 'syncing') resolve();
+        },
+      }, {
+        namespace: this.opts.namespace,
+        fallbackNamespace: this.config.namespace,
+        timeoutMs: this.opts.timeoutMs ?? 15_000,
+        backoff: this.opts.backoff ?? DEFAULT_BACKOFF,
+      });
+      this.watches.push(w);
+      w.start();
+    });
+  }
+
+  private upsert(kind: WatchedKind, o: KubernetesObject): void {
+    if (kind === 'Pod') this.facts.upsertPod(o);
+    else if (kind === 'EndpointSlice') this.facts.upsertEndpointSlice(o);
+    else {
+      const m = o.metadata ?? {};
+      const obj = toKObject(o, kind, clusterUri(this.config.context, kind, m.namespace, m.name ?? ''));
+      if (obj) this.objects.upsert(obj);
+    }
+    this.changed();
+  }
+
+  private remove(kind: WatchedKind, o: KubernetesObject): void {
+    const ns = o.metadata?.namespace ?? '';
+    const name = o.metadata?.name ?? '';
+    if (kind === 'Pod') this.facts.deletePod(ns, name);
+    else if (kind === 'EndpointSlice') this.facts.deleteEndpointSlice(ns, name);
+    else this.objects.delete(kind as KnownKind, kind === 'IngressClass' ? '' : ns, name);
+    this.changed();
+  }
+
+  private changed(): void {
+    if (this.changeQueued) return;
+    this.changeQueued = true;
+    queueMicrotask(() => {
+      this.changeQueued = false;
+      for (const l of this.changeListeners) l();
+    });
+  }
+
+  /** Derives the one status line from every informer's health. */
+  private recompute(): void {
+    const { context, server } = this.config;
+    const settled = this.health.size === RESOURCES.length && [...this.health.values()].every((h) => h.state !== 'syncing');
+    if (this.current.state === 'connecting' && !settled) return;
+    const failures = [...this.health.values()].filter((h): h is Extract<WatchHealth, { state: 'failed' }> => h.state === 'failed');
+    const unauthorized = failures.find((f) => f.kind === 'unauthorized');
+    const unreachable = failures.find((f) => f.kind === 'unreachable' || f.kind === 'other');
+    this.facts.unavailable.clear();
+    const forbidden: string[] = [];
+    for (const [kind, h] of this.health) {
+      if (h.state === 'failed' && h.kind === 'forbidden') {
+        this.facts.unavailable.add(kind);
+        forbidden.push(RESOURCES.find((r) => r.kind === kind)!.plural);
+      }
+    }
+    if (unauthorized) this.setStatus({ state: 'unauthorized', context, server, message: unauthorized.message });
+    else if (unreachable) this.setStatus({ state: 'unreachable', context, server, message: unreachable.message });
+    else this.setStatus({ state: 'connected', context, server, version: this.version, forbidden: forbidden.sort() });
+  }
+
+  private setStatus(s: ClusterStatus): void {
+    if (describeStatus(s) === describeStatus(this.current)) return;
+    this.current = s;
+    for (const l of this.statusListeners) l(s);
+  }
+}

@@ -1,0 +1,34 @@
+// A TLS host that no rule serves: no rule of any Ingress in scope has that host (or a
+// wildcard covering it, or no host at all), so its certificate is never used for routing.
+// Typically a typo between spec.tls[].hosts and spec.rules[].host. An Ingress with a
+// defaultBackend serves every host and is not reported.
+import type { Ingress } from '../../ingress/model';
+import { ruleServesHost, routeTableFor } from '../../ingress/routing/index';
+import type { WorkspaceRule } from '../rule';
+
+export const tlsHostUnused: WorkspaceRule = {
+  id: 'conflict/tls-host-unused',
+  description: 'A host listed under spec.tls is not served by any rule.',
+  severity: 'warning',
+  scope: 'workspace',
+  check(objects, _ctx, report) {
+    const table = routeTableFor(objects);
+    for (const o of objects) {
+      if (o.kind !== 'Ingress' || o.origin !== 'workspace' || o.defaultBackend) continue;
+      const ing = o as Ingress;
+      const ruleHosts = ing.rules.flatMap((r) => (r.host ? [r.host] : []));
+      for (const t of ing.tls) {
+        for (const h of t.hosts) {
+          if (ruleServesHost(table, h.value)) continue;
+          const served = ruleHosts.length ? `; this Ingress's rules serve ${[...new Set(ruleHosts.map((r) => `"${r.value}"`))].join(', ')}` : '';
+          report(ing, {
+            span: h.node.span,
+            field: h.node.path,
+            message: `TLS host "${h.value}" is not served by any rule: no Ingress has a rule for this host${served}`,
+            related: ruleHosts.map((r) => ({ uri: ing.uri, span: r.node.span, message: `rule host "${r.value}"` })),
+          });
+        }
+      }
+    }
+  },
+};

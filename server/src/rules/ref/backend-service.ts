@@ -1,0 +1,24 @@
+// A backend names a Service that is defined neither in the workspace nor (when connected) in
+// the cluster. The API server accepts it; the controller answers 503 for every request.
+import type { Ingress } from '../../ingress/model';
+import type { ObjectRule } from '../rule';
+import { lookedIn, serviceBackends } from './lookup';
+
+export const backendService: ObjectRule = {
+  id: 'ref/backend-service',
+  description: 'The backend Service must exist in the Ingress\'s namespace (workspace or cluster).',
+  severity: 'warning',
+  scope: 'object',
+  kinds: ['Ingress'],
+  check(obj, ctx, report) {
+    const ing = obj as Ingress;
+    for (const { service } of serviceBackends(ing)) {
+      if (ctx.store.find('Service', ing.namespace, service.name.value).length > 0) continue;
+      report({
+        message: `Service "${service.name.value}" not found in namespace "${ing.namespace}" (${lookedIn(ctx, 'Service')})`,
+        span: service.name.node.span,
+        field: service.name.node.path,
+      });
+    }
+  },
+};

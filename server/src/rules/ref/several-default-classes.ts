@@ -1,0 +1,25 @@
+// More than one IngressClass is marked default: the API server's admission plugin refuses
+// new Ingresses that name no class. Works on workspace classes alone and with a cluster.
+import type { Ingress } from '../../ingress/model';
+import type { ObjectRule } from '../rule';
+import { ingressAnchor, namesNoClass } from './default-class';
+import { foundIn } from './lookup';
+
+export const severalDefaultClasses: ObjectRule = {
+  id: 'ref/several-default-classes',
+  description: 'At most one IngressClass may be marked default when an Ingress names no class.',
+  severity: 'warning',
+  scope: 'object',
+  kinds: ['Ingress'],
+  check(obj, ctx, report) {
+    const ing = obj as Ingress;
+    if (!namesNoClass(ing)) return;
+    const defaults = ctx.store.list('IngressClass').filter((c) => c.isDefault);
+    if (defaults.length < 2) return;
+    report({
+      message: `${defaults.length} IngressClasses are marked default (${defaults.map((c) => `${c.name}, ${foundIn(c, ctx)}`).join('; ')}): the API server refuses a new Ingress that names no class; set spec.ingressClassName`,
+      ...ingressAnchor(ing),
+      related: defaults.filter((c) => c.origin === 'workspace').map((c) => ({ uri: c.uri, span: c.span, message: `default IngressClass ${c.name}` })),
+    });
+  },
+};

@@ -1,0 +1,18 @@
+// field.ErrorList's printing: `<field>: <Type>: <detail>`, strings quoted, numbers bare.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { forbidden, invalid, notSupported, required, tooLong } from '../../src/ingress/field-errors';
+
+test('messages read like the API server prints them', () => {
+  assert.equal(invalid('spec.rules[0].http.paths[0].path', 'api', 'must be an absolute path'),
+    'spec.rules[0].http.paths[0].path: Invalid value: "api": must be an absolute path');
+  assert.equal(invalid('spec.defaultBackend.service.port.number', 70000, 'must be between 1 and 65535, inclusive'),
+    'spec.defaultBackend.service.port.number: Invalid value: 70000: must be between 1 and 65535, inclusive');
+  assert.equal(required('spec.rules[0].http.paths'), 'spec.rules[0].http.paths: Required value');
+  assert.equal(required('x.pathType', 'pathType must be specified'), 'x.pathType: Required value: pathType must be specified');
+  assert.equal(notSupported('x.pathType', 'foo', ['Exact', 'ImplementationSpecific', 'Prefix']),
+    'x.pathType: Unsupported value: "foo": supported values: "Exact", "ImplementationSpecific", "Prefix"');
+  assert.equal(forbidden('spec.parameters.namespace', "`parameters.scope` is set to 'Cluster'"),
+    "spec.parameters.namespace: Forbidden: `parameters.scope` is set to 'Cluster'");
+  assert.equal(tooLong('spec.controller', 250), 'spec.controller: Too long: must have at most 250 bytes');
+});

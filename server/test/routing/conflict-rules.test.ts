@@ -1,0 +1,60 @@
+// The conflict/ rules agree with the matcher and point at both places (related locations).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { analyze } from '../../src/rules/analyze';
+import { lookup, routeTableFor } from '../../src/ingress/routing/index';
+import { ingressesOf } from '../helpers/routing';
+import { ClusterObjects } from '../../src/ingress/store';
+
+const ing = (name: string, host: string, path: string, pathType: string, svc: string, ts?: string) => `
+apiVersion: networking.k8s.io/v1
+kind: Ingress
+metadata:
+  name: ${name}${ts ? `\n  creationTimestamp: "${ts}"` : ''}
+spec:
+  rules:
+    - host: ${host}
+      http:
+        paths:
+          - path: ${path}
+            pathType: ${pathType}
+            backend:
+              service: { name: ${svc}, port: { number: 80 } }
+`;
+
+test('duplicate-route: both claimants get a finding naming the other, and the loser is the one the matcher skips', () => {
+  const a = ing('a', 'x.example.com', '/api', 'Prefix', 'svc-a');
+  const b = ing('b', 'x.example.com', '/api', 'Prefix', 'svc-b');
+  const { findings } = analyze([{ uri: 'file:///a.yaml', text: a }, { uri: 'file:///b.yaml', text: b }]);
+  const dups = findings.filter((f) => f.ruleId === 'conflict/duplicate-route');
+  assert.deepEqual(dups.map((f) => [f.uri, f.related?.map((r) => r.uri)]), [
+    ['file:///a.yaml', ['file:///b.yaml']],
+    ['file:///b.yaml', ['file:///a.yaml']],
+  ]);
+  const loser = dups.find((f) => f.message.includes('never receives'))!;
+  const objects = [...ingressesOf(a, 'file:///a.yaml'), ...ingressesOf(b, 'file:///b.yaml')];
+  const routed = lookup(routeTableFor(objects), 'x.example.com', '/api').match!;
+  assert.equal(routed.ingress.uri, 'file:///a.yaml', 'same namespace and no timestamps: a sorts first');
+  assert.equal(loser.uri, 'file:///b.yaml');
+});
+
+test('a live Ingress takes part in conflicts, but findings land only on workspace objects', () => {
+  const cluster = new ClusterObjects();
+  for (const o of ingressesOf(ing('live', 'x.example.com', '/', 'Prefix', 'old', '2024-05-01T00:00:00Z'), 'k8s://default/live', 'cluster')) cluster.upsert(o);
+  const { findings } = analyze([{ uri: 'file:///w.yaml', text: ing('mine', 'x.example.com', '/', 'Prefix', 'new') }], { clusterObjects: cluster });
+  const dups = findings.filter((f) => f.ruleId === 'conflict/duplicate-route');
+  assert.equal(dups.length, 1);
+  assert.equal(dups[0]!.uri, 'file:///w.yaml');
+  assert.match(dups[0]!.message, /Ingress default\/live \(live in the cluster\) wins/);
+  assert.equal(dups[0]!.related?.[0]?.uri, 'k8s://default/live');
+});
+
+test('shadowed-path points at the path that wins', () => {
+  const text = ing('w', 'x.example.com', '/foo', 'Prefix', 'foo') + '---' + ing('v', 'x.example.com', '/foo/', 'Prefix', 'foo-slash');
+  const { findings } = analyze([{ uri: 'file:///s.yaml', text }]);
+  const sh = findings.filter((f) => f.ruleId === 'conflict/shadowed-path');
+  assert.equal(sh.length, 1);
+  assert.equal(text.slice(sh[0]!.span.start, sh[0]!.span.end), '/foo', 'v sorts before w: its /foo/ wins, w\'s /foo is shadowed');
+  const r = sh[0]!.related![0]!;
+  assert.equal(text.slice(r.span.start, r.span.end), '/foo/');
+});
