@@ -37,7 +37,7 @@ if (!only || only === 'unit') {
   const files = walk(join(root, 'out/server/test'), '.test.cjs')
     .filter((f) => !pattern || f.includes(pattern))
     .sort();
-  run(`node:test (${files.length} files)`, process.execPath, ['--test', '--test-reporter=spec', ...files]);
+  run(`node:test (${files.length} files)`, process.execPath, ['--test', '--test-reporter=spec', '--test-timeout=120000', ...files]);
 }
 if ((!only || only === 'editor') && existsSync(join(root, 'scripts/editor-test.mjs'))) {
   run('editor tests (real VS Code)', process.execPath, ['scripts/editor-test.mjs']);
