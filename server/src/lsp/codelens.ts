@@ -1,7 +1,7 @@
 // CodeLens "Try http(s)://HOST/PATH" above every path and on the defaultBackend, carrying in
 // its argument everything the client needs to send the request (ingressLab.tryRoute).
 import type { CodeLens } from 'vscode-languageserver';
-import type { LineIndex } from '../ingress/lines';
+import type { Lines } from './file-model';
 import type { Ingress, IngressBackend } from '../ingress/model';
 import type { Span } from '../ingress/source';
 import { TRY_ROUTE_COMMAND, type TryRouteArgs } from '../protocol';
@@ -44,7 +44,7 @@ interface LensInput {
   isDefaultBackend: boolean;
 }
 
-function lens(lines: LineIndex, x: LensInput): CodeLens {
+function lens(lines: Lines, x: LensInput): CodeLens {
   const scheme = schemeFor(x.ing, x.ruleHost);
   const host = exampleHost(x.ruleHost);
   const path = x.path.startsWith('/') ? x.path : `/${x.path}`;

@@ -3,7 +3,7 @@ import {
   DiagnosticSeverity, type Diagnostic, type DiagnosticRelatedInformation, type Location, type Range,
 } from 'vscode-languageserver';
 import type { Finding, Severity } from '../ingress/findings';
-import type { LineIndex } from '../ingress/lines';
+import type { Lines } from './file-model';
 import type { Span } from '../ingress/source';
 import { ruleDocsUrl } from '../rules/rule';
 
@@ -16,12 +16,12 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
-export function toRange(lines: LineIndex, span: Span): Range {
+export function toRange(lines: Lines, span: Span): Range {
   return { start: lines.positionAt(span.start), end: lines.positionAt(span.end) };
 }
 
 /** Finds the line index of another file (for related information); undefined when unknown. */
-export type LinesOf = (uri: string) => LineIndex | undefined;
+export type LinesOf = (uri: string) => Lines | undefined;
 
 export function toLocation(linesOf: LinesOf, uri: string, span: Span): Location {
   const lines = linesOf(uri);
@@ -36,7 +36,7 @@ export interface DiagnosticData {
   data?: Record<string, unknown>;
 }
 
-export function toDiagnostic(f: Finding, lines: LineIndex, linesOf: LinesOf): Diagnostic {
+export function toDiagnostic(f: Finding, lines: Lines, linesOf: LinesOf): Diagnostic {
   const d: Diagnostic = {
     range: toRange(lines, f.span),
     severity: SEVERITY[f.severity],

@@ -1,7 +1,6 @@
 // Registers the request handlers. Each runs behind `guard`: a cancelled request gets the empty
 // answer at once, and a handler that throws logs to stderr and answers empty, never crashing.
-import type { CancellationToken, Connection, TextDocuments } from 'vscode-languageserver';
-import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { CancellationToken, Connection } from 'vscode-languageserver';
 import { ExplainRouteRequest, RouteTableRequest, RouteTreeRequest } from '../protocol';
 import { codeActions } from './code-actions';
 import { codeLenses } from './codelens';
@@ -29,14 +28,14 @@ export function guard<P, R>(log: (m: string) => void, name: string, empty: R, fn
   };
 }
 
-export function registerFeatures(connection: Connection, session: Session, _documents: TextDocuments<TextDocument>): void {
+export function registerFeatures(connection: Connection, session: Session): void {
   const ws = session.workspace;
   const log = (m: string) => session.runtime.log(m);
   const facts = () => session.cluster.current().facts;
   connection.onCompletion(guard(log, 'completion', null, (p) => complete(ws, facts(), p.textDocument.uri, p.position)));
   connection.onHover(guard(log, 'hover', null, (p) => hover(ws, facts(), p.textDocument.uri, p.position)));
-  connection.onDefinition(guard(log, 'definition', [], (p) => definition(ws, p.textDocument.uri, p.position)));
-  connection.onReferences(guard(log, 'references', [], (p) => references(ws, p.textDocument.uri, p.position, p.context.includeDeclaration)));
+  connection.onDefinition(guard(log, 'definition', [], (p) => { ws.syncAll(); return definition(ws, p.textDocument.uri, p.position); }));
+  connection.onReferences(guard(log, 'references', [], (p) => { ws.syncAll(); return references(ws, p.textDocument.uri, p.position, p.context.includeDeclaration); }));
   connection.onDocumentSymbol(guard(log, 'documentSymbol', [], (p) => {
     const file = ws.file(p.textDocument.uri);
     return file ? documentSymbols(file) : [];
@@ -46,8 +45,8 @@ export function registerFeatures(connection: Connection, session: Session, _docu
     const file = ws.file(p.textDocument.uri);
     return file ? codeLenses(file) : [];
   }));
-  connection.onRequest(RouteTableRequest, guard(log, 'routeTable', { routes: [] }, (p) => routeTable(ws, p?.uri)));
+  connection.onRequest(RouteTableRequest, guard(log, 'routeTable', { routes: [] }, (p) => { ws.syncAll(); return routeTable(ws, p?.uri); }));
   connection.onRequest(RouteTreeRequest, guard(log, 'routeTree', { hosts: [], cluster: session.cluster.status() },
-    (p) => routeTree(ws, facts(), session.cluster.status(), p?.uri)));
-  connection.onRequest(ExplainRouteRequest, guard(log, 'explainRoute', { decision: 'error', trace: [] }, (p) => explainRoute(ws, p)));
+    (p) => { ws.syncAll(); return routeTree(ws, facts(), session.cluster.status(), p?.uri); }));
+  connection.onRequest(ExplainRouteRequest, guard(log, 'explainRoute', { decision: 'error', trace: [] }, (p) => { ws.syncAll(); return explainRoute(ws, p); }));
 }

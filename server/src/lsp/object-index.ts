@@ -31,7 +31,14 @@ export function keysOf(o: KObject): string[] {
   return o.kind === 'IngressClass' ? [key, ANY_CLASS_KEY] : [key];
 }
 
+/** The hosts an Ingress claims (rules and TLS; '' for a rule without host). */
+export function hostsOf(o: KObject): string[] {
+  if (o.kind !== 'Ingress') return [];
+  return [...new Set([...o.rules.map((r) => r.host?.value ?? ''), ...o.tls.flatMap((t) => t.hosts.map((h) => h.value))])];
+}
+
 export class ObjectIndex implements ObjectStore {
+  private readonly byHost = new Map<string, Set<Ingress>>();
   private readonly byKey = new Map<string, KObject[]>();
   private readonly byKind = new Map<KnownKind, Set<KObject>>();
   private readonly dependents = new Map<string, Set<KObject>>();
@@ -49,6 +56,11 @@ export class ObjectIndex implements ObjectStore {
       if (!set) this.dependents.set(ref, (set = new Set()));
       set.add(o);
     }
+    for (const h of hostsOf(o)) {
+      let set = this.byHost.get(h);
+      if (!set) this.byHost.set(h, (set = new Set()));
+      set.add(o as Ingress);
+    }
   }
 
   remove(o: KObject): void {
@@ -58,6 +70,14 @@ export class ObjectIndex implements ObjectStore {
     else this.byKey.delete(key);
     this.byKind.get(o.kind)?.delete(o);
     for (const ref of referencesOf(o)) this.dependents.get(ref)?.delete(o);
+    for (const h of hostsOf(o)) this.byHost.get(h)?.delete(o as Ingress);
+  }
+
+  /** The Ingresses that claim any of these hosts. */
+  ingressesFor(hosts: Iterable<string>): Set<Ingress> {
+    const out = new Set<Ingress>();
+    for (const h of hosts) for (const o of this.byHost.get(h) ?? []) out.add(o);
+    return out;
   }
 
   /** Objects whose checks read any of these keys. */

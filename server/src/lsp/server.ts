@@ -2,22 +2,22 @@
 // settings to the Session, and registers the feature handlers. Nothing here does I/O itself.
 import {
   DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, FileChangeType,
-  TextDocuments, TextDocumentSyncKind, type Connection, type InitializeParams, type InitializeResult,
+  TextDocumentSyncKind, type Connection, type InitializeParams, type InitializeResult,
 } from 'vscode-languageserver';
-import { TextDocument } from 'vscode-languageserver-textdocument';
+import { OpenDocuments } from './open-documents';
 import { SETTINGS_SECTION, type InitializationOptions } from '../protocol';
 import { registerFeatures, COMPLETION_TRIGGERS } from './features';
 import type { Runtime } from './runtime';
 import { DEBOUNCE_MS, Session } from './session';
 import { readSettings } from './settings';
 
-function isYaml(uri: string, languageId?: string): boolean {
-  return languageId === 'yaml' || /\.ya?ml$/i.test(uri);
+function isYaml(uri: string): boolean {
+  return /\.ya?ml$/i.test(uri);
 }
 
 export function startServer(connection: Connection, runtime: Runtime): Session {
   const session = new Session(connection, runtime);
-  const documents = new TextDocuments(TextDocument);
+  const documents = new OpenDocuments(session);
   let canPullConfig = false;
   let canWatch = false;
 
@@ -73,23 +73,6 @@ export function startServer(connection: Connection, runtime: Runtime): Session {
     else if (pushed) session.applySettings(readSettings(pushed));
   });
 
-  documents.onDidChangeContent(({ document }) => {
-    if (!isYaml(document.uri, document.languageId)) return;
-    session.workspace.setText(document.uri, document.getText(), true);
-    session.schedule(DEBOUNCE_MS);
-  });
-
-  documents.onDidClose(({ document }) => {
-    const file = session.workspace.file(document.uri);
-    if (!file) return;
-    file.open = false;
-    if (session.inWorkspace(document.uri)) void session.reload(document.uri);
-    else {
-      session.workspace.remove(document.uri);
-      session.schedule(DEBOUNCE_MS);
-    }
-  });
-
   connection.onDidChangeWatchedFiles(({ changes }) => {
     for (const c of changes) {
       if (!isYaml(c.uri)) continue;
@@ -100,7 +83,7 @@ export function startServer(connection: Connection, runtime: Runtime): Session {
     }
   });
 
-  registerFeatures(connection, session, documents);
+  registerFeatures(connection, session);
   documents.listen(connection);
   connection.listen();
   return session;

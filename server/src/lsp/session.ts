@@ -2,7 +2,7 @@
 // the debounced diagnostics publisher. Handlers read it through the small accessors below.
 import type { Connection } from 'vscode-languageserver';
 import { URI } from 'vscode-uri';
-import type { LineIndex } from '../ingress/lines';
+import type { Lines } from './file-model';
 import {
   ClusterStatusNotification, DEFAULT_SETTINGS, RoutesChangedNotification,
   type InitializationOptions, type IngressLabSettings,
@@ -35,7 +35,7 @@ export class Session {
     return { defaultNamespace: this.settings.defaultNamespace, overrides: this.settings.rules, now: () => this.runtime.now() };
   }
 
-  linesOf = (uri: string): LineIndex | undefined => this.workspace.file(uri)?.lines;
+  linesOf = (uri: string): Lines | undefined => this.workspace.file(uri)?.lines;
 
   applySettings(settings: IngressLabSettings): void {
     const clusterChanged = JSON.stringify(settings.cluster) !== JSON.stringify(this.settings.cluster);
@@ -122,7 +122,7 @@ export class Session {
       if (diagnostics.length) this.published.add(uri);
       else this.published.delete(uri);
       void this.connection.sendDiagnostics({ uri, diagnostics });
-      if (!file || file.objects.some((o) => o.kind === 'Ingress')) routes.push(uri);
+      if (!file || file.entries.some((e) => e.objects.some((o) => o.kind === 'Ingress'))) routes.push(uri);
     }
     if (routes.length) void this.connection.sendNotification(RoutesChangedNotification, { uris: routes });
   }

@@ -1,6 +1,6 @@
 // Document symbols (the outline): Ingress → host → path, and the other objects by kind/name.
 import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver';
-import type { LineIndex } from '../ingress/lines';
+import type { Lines } from './file-model';
 import type { Ingress, KObject } from '../ingress/model';
 import { getIn, joinSpans } from '../ingress/source';
 import { toRange } from './convert';
@@ -10,7 +10,7 @@ const KIND: Record<KObject['kind'], SymbolKind> = {
   Ingress: SymbolKind.Module, Service: SymbolKind.Interface, Secret: SymbolKind.Key, IngressClass: SymbolKind.Class,
 };
 
-function ingressChildren(ing: Ingress, lines: LineIndex): DocumentSymbol[] {
+function ingressChildren(ing: Ingress, lines: Lines): DocumentSymbol[] {
   return ing.rules.map((r) => {
     const range = toRange(lines, r.node.span);
     return {

@@ -14,6 +14,10 @@ import { pathToFileURL } from 'node:url';
 import { repoRoot } from '../helpers/fixtures';
 
 export interface TestClientOptions {
+  /** The server command line (default: the built Ingress Lab server over stdio). */
+  command?: string[];
+  /** Answers workspace/configuration per section (default: `settings` for every item). */
+  configuration?: (section: string | undefined) => unknown;
   folder?: string;
   settings?: Record<string, unknown>;
   clusterSnapshot?: string;
@@ -31,7 +35,8 @@ export class TestClient {
 
   constructor(private readonly opts: TestClientOptions = {}) {
     this.settings = opts.settings ?? {};
-    this.proc = spawn(process.execPath, [join(repoRoot(), 'dist/server/server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const command = opts.command ?? [join(repoRoot(), 'dist/server/server.js'), '--stdio'];
+    this.proc = spawn(process.execPath, command, { stdio: ['pipe', 'pipe', 'pipe'] });
     this.proc.stderr!.on('data', (b: Buffer) => { this.stderr += b.toString(); });
     this.conn = createProtocolConnection(new StreamMessageReader(this.proc.stdout!), new StreamMessageWriter(this.proc.stdin!));
     this.conn.onNotification(PublishDiagnosticsNotification.type, (p: PublishDiagnosticsParams) => {
@@ -45,7 +50,7 @@ export class TestClient {
     for (const method of ['ingressLab/clusterStatus', 'ingressLab/routesChanged']) {
       this.conn.onNotification(method, (params: unknown) => { this.notifications.push({ method, params }); });
     }
-    this.conn.onRequest(ConfigurationRequest.type, (p) => p.items.map(() => this.settings));
+    this.conn.onRequest(ConfigurationRequest.type, (p) => p.items.map((i) => (opts.configuration ? opts.configuration(i.section) : this.settings)));
     this.conn.onRequest(RegistrationRequest.type, () => undefined);
     this.conn.listen();
   }
@@ -56,7 +61,10 @@ export class TestClient {
       processId: process.pid,
       rootUri: folder,
       workspaceFolders: folder ? [{ uri: folder, name: 'ws' }] : null,
-      capabilities: { workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true } } },
+      capabilities: {
+        workspace: { configuration: true, workspaceFolders: true, didChangeWatchedFiles: { dynamicRegistration: true } },
+        textDocument: { completion: { completionItem: { snippetSupport: true } }, hover: { contentFormat: ['markdown'] } },
+      },
       initializationOptions: { clusterSnapshot: this.opts.clusterSnapshot, settings: this.settings },
     });
     await this.conn.sendNotification(InitializedNotification.type, {});

@@ -75,3 +75,21 @@ test('an edit re-checks only the changed object and the objects that reference a
   assert.equal(left.length, 196);
   assert.equal(left[195]!.span.start, edited.lastIndexOf('name: web') + 6, 'cached findings after the edit moved with it');
 });
+
+test('editor edits (insertions, deletions, new and removed separators) keep chunks equal to a whole-file parse', () => {
+  let text = [ingress(1, 'a'), ingress(2, 'b'), 'apiVersion: v1\nkind: Service\nmetadata:\n  name: a\n', ingress(3, 'c')].join('---\n');
+  const f = new FileModel('file:///x.yaml', true);
+  f.update(text, 'default');
+  let seed = 7;
+  const rnd = (n: number) => { seed = (seed * 1103515245 + 12345) % 2147483648; return seed % n; };
+  const inserts = ['x', '\n', '---\n', '\n---\n', 'key: [1', ': ', '  ', ''];
+  for (let k = 0; k < 300; k++) {
+    const start = rnd(text.length + 1);
+    const end = Math.min(text.length, start + rnd(k % 3 === 0 ? 12 : 2));
+    const insert = inserts[rnd(inserts.length)]!;
+    text = text.slice(0, start) + insert + text.slice(end);
+    f.applyEdit(start, end, insert, text, 'default');
+    f.sync();
+    assert.ok(JSON.stringify(docsOf(f.documents)) === JSON.stringify(wholeFile(text)), `edit ${k}: ${JSON.stringify([start, end, insert])}`);
+  }
+});
