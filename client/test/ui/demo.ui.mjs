@@ -51,7 +51,17 @@ async function problemsPanel(page) {
   const row = rows.find((r) => r.includes('must be an absolute path'));
   assert.match(row, /spec\.rules\[0\]\.http\.paths\[1\]\.path: Invalid value: "api": must be an absolute path/);
   assert.match(row, /ingress-lab\W*ingress\/path-absolute/, 'the Problems panel names the source and the rule id');
+  // Files nobody opened are checked too: the blog's missing pathType is listed.
+  await page.waitForFunction(() => [...document.querySelectorAll('.markers-panel .monaco-list-row')]
+    .some((r) => r.textContent?.includes('ingress/path-type-required')), null, T);
   return rows;
+}
+
+async function statusBar(page) {
+  const item = page.locator('.statusbar-item', { hasText: 'Ingress:' });
+  await page.waitForFunction(() => [...document.querySelectorAll('.statusbar-item')]
+    .some((i) => i.textContent?.includes('Ingress: no cluster')), null, T);
+  return (await item.first().textContent())?.trim();
 }
 
 async function tryRoute(page) {
@@ -74,6 +84,7 @@ export async function scenario({ page, url, demo, shot }) {
   console.log(`  ✔ ${lenses.length} "Try" CodeLenses above the paths of ${FILE}`);
   await grammar(page);
   console.log('  ✔ the injection grammar colours pathType values and ingress-nginx annotation prefixes');
+  console.log(`  ✔ status bar: "${await statusBar(page)}" (cluster off in the test profile)`);
   const toast = await tryRoute(page);
   console.log(`  ✔ Try route notification: ${toast.slice(0, 160)}`);
   await shot('-try-route');
