@@ -14,4 +14,6 @@ export interface IngressLabApi {
   readonly onClusterStatus: vscode.Event<ClusterStatusParams>;
   explainRoute(params: ExplainRouteParams): Promise<ExplainRouteResult>;
   restartServer(): Promise<void>;
+  /** Folder of the extension's log files; the output channel's is `Ingress Lab.log` in it. */
+  readonly logUri: vscode.Uri;
 }

@@ -1,22 +1,8 @@
 // The status bar item that shows what the server says about the cluster (ingressLab/clusterStatus),
 // once, instead of a diagnostic on every line. Clicking it opens the output channel.
 import * as vscode from 'vscode';
-import type { ClusterState, ClusterStatusParams } from '../../server/src/protocol';
-
-const look: Record<ClusterState, { icon: string; label: string; warn: boolean }> = {
-  disabled: { icon: 'circle-slash', label: 'no cluster', warn: false },
-  connecting: { icon: 'sync~spin', label: 'connecting', warn: false },
-  connected: { icon: 'cloud', label: 'connected', warn: false },
-  unreachable: { icon: 'debug-disconnect', label: 'unreachable', warn: true },
-  forbidden: { icon: 'lock', label: 'forbidden', warn: true },
-};
-
-/** The status bar text for a status: `$(cloud) kind-dev` when connected, else the state. */
-export function statusText(status: ClusterStatusParams): string {
-  const l = look[status.state] ?? { icon: 'question', label: status.state };
-  const what = status.state === 'connected' && status.source ? status.source : l.label;
-  return `$(${l.icon}) Ingress: ${what}`;
-}
+import type { ClusterStatusParams } from '../../server/src/protocol';
+import { clusterLook, statusText, statusTooltip } from './format';
 
 export class ClusterStatusItem implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('ingressLab.clusterStatus', vscode.StatusBarAlignment.Left, 10);
@@ -37,9 +23,8 @@ export class ClusterStatusItem implements vscode.Disposable {
   show(status: ClusterStatusParams): void {
     this.last = status;
     this.item.text = statusText(status);
-    const source = status.source ? `\n\nSource: ${status.source}` : '';
-    this.item.tooltip = new vscode.MarkdownString(`**Ingress Lab cluster: ${status.state}**\n\n${status.message}${source}`);
-    const warn = look[status.state]?.warn ?? false;
+    this.item.tooltip = new vscode.MarkdownString(statusTooltip(status));
+    const { warn } = clusterLook(status.state);
     this.item.backgroundColor = warn ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
     this.changed.fire(status);
   }

@@ -50,6 +50,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Ingres
     onClusterStatus: status.onDidChange,
     explainRoute: (params) => client.sendRequest(ExplainRouteRequest, params),
     restartServer,
+    logUri: context.logUri,
   };
 }
 

@@ -8,7 +8,8 @@ import {
   type Middleware,
   type ServerOptions,
 } from 'vscode-languageclient/node';
-import { SETTINGS_SECTION, type IngressLabSettings } from '../../server/src/protocol';
+import { SETTINGS_SECTION } from '../../server/src/protocol';
+import { withoutCluster } from './trust';
 
 export const CLIENT_ID = 'ingressLab'; // the client reads `${CLIENT_ID}.trace.server`
 const SERVER_BUNDLE = 'dist/server/server.js';
@@ -20,13 +21,6 @@ function serverOptions(context: vscode.ExtensionContext): ServerOptions {
     run: { module, transport: TransportKind.ipc },
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', `--inspect=${DEBUG_PORT}`] } },
   };
-}
-
-/** In an untrusted workspace the server never reads kubeconfig: cluster settings are answered as off. */
-export function withoutCluster(section: unknown): unknown {
-  if (!section || typeof section !== 'object') return section;
-  const s = section as Partial<IngressLabSettings>;
-  return { ...s, cluster: { ...(s.cluster ?? { context: '' }), enabled: false, dryRun: false } };
 }
 
 const trustMiddleware: Middleware = {

@@ -9,6 +9,7 @@ import {
   type ExplainRouteResult,
   type TryRouteArgs,
 } from '../../server/src/protocol';
+import { describeDecision, requestFromUrl } from './format';
 
 /** The request a user means: from a CodeLens argument, or asked for when run from the palette. */
 async function askRequest(args: TryRouteArgs | undefined): Promise<ExplainRouteParams | undefined> {
@@ -17,20 +18,9 @@ async function askRequest(args: TryRouteArgs | undefined): Promise<ExplainRouteP
     title: 'Ingress Lab: Try Route',
     prompt: 'URL of the request to route',
     placeHolder: 'https://shop.example.com/api/cart',
-    validateInput: (v) => (URL.canParse(v) ? undefined : 'Enter a full URL, e.g. http://example.com/path'),
+    validateInput: (v) => (requestFromUrl(v) ? undefined : 'Enter a full http(s) URL, e.g. http://example.com/path'),
   });
-  if (!input) return undefined;
-  const url = new URL(input);
-  return { host: url.hostname, path: url.pathname || '/', https: url.protocol === 'https:' };
-}
-
-/** One line a user can read: where the request goes, or why it goes nowhere. */
-export function describeDecision(req: ExplainRouteParams, res: ExplainRouteResult): string {
-  const url = `${req.https ? 'https' : 'http'}://${req.host}${req.path}`;
-  const r = res.route;
-  if (!r) return `${url}: ${res.decision}`;
-  const backend = r.service ? `${r.service.name}${r.service.port !== undefined ? `:${r.service.port}` : ''}` : 'no backend';
-  return `${url} → ${r.namespace}/${backend} (Ingress ${r.ingress}, ${r.pathType} ${r.path}). ${res.decision}`;
+  return input ? requestFromUrl(input) : undefined;
 }
 
 export function createTryRoute(getClient: () => LanguageClient, output: vscode.LogOutputChannel) {
