@@ -57,7 +57,7 @@ function seedRipgrepCache() {
 
 export function installCodeServer() {
   if (existsSync(paths.codeServer)) return;
-  console.log(`installing code-server ${CODE_SERVER_VERSION} into ${codeServerDir} (a few minutes, builds native modules)…`);
+  console.log(`installing code-server ${CODE_SERVER_VERSION} into ${codeServerDir} (builds native modules: about a minute here, more on a slow machine)…`);
   seedRipgrepCache();
   npmInstallInto(codeServerDir, [`code-server@${CODE_SERVER_VERSION}`], {
     npm_config_yes: 'true', // node-pty's install runs `npx node-gyp`

@@ -2,7 +2,7 @@
 // bar item and the command table, puts every one of them in context.subscriptions, and returns the
 // API tests call. Behaviour lives in the modules it wires together.
 import * as vscode from 'vscode';
-import { State } from 'vscode-languageclient/node';
+import { State, type LanguageClient } from 'vscode-languageclient/node';
 import { ClusterStatusNotification, ExplainRouteRequest } from '../../server/src/protocol';
 import type { IngressLabApi } from './api';
 import { ClusterStatusItem } from './clusterStatus';
@@ -11,13 +11,15 @@ import { createLanguageClient } from './languageClient';
 import { TraceChannel } from './traceChannel';
 import { createTryRoute } from './tryRoute';
 
-export async function activate(context: vscode.ExtensionContext): Promise<IngressLabApi> {
+let running: LanguageClient | undefined;
+
+export function activate(context: vscode.ExtensionContext): IngressLabApi {
   const output = vscode.window.createOutputChannel('Ingress Lab', { log: true });
   const trace = new TraceChannel(output);
   const status = new ClusterStatusItem(Commands.showOutput);
   context.subscriptions.push(output, trace, status);
 
-  const client = createLanguageClient(context, output, trace);
+  const client = (running = createLanguageClient(context, output, trace));
   context.subscriptions.push(
     client,
     client.onNotification(ClusterStatusNotification, (s) => status.show(s)),
@@ -36,7 +38,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Ingres
   context.subscriptions.push(...registerCommands({
     restartServer,
     showOutput: () => output.show(true),
-    tryRoute: createTryRoute(() => client, output),
+    tryRoute: createTryRoute(client, output),
   }));
 
   starting.catch((err) => {
@@ -54,6 +56,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Ingres
   };
 }
 
-export function deactivate(): void {
-  // Everything is disposed through context.subscriptions (the client stops its server process).
+/** Lets VS Code wait for the server process to exit (the subscriptions are disposed without waiting). */
+export function deactivate(): Promise<void> | undefined {
+  return running?.stop().catch(() => undefined);
 }

@@ -23,11 +23,11 @@ async function askRequest(args: TryRouteArgs | undefined): Promise<ExplainRouteP
   return input ? requestFromUrl(input) : undefined;
 }
 
-export function createTryRoute(getClient: () => LanguageClient, output: vscode.LogOutputChannel) {
+export function createTryRoute(client: LanguageClient, output: vscode.LogOutputChannel) {
   return async (args?: TryRouteArgs): Promise<ExplainRouteResult | undefined> => {
     const req = await askRequest(args);
     if (!req) return undefined;
-    const res = await getClient().sendRequest(ExplainRouteRequest, req);
+    const res = await client.sendRequest(ExplainRouteRequest, req);
     const line = describeDecision(req, res);
     output.info(`try route: ${line}\n  ${res.trace.join('\n  ')}`);
     void vscode.window.showInformationMessage(line, 'Show Trace').then((pick) => {
