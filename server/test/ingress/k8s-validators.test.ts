@@ -29,6 +29,13 @@ test('IsDNS1123Subdomain (TestIsDNS1123Subdomain)', () => {
   ]);
 });
 
+test('label keys and values count bytes (content.IsLabelKey / IsLabelValue), DNS names characters', () => {
+  assert.deepEqual(isValidLabelValue('a'.repeat(64)), ['must be no more than 63 bytes']);
+  assert.deepEqual(isQualifiedName('k'.repeat(64)), ['name part must be no more than 63 bytes']);
+  assert.deepEqual(isQualifiedName(`${'p'.repeat(254)}/k`), ['prefix part must be no more than 253 bytes']);
+  assert.deepEqual(isDNS1123Label('a'.repeat(64)), ['must be no more than 63 characters']);
+});
+
 test('DNS errors print the regex and examples exactly as Go does (two spaces before "or")', () => {
   assert.deepEqual(isDNS1123Subdomain('Foo'), [
     "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')",
