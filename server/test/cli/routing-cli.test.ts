@@ -102,3 +102,13 @@ test('route --class keeps only the Ingresses of that class (the default class ap
   const none = run('route', '--host', 'shop.example.com', '--path', '/api', '--class', 'istio', file);
   assert.equal(none.code, 1);
 });
+
+test('route --class: an Ingress of a class the controller does not implement gets no traffic (conformance ingress_class.feature)', () => {
+  const file = 'test-fixtures/routing/conformance-ingress-class.yaml';
+  const other = run('route', '--host', 'ingress-class', '--path', '/', '--format', 'json', '--class', 'conformance', file);
+  assert.equal(other.code, 1, other.stderr);
+  assert.equal(json(other.stdout).status, 404);
+  const own = run('route', '--host', 'ingress-class', '--path', '/', '--format', 'json', '--class', 'some-invalid-class-name', file);
+  assert.equal(own.code, 0, own.stderr);
+  assert.equal(json(own.stdout).match.backend.service.name, 'ingress-class-prefix');
+});
