@@ -8,6 +8,7 @@ import {
   type InitializationOptions, type IngressLabSettings,
 } from '../protocol';
 import { noCluster, type ClusterSource } from './cluster-source';
+import { DryRunner, DRY_RUN_RULE_ID } from './dry-run';
 import { fileDiagnostics } from './publish';
 import type { Disposable, Runtime } from './runtime';
 import { snapshotSource } from './snapshot-source';
@@ -26,6 +27,22 @@ export class Session {
   private readonly published = new Set<string>();
   private ready: Promise<void> = Promise.resolve();
   private unsubscribe: (() => void)[] = [];
+  /** Files to publish again though the local check did not touch them (dry-run results). */
+  private readonly extra = new Set<string>();
+  readonly dryRun = new DryRunner({
+    api: () => (this.settings.cluster.dryRun && this.cluster.status().state === 'connected' ? this.cluster.api : undefined),
+    ingresses: () => this.workspace.index.list('Ingress'),
+    severity: () => this.settings.rules[DRY_RUN_RULE_ID],
+    setTimeout: (cb, ms) => this.runtime.setTimeout(cb, ms),
+    republish: (uris) => {
+      uris.forEach((u) => this.extra.add(u));
+      this.schedule(0);
+    },
+    report: (message) => {
+      this.runtime.log(message);
+      void this.connection.window.showWarningMessage(`Ingress Lab: ${message}`);
+    },
+  });
 
   constructor(readonly connection: Connection, readonly runtime: Runtime) {
     this.workspace = new Workspace(this.workspaceOptions());
@@ -80,7 +97,11 @@ export class Session {
     };
     this.unsubscribe = [
       this.cluster.onDidChange(update),
-      this.cluster.onDidChangeStatus((s) => void this.connection.sendNotification(ClusterStatusNotification, s)),
+      this.cluster.onDidChangeStatus((s) => {
+        void this.connection.sendNotification(ClusterStatusNotification, s);
+        if (s.state === 'connected') this.dryRun.resend();
+        this.dryRun.schedule();
+      }),
     ];
     update();
     void this.connection.sendNotification(ClusterStatusNotification, this.cluster.status());
@@ -114,16 +135,20 @@ export class Session {
       this.runtime.log(`check failed: ${(e as Error)?.stack ?? e}`);
       return;
     }
+    const checked = new Set(uris);
+    const extra = [...this.extra].filter((u) => !checked.has(u));
+    this.extra.clear();
     const routes: string[] = [];
-    for (const uri of uris) {
+    for (const uri of [...uris, ...extra]) {
       const file = this.workspace.file(uri);
-      const diagnostics = file ? fileDiagnostics(this.workspace, file, this.linesOf) : [];
+      const diagnostics = file ? [...fileDiagnostics(this.workspace, file, this.linesOf), ...this.dryRun.diagnostics(file, this.linesOf)] : [];
       if (diagnostics.length === 0 && !this.published.has(uri) && !file?.open) continue;
       if (diagnostics.length) this.published.add(uri);
       else this.published.delete(uri);
       void this.connection.sendDiagnostics({ uri, diagnostics });
-      if (!file || file.entries.some((e) => e.objects.some((o) => o.kind === 'Ingress'))) routes.push(uri);
+      if (checked.has(uri) && (!file || file.entries.some((e) => e.objects.some((o) => o.kind === 'Ingress')))) routes.push(uri);
     }
+    this.dryRun.schedule();
     if (routes.length) void this.connection.sendNotification(RoutesChangedNotification, { uris: routes });
   }
 }
