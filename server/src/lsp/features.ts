@@ -1,11 +1,12 @@
 // Registers the request handlers. Each runs behind `guard`: a cancelled request gets the empty
 // answer at once, and a handler that throws logs to stderr and answers empty, never crashing.
 import type { CancellationToken, Connection } from 'vscode-languageserver';
-import { ExplainRouteRequest, RouteTableRequest, RouteTreeRequest } from '../protocol';
+import { ExplainRouteRequest, LiveObjectRequest, RouteTableRequest, RouteTreeRequest } from '../protocol';
 import { codeActions } from './code-actions';
 import { codeLenses } from './codelens';
 import { complete } from './completion';
 import { hover } from './hover';
+import { liveObject } from './live-object';
 import { definition, references } from './navigation';
 import { explainRoute, routeTable, routeTree } from './routes';
 import type { Session } from './session';
@@ -48,5 +49,6 @@ export function registerFeatures(connection: Connection, session: Session): void
   connection.onRequest(RouteTableRequest, guard(log, 'routeTable', { routes: [] }, (p) => { ws.syncAll(); return routeTable(ws, p?.uri); }));
   connection.onRequest(RouteTreeRequest, guard(log, 'routeTree', { hosts: [], cluster: session.cluster.status() },
     (p) => { ws.syncAll(); return routeTree(ws, facts(), session.cluster.status(), p?.uri); }));
+  connection.onRequest(LiveObjectRequest, guard(log, 'liveObject', null, (p) => liveObject(session.cluster.current().objects, p.uri)));
   connection.onRequest(ExplainRouteRequest, guard(log, 'explainRoute', { decision: 'error', trace: [] }, (p) => { ws.syncAll(); return explainRoute(ws, p); }));
 }
