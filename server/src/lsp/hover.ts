@@ -12,6 +12,7 @@ import { portsLabel, readiness } from './completion';
 import { toRange } from './convert';
 import { fieldDoc, genericPath } from './ingress-fields';
 import { entryAt, locate } from './locate';
+import { openApiFieldDoc, type OpenApiDocs } from './openapi-docs';
 import { pathStory } from './routes';
 import type { Workspace } from './workspace';
 
@@ -69,7 +70,16 @@ function valueHover(ws: Workspace, facts: ClusterFacts | undefined, ns: string, 
   return undefined;
 }
 
-export function hover(ws: Workspace, facts: ClusterFacts | undefined, uri: string, position: Position): Hover | null {
+function fieldMarkdown(key: string, field: string, kind: string, docs: OpenApiDocs | undefined): string | undefined {
+  const live = docs && openApiFieldDoc(docs, field, kind);
+  const f = live ?? fieldDoc(field, kind);
+  if (!f) return undefined;
+  const source = live ? `\n\n_From the cluster's OpenAPI${docs.version ? ` (${docs.version})` : ''}._` : '';
+  return `**${key}** \`${f.type}\`${f.required ? ' (required)' : ''}\n\n${f.doc}${source}`;
+}
+
+/** docs: the connected cluster's OpenAPI field docs (the bundled schema otherwise). */
+export function hover(ws: Workspace, facts: ClusterFacts | undefined, uri: string, position: Position, docs?: OpenApiDocs): Hover | null {
   const at = locate(ws, uri, position);
   const hit = at && entryAt(at.doc?.root, at.offset);
   if (!at || !hit) return null;
@@ -87,8 +97,7 @@ export function hover(ws: Workspace, facts: ClusterFacts | undefined, uri: strin
     md = valueHover(ws, facts, ns, e, chain);
   }
   if (!md && (at.object?.kind === 'Ingress' || at.object?.kind === 'IngressClass')) {
-    const f = fieldDoc(field, at.object.kind);
-    md = f && `**${e.key}** \`${f.type}\`${f.required ? ' (required)' : ''}\n\n${f.doc}`;
+    md = fieldMarkdown(e.key, field, at.object.kind, docs);
   }
   if (!md) return null;
   const span = onKey ? e.keySpan : e.value.span;

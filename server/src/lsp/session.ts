@@ -9,6 +9,7 @@ import {
 } from '../protocol';
 import { noCluster, type ClusterSource } from './cluster-source';
 import { DryRunner, DRY_RUN_RULE_ID } from './dry-run';
+import { fetchOpenApiDocs, type OpenApiDocs } from './openapi-docs';
 import { fileDiagnostics } from './publish';
 import type { Disposable, Runtime } from './runtime';
 import { snapshotSource } from './snapshot-source';
@@ -27,6 +28,8 @@ export class Session {
   private readonly published = new Set<string>();
   private ready: Promise<void> = Promise.resolve();
   private unsubscribe: (() => void)[] = [];
+  /** The connected cluster's OpenAPI field docs: fetched once per connection. */
+  private openApiDocs: Promise<OpenApiDocs | undefined> | undefined;
   /** Files to publish again though the local check did not touch them (dry-run results). */
   private readonly extra = new Set<string>();
   readonly dryRun = new DryRunner({
@@ -91,6 +94,7 @@ export class Session {
     this.unsubscribe.forEach((u) => u());
     this.cluster.dispose();
     this.cluster = await this.createCluster();
+    this.openApiDocs = undefined;
     const update = (keys?: string[]) => {
       this.workspace.setCluster(this.cluster.current(), keys);
       this.schedule(DEBOUNCE_MS);
@@ -99,7 +103,10 @@ export class Session {
       this.cluster.onDidChange(update),
       this.cluster.onDidChangeStatus((s) => {
         void this.connection.sendNotification(ClusterStatusNotification, s);
-        if (s.state === 'connected') this.dryRun.resend();
+        if (s.state === 'connected') {
+          this.dryRun.resend();
+          this.openApiDocs = undefined;
+        }
         this.dryRun.schedule();
       }),
     ];
@@ -117,6 +124,20 @@ export class Session {
     }
     if (!this.settings.cluster.enabled) return noCluster();
     return this.runtime.cluster(this.settings.cluster.context);
+  }
+
+  /** The cluster's OpenAPI docs if they arrive within ms (a hover never waits longer); else undefined. */
+  openApi(ms: number): Promise<OpenApiDocs | undefined> {
+    const api = this.cluster.api;
+    if (!api || this.cluster.status().state !== 'connected') return Promise.resolve(undefined);
+    this.openApiDocs ??= fetchOpenApiDocs((p) => api.get(p)).catch((e: unknown) => {
+      this.runtime.log(`reading the cluster's OpenAPI failed: ${(e as Error)?.message ?? e}`);
+      return undefined;
+    });
+    return new Promise((resolve) => {
+      const timer = this.runtime.setTimeout(() => resolve(undefined), ms);
+      void this.openApiDocs!.then((docs) => { timer.dispose(); resolve(docs); });
+    });
   }
 
   schedule(delay: number): void {

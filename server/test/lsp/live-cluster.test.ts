@@ -1,9 +1,10 @@
-// Go to definition on a backend Service that exists only in the live cluster: the server
-// answers with a read-only `ingress-lab-live:` view whose text `ingressLab/liveObject` serves
-// (no managedFields, no last-applied copy; never a Secret). Over stdio against the cluster target.
+// What the server takes from a connected cluster beyond objects, over stdio against the cluster
+// target: go to definition on a backend Service that exists only in the cluster opens a
+// read-only `ingress-lab-live:` view whose text `ingressLab/liveObject` serves (no managedFields,
+// no last-applied copy; never a Secret), and hovers document fields from the cluster's OpenAPI v3.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { DefinitionRequest, type Location } from 'vscode-languageserver-protocol';
+import { DefinitionRequest, HoverRequest, type Location, type MarkupContent } from 'vscode-languageserver-protocol';
 import { LiveObjectRequest, type ClusterStatusParams } from '../../src/protocol';
 import { openTarget, type ClusterTarget } from '../support/cluster-target';
 import { cursor, TestClient } from './lsp-client';
@@ -55,4 +56,22 @@ test('liveObject never serves a Secret, and says so when the object is gone', as
   assert.equal(secret, null);
   const gone = await client.conn.sendRequest(LiveObjectRequest, { uri: `ingress-lab-live:/namespaces/${target.namespace}/services/nope.yaml` });
   assert.match(gone!.text, /is not in the cluster/);
+});
+
+test('hover documents fields from the cluster\'s OpenAPI v3, fetched once per connection', async () => {
+  const { text, position } = cursor('apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata:\n  name: h\nspec:\n  rules:\n    - http:\n        paths:\n          - path: /\n            path|Type: Prefix\n            backend:\n              service:\n                name: web\n                port:\n                  number: 80\n');
+  const uri = 'file:///tmp/live-hover.yaml';
+  await client.open(uri, text);
+  const hover = async (line: number, character: number) => ((await client.conn.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line, character } }))?.contents as MarkupContent).value;
+  const pathType = await hover(position.line, position.character);
+  assert.match(pathType, /^\*\*pathType\*\* `string` \(required\)/);
+  assert.match(pathType, /Possible enum values:/);
+  assert.match(pathType, /_From the cluster's OpenAPI/);
+  const number = await hover(14, 20);
+  assert.match(number, /^\*\*number\*\* `integer`/);
+  assert.match(number, /numerical port number/);
+  assert.match(number, /_From the cluster's OpenAPI/);
+  if (target.standIn) {
+    assert.equal(target.standIn.requests.filter((r) => r.startsWith('GET /openapi/v3/apis/networking.k8s.io/v1?hash=')).length, 1);
+  }
 });
