@@ -24,6 +24,8 @@ export interface DryRunHost {
   republish(uris: string[]): void;
   /** Said once per failing episode (log and a message to the user). */
   report(message: string): void;
+  /** Server diagnostics (stderr). */
+  log(message: string): void;
 }
 
 interface Result {
@@ -60,6 +62,8 @@ export class DryRunner {
     this.running = true;
     try {
       await this.runOnce();
+    } catch (e) {
+      this.host.log(`dry run failed: ${(e as Error)?.stack ?? e}`);
     } finally {
       this.running = false;
       if (this.again) {

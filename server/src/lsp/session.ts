@@ -41,6 +41,7 @@ export class Session {
       uris.forEach((u) => this.extra.add(u));
       this.schedule(0);
     },
+    log: (message) => this.runtime.log(message),
     report: (message) => {
       this.runtime.log(message);
       void this.connection.window.showWarningMessage(`Ingress Lab: ${message}`);

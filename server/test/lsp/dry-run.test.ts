@@ -86,6 +86,7 @@ test('a dry run that cannot reach the API server is reported once, not per edit'
     setTimeout: (cb) => { timers.push(cb); return { dispose: () => undefined }; },
     republish: () => undefined,
     report: (m) => reports.push(m),
+    log: () => undefined,
   });
   for (const t of ['a', 'ab', 'abc']) {
     text = t;
