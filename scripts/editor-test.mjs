@@ -5,12 +5,12 @@
 //  2. a Playwright scenario (client/test/ui/demo.ui.mjs) on the packaged .vsix installed into
 //     code-server, with test-fixtures/demo open as a user would have it.
 // Every run is time-limited. Screenshots go to test-artifacts/.
-// Usage: node scripts/editor-test.mjs [--only=host|ui]   (assumes `npm run build` ran)
+// Usage: node scripts/editor-test.mjs [--only=host|ui|start]   (assumes `npm run build` ran)
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { format } from 'node:util';
 import { launchBrowser, withTimeout, workbenchUrl } from './browser.mjs';
-import { installExtension, makeProfile, startCodeServer } from './code-server.mjs';
+import { freePort, installExtension, makeProfile, startCodeServer } from './code-server.mjs';
 import { ensureVSCodeEnv, root } from './vscode-env.mjs';
 
 const only = process.argv.find((a) => a.startsWith('--only='))?.slice(7);
@@ -76,6 +76,18 @@ async function uiScenario() {
     scenario({ ...s, url: s.server.url, demo: join(base, 'test-fixtures/demo'), artifacts }));
 }
 
+/** `npm start` itself, in a browser, then Ctrl-C. Runs no code-server of its own. */
+async function npmStartScenario() {
+  const { scenario } = await import('../client/test/ui/npm-start.ui.mjs');
+  const browser = await launchBrowser();
+  const shot = (suffix) => browser.page.screenshot({ path: join(artifacts, `ui${suffix}.png`) }).catch(() => {});
+  try {
+    return await withTimeout(scenario({ ...browser, root: base, port: await freePort(), shot }), 240_000, 'npm start');
+  } finally {
+    await browser.close();
+  }
+}
+
 async function main() {
   if (!existsSync(join(root, 'dist/server/server.js'))) throw new Error('no dist/server/server.js: run `npm run build` first');
   ensureVSCodeEnv();
@@ -93,6 +105,11 @@ async function main() {
     const t = Date.now();
     const ok = await uiScenario().then(() => true, (e) => { console.error(`  ✖ ${e.stack ?? e}`); return false; });
     console.log(`  ${ok ? '✔' : '✖'} in ${((Date.now() - t) / 1000).toFixed(1)} s (screenshots in test-artifacts/)`);
+    failed ||= !ok;
+  }
+  if (!only || only === 'start') {
+    console.log('▶ npm start, then Ctrl-C');
+    const ok = await npmStartScenario().then(() => true, (e) => { console.error(`  ✖ ${e.stack ?? e}`); return false; });
     failed ||= !ok;
   }
   process.exit(failed ? 1 : 0);
