@@ -1,7 +1,7 @@
 // Builds every bundle with esbuild: the extension client, the language server, the CLI,
 // and the tests (one .cjs per test file). Usage: node scripts/build.mjs [--minify] [--watch]
 import * as esbuild from 'esbuild';
-import { existsSync, readdirSync, statSync, chmodSync } from 'node:fs';
+import { existsSync, readdirSync, statSync, chmodSync, rmSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -65,6 +65,9 @@ if (testEntries.length > 0) {
     outExtension: { '.js': '.cjs' },
   });
 }
+
+// Stale test bundles would still run after their source is gone: start from empty folders.
+for (const dir of ['out/server', 'out/client', 'out/bench', 'dist']) rmSync(join(root, dir), { recursive: true, force: true });
 
 if (watch) {
   for (const b of builds) (await esbuild.context(b)).watch();

@@ -4,12 +4,13 @@ import { backendJson, backendLabel, ingressRef, lookup, type RouteResult, type T
 import type { CliIO } from './io';
 import { checkFormat, jsonLocation, loadRoutes, textLocation, type LoadedRoutes } from './workspace';
 
-export const ROUTE_USAGE = `usage: ingress-lab route --host HOST --path PATH [--format text|json] [--namespace NS] [PATH...]
+export const ROUTE_USAGE = `usage: ingress-lab route --host HOST --path PATH [--format text|json] [--namespace NS] [--class NAME] [PATH...]
 
 Shows where a request goes with the Ingresses in files or folders (recursive *.yaml, *.yml;
 default "."): the rule or defaultBackend that takes it, its backend, and a trace of every
 decision. Without --host the request carries no host (only rules without host match);
---path defaults to "/". Exit status: 0 routed, 1 no match (404), 2 usage or I/O error.`;
+--path defaults to "/". --class keeps only the Ingresses of one IngressClass (the
+default class applies to those without one). Exit status: 0 routed, 1 no match (404), 2 usage or I/O error.`;
 
 export function routeJson(r: RouteResult, loaded: LoadedRoutes) {
   const m = r.match;
@@ -54,10 +55,11 @@ export async function runRoute(argv: string[], io: CliIO): Promise<number> {
       path: { type: 'string', default: '/' },
       format: { type: 'string', default: 'text' },
       namespace: { type: 'string', short: 'n', default: 'default' },
+      class: { type: 'string' },
     },
   });
   checkFormat(values.format!, ['text', 'json']);
-  const loaded = loadRoutes(positionals, values.namespace!);
+  const loaded = loadRoutes(positionals, values.namespace!, values.class);
   if (loaded.table.ingresses.length === 0) io.err(`ingress-lab route: no Ingress found in ${loaded.fileCount} file(s)`);
   const result = lookup(loaded.table, values.host!, values.path!, { explain: 50 });
   io.out(values.format === 'json' ? JSON.stringify(routeJson(result, loaded), null, 2) : routeText(result, loaded));

@@ -6,11 +6,11 @@ import type { FileLookup } from './format';
 import type { CliIO } from './io';
 import { checkFormat, jsonLocation, loadRoutes, textLocation } from './workspace';
 
-export const ROUTES_USAGE = `usage: ingress-lab routes [PATH...] [--format text|json] [--namespace NS]
+export const ROUTES_USAGE = `usage: ingress-lab routes [PATH...] [--format text|json] [--namespace NS] [--class NAME]
 
 Prints the route tree of the Ingresses in files or folders (recursive *.yaml, *.yml;
-default "."): host → path (pathType) → backend, with conflicts and shadowed paths marked.
-Exit status: 0 printed, 2 usage or I/O error.`;
+default "."): host → path (pathType) → backend, with conflicts and shadowed paths marked. --class keeps only the Ingresses of one
+IngressClass. Exit status: 0 printed, 2 usage or I/O error.`;
 
 type Located = { uri: string; span: { start: number; end: number } };
 
@@ -45,7 +45,8 @@ export function routesText(tree: RouteTree, lookup: FileLookup): string {
     const width = Math.max(...h.paths.map((p) => `${p.path || '(empty)'} (${p.pathType ?? 'no pathType'})`.length));
     for (const p of h.paths) {
       const left = `${p.path || '(empty)'} (${p.pathType ?? 'no pathType'})`.padEnd(width);
-      lines.push(`  ${left}  → ${p.backendLabel}  Ingress ${p.ingress}  ${textLocation(lookup, p.uri, p.span)}${mark(p)}`);
+      const cls = p.ingressClass ? ` (class ${p.ingressClass})` : '';
+      lines.push(`  ${left}  → ${p.backendLabel}  Ingress ${p.ingress}${cls}  ${textLocation(lookup, p.uri, p.span)}${mark(p)}`);
     }
   }
   if (tree.defaultBackends.length) {
@@ -64,10 +65,11 @@ export async function runRoutes(argv: string[], io: CliIO): Promise<number> {
     options: {
       format: { type: 'string', default: 'text' },
       namespace: { type: 'string', short: 'n', default: 'default' },
+      class: { type: 'string' },
     },
   });
   checkFormat(values.format!, ['text', 'json']);
-  const loaded = loadRoutes(positionals, values.namespace!);
+  const loaded = loadRoutes(positionals, values.namespace!, values.class);
   const tree = buildRouteTree(loaded.table);
   io.out(values.format === 'json' ? JSON.stringify(routesJson(tree, loaded.lookup), null, 2) : routesText(tree, loaded.lookup));
   return 0;

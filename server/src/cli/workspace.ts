@@ -2,7 +2,7 @@
 // a uri to the file path and line index the user will read.
 import { parseManifest } from '../ingress/documents';
 import { LineIndex } from '../ingress/lines';
-import { buildRouteTable, type RouteTable } from '../ingress/routing/index';
+import { buildRouteTable, ingressClassOf, type RouteTable } from '../ingress/routing/index';
 import type { Span } from '../ingress/source';
 import { WorkspaceStore } from '../ingress/store';
 import { collectFiles, UsageError } from './files';
@@ -14,12 +14,15 @@ export interface LoadedRoutes {
   fileCount: number;
 }
 
-export function loadRoutes(paths: readonly string[], defaultNamespace: string): LoadedRoutes {
+/** Loads the Ingresses in paths; with ingressClass, only those of that class (the default class applied). */
+export function loadRoutes(paths: readonly string[], defaultNamespace: string, ingressClass?: string): LoadedRoutes {
   const files = collectFiles(paths);
   const store = new WorkspaceStore(defaultNamespace);
   for (const f of files) store.setFile(parseManifest(f.uri, f.text));
   const byUri = new Map(files.map((f) => [f.uri, { path: f.path, lines: new LineIndex(f.text) }]));
-  return { table: buildRouteTable(store.list('Ingress')), lookup: (uri) => byUri.get(uri), fileCount: files.length };
+  const defaultClass = store.list('IngressClass').find((c) => c.isDefault)?.name;
+  const ingresses = store.list('Ingress').filter((i) => ingressClass === undefined || ingressClassOf(i, defaultClass) === ingressClass);
+  return { table: buildRouteTable(ingresses, { defaultClass }), lookup: (uri) => byUri.get(uri), fileCount: files.length };
 }
 
 export interface JsonLocation {

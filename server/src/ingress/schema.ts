@@ -165,15 +165,22 @@ export function parseFieldPath(path: string): (string | number)[] {
   return out;
 }
 
-/** The schema of the field at path (numbers step into arrays, any string steps into a map). */
+/**
+ * The schema of the field at path (numbers step into arrays, any string steps into a map).
+ * Map keys may hold dots (`metadata.annotations.kubernetes.io/ingress.class`): once inside a
+ * map of scalars, the rest of a string path is the key.
+ */
 export function schemaAt(root: FieldSchema, path: string | readonly (string | number)[]): FieldSchema | undefined {
   const segments = typeof path === 'string' ? parseFieldPath(path) : path;
   let cur: FieldSchema | undefined = root;
+  let inMapKey = false;
   for (const seg of segments) {
     if (!cur) return undefined;
+    if (inMapKey && typeof seg === 'string') continue;
+    inMapKey = false;
     if (cur.type === 'array') cur = typeof seg === 'number' ? cur.items : undefined;
-    else if (cur.type === 'map') cur = cur.values;
-    else if (cur.type === 'object') cur = typeof seg === 'string' && cur.fields ? cur.fields[seg] : undefined;
+    else if (cur.type === 'map') [cur, inMapKey] = [cur.values, !cur.values?.fields];
+    else if (cur.type === 'object') cur = typeof seg === 'string' && cur.fields && Object.hasOwn(cur.fields, seg) ? cur.fields[seg] : undefined;
     else return undefined;
   }
   return cur;

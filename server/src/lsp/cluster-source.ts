@@ -20,9 +20,9 @@ export interface ClusterSource {
 }
 
 /** No cluster: what the server uses when `ingressLab.cluster.enabled` is false. */
-export function noCluster(message = 'Cluster access is off (ingressLab.cluster.enabled).'): ClusterSource {
+export function noCluster(message = 'Cluster access is off (ingressLab.cluster.enabled).', state: ClusterStatusParams['state'] = 'disabled'): ClusterSource {
   return {
-    status: () => ({ state: 'disabled', message }),
+    status: () => ({ state, message }),
     current: () => ({}),
     onDidChange: () => () => undefined,
     onDidChangeStatus: () => () => undefined,

@@ -7,7 +7,7 @@ import { asMap, asSeq, entry, type SMap, type SNode, type Span } from '../ingres
 import { toRange, type DiagnosticData } from './convert';
 import type { FileModel } from './file-model';
 import { locate } from './locate';
-import { rewriteToV1 } from './rewrite-v1';
+import { NETWORKING_V1, rewriteToNetworkingV1 } from '../ingress/migrate';
 import type { Workspace } from './workspace';
 
 export interface FixContext {
@@ -125,15 +125,25 @@ function portOwner(root: SNode, field: string): SMap | undefined {
   return asMap(resolveField(root, owner).node);
 }
 
+/** Rewrites a removed-version document with the shared migration (comments survive). */
+function rewriteV1(c: FixContext): CodeAction[] {
+  const span = c.object.span;
+  const rewrite = rewriteToNetworkingV1(c.file.text.slice(span.start, span.end));
+  if (!rewrite) return [];
+  return [action(c, `Rewrite to ${NETWORKING_V1} (${rewrite.changes.length} changes)`, [replace(c, span, rewrite.text)], true)];
+}
+
+/** A rule host without TLS: add it to the Ingress's first TLS entry. */
 function addTlsHost(c: FixContext): CodeAction[] {
-  const host = c.data.data?.host;
-  const m = /^spec\.tls\[\d+\]/.exec(c.data.field ?? '');
-  if (typeof host !== 'string' || !m) return [];
-  const tls = asMap(resolveField(c.object.root, m[0]).node);
+  const { node } = resolveField(c.object.root, c.data.field ?? '');
+  const host = node?.kind === 'scalar' ? node.value : undefined;
+  const ing = c.object as Ingress;
+  if (typeof host !== 'string' || !ing.tls[0]) return [];
+  const tls = ing.tls[0].node;
   const hosts = asSeq(entry(tls, 'hosts')?.value);
   const last = hosts?.items[hosts.items.length - 1];
-  if (!tls || !last) {
-    const first = tls?.entries[0];
+  if (!last) {
+    const first = tls.entries[0];
     if (!first) return [];
     const indent = ' '.repeat(column(c, first.keySpan.start));
     return [action(c, `Add "${host}" to the TLS hosts`, [replace(c, { start: first.keySpan.start, end: first.keySpan.start }, `hosts:\n${indent}  - ${host}\n${indent}`)], true)];
@@ -146,15 +156,22 @@ function addTlsHost(c: FixContext): CodeAction[] {
   return [action(c, `Add "${host}" to the TLS hosts`, [replace(c, { start: at, end: at }, `\n${' '.repeat(Math.max(0, dashCol))}- ${host}`)], true)];
 }
 
+/** A finding that names its own replacement (a misspelt pathType, a quoted number...). */
+function useReplacement(c: FixContext): CodeAction[] {
+  const r = c.data.data?.replacement;
+  if (typeof r !== 'string' && typeof r !== 'number') return [];
+  return [action(c, `Replace with ${r}`, [{ range: c.diagnostic.range, newText: String(r) }], true)];
+}
+
 function fixesFor(c: FixContext): CodeAction[] {
   const { ruleId, field = '' } = c.data;
   if (ruleId === 'ingress/path-absolute') return prefixSlash(c);
-  if (field.endsWith('.pathType') && c.object.kind === 'Ingress') return addPathType(c);
-  if (ruleId.startsWith('deprecated/') && c.object.kind === 'Ingress') return rewriteToV1(c.object, c.file).map((r, i) => action(c, r.title, r.edits, i === 0));
-  if (!ruleId.startsWith('ref/') && !ruleId.startsWith('tls/')) return [];
-  if (/(service\.name|serviceName)$/.test(field)) return chooseService(c);
-  if (/(\.port(\.number|\.name)?|servicePort)$/.test(field)) return choosePort(c);
-  return addTlsHost(c);
+  if (ruleId === 'ingress/path-type-required' || (field.endsWith('.pathType') && ruleId === 'schema/required-field')) return addPathType(c);
+  if (ruleId === 'deprecated/api-version-removed') return rewriteV1(c);
+  if (ruleId === 'conflict/host-without-tls') return addTlsHost(c);
+  if (ruleId === 'ref/backend-service') return chooseService(c);
+  if (ruleId === 'ref/backend-port') return choosePort(c);
+  return useReplacement(c);
 }
 
 export function codeActions(ws: Workspace, uri: string, diagnostics: Diagnostic[]): CodeAction[] {

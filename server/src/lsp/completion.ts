@@ -40,9 +40,13 @@ export function portsLabel(s: Service): string {
   return s.ports.map((p) => `${p.port ?? '?'}${p.name ? `/${p.name}` : ''}${p.targetPort !== undefined ? `→${p.targetPort}` : ''}`).join(', ');
 }
 
+/** `2/3 ready` from the Service's endpoints, else the pods its selector matches. */
 export function readiness(facts: ClusterFacts | undefined, s: Service): string | undefined {
   const e = facts?.endpoints(s.namespace, s.name);
-  return e ? `${e.ready}/${e.total} ready` : undefined;
+  if (e && e.total > 0) return `${e.ready}/${e.total} ready`;
+  const pods = s.selector && facts?.podsMatching(s.namespace, s.selector);
+  if (pods !== undefined) return `${pods} pod${pods === 1 ? '' : 's'} match`;
+  return e ? '0 endpoints' : undefined;
 }
 
 function serviceItems(c: Ctx): CompletionItem[] {
@@ -123,8 +127,7 @@ function keyItems(c: Ctx): CompletionItem[] {
       textEdit: { range: c.range, newText: `${NGINX_PREFIX}${a.name}: ` },
     }));
   }
-  if (c.kind && c.kind !== 'Ingress') return [];
-  return (fieldsAt(p) ?? []).map((f) => ({
+  return (fieldsAt(p, c.kind ?? 'Ingress') ?? []).map((f) => ({
     label: f.name,
     kind: CompletionItemKind.Property,
     detail: f.type + (f.required ? ' (required)' : ''),

@@ -3,6 +3,7 @@
 // place. This is what keeps a keystroke in a file of 10,000 documents in the milliseconds.
 import { parseDocuments, type ManifestDocument } from '../ingress/documents';
 import type { Finding } from '../ingress/findings';
+import type { Diagnostic } from 'vscode-languageserver';
 import { LineIndex, type Position } from '../ingress/lines';
 import { objectsFromRoot, type KObject } from '../ingress/model';
 import { asMap, get, type SNode, type Span } from '../ingress/source';
@@ -46,6 +47,10 @@ export class DocEntry {
   wsFindings: Finding[] = [];
   /** True until the object rules have run on this entry's objects. */
   dirty = true;
+  /** Bumped whenever the entry's findings change (diagnostics are cached per version). */
+  version = 0;
+  /** The diagnostics last published for this entry, computed at `line` (its first line then). */
+  published?: { version: number; line: number; diagnostics: Diagnostic[] };
   readonly hasSyntax: boolean;
   private readonly spans: Span[];
   /** The offset and document index the spans currently reflect (see sync). */
@@ -102,7 +107,9 @@ export class DocEntry {
 
   /** Stores object-rule findings given in absolute spans (of a synced entry). */
   setFindings(findings: Finding[]): void {
-    this.findings = findings.map((f) => this.relative(f));
+    const next = findings.map((f) => this.relative(f));
+    if (JSON.stringify(next) !== JSON.stringify(this.findings)) this.version++;
+    this.findings = next;
     this.dirty = false;
   }
 

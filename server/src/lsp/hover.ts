@@ -1,28 +1,27 @@
 // Hover: field documentation on keys; on a backend Service its ports, selector and readiness;
 // on a TLS secretName the certificate's subject, SANs, issuer and expiry (never key data);
-// on a path how it matches; on an ingress-nginx annotation its documentation.
+// on a path which requests it wins and what shadows it (the shared matcher); on an
+// ingress-nginx annotation its documentation.
 import { X509Certificate } from 'node:crypto';
 import { MarkupKind, type Hover, type Position } from 'vscode-languageserver';
 import { nginxAnnotation } from '../ingress/nginx-annotations';
 import type { Secret, Service } from '../ingress/model';
 import type { SEntry } from '../ingress/source';
 import type { ClusterFacts } from '../rules/rule';
-import { portsLabel } from './completion';
+import { portsLabel, readiness } from './completion';
 import { toRange } from './convert';
 import { fieldDoc, genericPath } from './ingress-fields';
 import { entryAt, locate } from './locate';
+import { pathStory } from './routes';
 import type { Workspace } from './workspace';
 
 export function serviceMarkdown(s: Service, facts: ClusterFacts | undefined): string {
   const lines = [`**Service ${s.namespace}/${s.name}** (${s.type}, ${s.origin === 'cluster' ? 'live in cluster' : 'in workspace'})`, ''];
   lines.push(`Ports: ${s.ports.length ? s.ports.map((p) => `\`${portsLabel({ ...s, ports: [p] })}\` ${p.protocol}`).join(', ') : 'none'}`);
   lines.push('', `Selector: ${s.selector ? Object.entries(s.selector).map(([k, v]) => `\`${k}=${v}\``).join(', ') || 'none' : 'none'}`);
-  const e = facts?.endpoints(s.namespace, s.name);
-  if (e) lines.push('', `Pods: ${e.ready}/${e.total} ready`);
-  else if (facts && s.selector) {
-    const n = facts.podsMatching(s.namespace, s.selector);
-    if (n !== undefined) lines.push('', `Pods matching the selector: ${n}`);
-  } else if (!facts) lines.push('', '_Readiness unknown: no cluster connected._');
+  const ready = readiness(facts, s);
+  if (ready) lines.push('', `Pods: ${ready}`);
+  else if (!facts) lines.push('', '_Readiness unknown: no cluster connected._');
   return lines.join('\n');
 }
 
@@ -82,12 +81,13 @@ export function hover(ws: Workspace, facts: ClusterFacts | undefined, uri: strin
     const a = nginxAnnotation(e.key);
     md = a && `**${e.key}**\n\n${a.doc}${a.values ? `\n\nValues: ${a.values.map((v) => `\`${v}\``).join(', ')}` : ''}`;
   } else if (!onKey && e.key === 'path' && field.endsWith('paths[].path')) {
-    md = pathMarkdown(String(e.value.kind === 'scalar' ? e.value.value : ''), str(hit.map, 'pathType'));
+    const story = at.object?.kind === 'Ingress' ? pathStory(ws, at.object, hit.map) : undefined;
+    md = story ?? pathMarkdown(String(e.value.kind === 'scalar' ? e.value.value : ''), str(hit.map, 'pathType'));
   } else if (!onKey) {
     md = valueHover(ws, facts, ns, e, chain);
   }
-  if (!md && at.object?.kind === 'Ingress') {
-    const f = fieldDoc(field);
+  if (!md && (at.object?.kind === 'Ingress' || at.object?.kind === 'IngressClass')) {
+    const f = fieldDoc(field, at.object.kind);
     md = f && `**${e.key}** \`${f.type}\`${f.required ? ' (required)' : ''}\n\n${f.doc}`;
   }
   if (!md) return null;

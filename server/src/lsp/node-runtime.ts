@@ -2,6 +2,7 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { URI } from 'vscode-uri';
+import { liveClusterSource } from './live-source';
 import type { Runtime } from './runtime';
 
 const SKIP_DIRS = new Set(['node_modules', '.git', 'dist', 'out', '.vscode-test']);
@@ -24,6 +25,8 @@ async function walk(dir: string, out: string[]): Promise<void> {
   }
 }
 
+const log = (message: string): void => { process.stderr.write(`[ingress-lab] ${message}\n`); };
+
 export function nodeRuntime(): Runtime {
   return {
     async readFile(uri) {
@@ -45,6 +48,7 @@ export function nodeRuntime(): Runtime {
       return { dispose: () => clearTimeout(t) };
     },
     now: () => new Date(),
-    log: (message) => { process.stderr.write(`[ingress-lab] ${message}\n`); },
+    log,
+    cluster: (context) => liveClusterSource(context, log),
   };
 }

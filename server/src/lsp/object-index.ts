@@ -31,14 +31,28 @@ export function keysOf(o: KObject): string[] {
   return o.kind === 'IngressClass' ? [key, ANY_CLASS_KEY] : [key];
 }
 
-/** The hosts an Ingress claims (rules and TLS; '' for a rule without host). */
+/** `a.example.com` → `*.example.com`: the wildcard that would cover a host. */
+function wildcardOf(host: string): string | undefined {
+  const dot = host.indexOf('.');
+  return dot > 0 && !host.startsWith('*.') ? `*${host.slice(dot)}` : undefined;
+}
+
+/** The hosts an Ingress claims, in rules and TLS entries ('' for a rule without host). */
 export function hostsOf(o: KObject): string[] {
   if (o.kind !== 'Ingress') return [];
   return [...new Set([...o.rules.map((r) => r.host?.value ?? ''), ...o.tls.flatMap((t) => t.hosts.map((h) => h.value))])];
 }
 
+function add<K, V>(map: Map<K, Set<V>>, key: K, value: V): void {
+  let set = map.get(key);
+  if (!set) map.set(key, (set = new Set()));
+  set.add(value);
+}
+
 export class ObjectIndex implements ObjectStore {
   private readonly byHost = new Map<string, Set<Ingress>>();
+  /** Ingresses with a host directly under a domain ("a.foo.com" under "foo.com"), for wildcards. */
+  private readonly bySuffix = new Map<string, Set<Ingress>>();
   private readonly byKey = new Map<string, KObject[]>();
   private readonly byKind = new Map<KnownKind, Set<KObject>>();
   private readonly dependents = new Map<string, Set<KObject>>();
@@ -51,15 +65,11 @@ export class ObjectIndex implements ObjectStore {
     let kind = this.byKind.get(o.kind);
     if (!kind) this.byKind.set(o.kind, (kind = new Set()));
     kind.add(o);
-    for (const ref of referencesOf(o)) {
-      let set = this.dependents.get(ref);
-      if (!set) this.dependents.set(ref, (set = new Set()));
-      set.add(o);
-    }
+    for (const ref of referencesOf(o)) add(this.dependents, ref, o);
     for (const h of hostsOf(o)) {
-      let set = this.byHost.get(h);
-      if (!set) this.byHost.set(h, (set = new Set()));
-      set.add(o as Ingress);
+      add(this.byHost, h, o as Ingress);
+      const w = wildcardOf(h);
+      if (w) add(this.bySuffix, w, o as Ingress);
     }
   }
 
@@ -70,13 +80,26 @@ export class ObjectIndex implements ObjectStore {
     else this.byKey.delete(key);
     this.byKind.get(o.kind)?.delete(o);
     for (const ref of referencesOf(o)) this.dependents.get(ref)?.delete(o);
-    for (const h of hostsOf(o)) this.byHost.get(h)?.delete(o as Ingress);
+    for (const h of hostsOf(o)) {
+      this.byHost.get(h)?.delete(o as Ingress);
+      const w = wildcardOf(h);
+      if (w) this.bySuffix.get(w)?.delete(o as Ingress);
+    }
   }
 
-  /** The Ingresses that claim any of these hosts. */
+  /**
+   * The Ingresses whose routes or TLS can interact with these hosts: the same host, a wildcard
+   * covering it, or (for a wildcard) the hosts it covers.
+   */
   ingressesFor(hosts: Iterable<string>): Set<Ingress> {
     const out = new Set<Ingress>();
-    for (const h of hosts) for (const o of this.byHost.get(h) ?? []) out.add(o);
+    const take = (set: Set<Ingress> | undefined) => { for (const o of set ?? []) out.add(o); };
+    for (const h of hosts) {
+      take(this.byHost.get(h));
+      const w = wildcardOf(h);
+      if (w) take(this.byHost.get(w));
+      else if (h.startsWith('*.')) take(this.bySuffix.get(h));
+    }
     return out;
   }
 

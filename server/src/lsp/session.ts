@@ -8,7 +8,7 @@ import {
   type InitializationOptions, type IngressLabSettings,
 } from '../protocol';
 import { noCluster, type ClusterSource } from './cluster-source';
-import { toDiagnostic } from './convert';
+import { fileDiagnostics } from './publish';
 import type { Disposable, Runtime } from './runtime';
 import { snapshotSource } from './snapshot-source';
 import { Workspace } from './workspace';
@@ -89,12 +89,13 @@ export class Session {
   private async createCluster(): Promise<ClusterSource> {
     const snapshot = this.init.clusterSnapshot;
     if (snapshot) {
-      const text = await this.runtime.readFile(snapshot.includes(':') && !snapshot.startsWith('/') ? snapshot : URI.file(snapshot).toString());
-      if (text === undefined) return noCluster(`Cluster snapshot ${snapshot} could not be read.`);
-      return snapshotSource(snapshot, text, this.settings.defaultNamespace);
+      const uri = snapshot.includes(':') && !snapshot.startsWith('/') ? snapshot : URI.file(snapshot).toString();
+      const text = await this.runtime.readFile(uri);
+      if (text === undefined) return noCluster(`Cluster snapshot ${snapshot} could not be read.`, 'unreachable');
+      return snapshotSource(uri, URI.parse(uri).path.split('/').pop() ?? snapshot, text);
     }
     if (!this.settings.cluster.enabled) return noCluster();
-    return noCluster('Live cluster access is not available in this build; checks use the workspace only.');
+    return this.runtime.cluster(this.settings.cluster.context);
   }
 
   schedule(delay: number): void {
@@ -116,9 +117,8 @@ export class Session {
     const routes: string[] = [];
     for (const uri of uris) {
       const file = this.workspace.file(uri);
-      const findings = this.workspace.findings(uri);
-      if (findings.length === 0 && !this.published.has(uri) && !file?.open) continue;
-      const diagnostics = file ? findings.map((f) => toDiagnostic(f, file.lines, this.linesOf)) : [];
+      const diagnostics = file ? fileDiagnostics(this.workspace, file, this.linesOf) : [];
+      if (diagnostics.length === 0 && !this.published.has(uri) && !file?.open) continue;
       if (diagnostics.length) this.published.add(uri);
       else this.published.delete(uri);
       void this.connection.sendDiagnostics({ uri, diagnostics });

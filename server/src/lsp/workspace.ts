@@ -130,6 +130,7 @@ export class Workspace {
       }
     }
     this.markDependents();
+    for (const f of this.files.values()) for (const e of f.entries) e.version++;
   }
 
   private readonly syncObject = (o: KObject): void => { this.entryOf.get(o)?.sync(); };
@@ -180,21 +181,28 @@ export class Workspace {
       clear(e);
       e.wsFindings.push(e.relative(f));
     }
-    for (const [e, old] of before) if (JSON.stringify(e.wsFindings) !== old) this.touched.add(e.uri);
+    for (const [e, old] of before) {
+      if (JSON.stringify(e.wsFindings) === old) continue;
+      e.version++;
+      this.touched.add(e.uri);
+    }
   }
 
-  /** Every finding of a file, sorted; none for a file without Kubernetes objects. */
+  /** Every finding of a file, in order; none for a file without Kubernetes objects. */
   findings(uri: string): Finding[] {
     const file = this.files.get(uri);
     if (!file || !file.k8s) return [];
+    return file.entries.flatMap((e) => (e.hasSyntax || e.findings.length || e.wsFindings.length ? this.entryFindings(e) : []));
+  }
+
+  /** The findings of one chunk (syntax, object and workspace rules), sorted, absolute spans. */
+  entryFindings(e: DocEntry): Finding[] {
     const syntaxOverride = this.opts.overrides['schema/yaml-syntax'];
     const out: Finding[] = [];
-    for (const e of file.entries) {
-      if (e.hasSyntax && syntaxOverride !== 'off') {
-        for (const f of e.syntaxFindings()) out.push(syntaxOverride ? { ...f, severity: syntaxOverride as Severity } : f);
-      }
-      if (e.findings.length || e.wsFindings.length) for (const f of e.absoluteFindings()) if (f.uri === uri) out.push(f);
+    if (e.hasSyntax && syntaxOverride !== 'off') {
+      for (const f of e.syntaxFindings()) out.push(syntaxOverride ? { ...f, severity: syntaxOverride as Severity } : f);
     }
+    if (e.findings.length || e.wsFindings.length) for (const f of e.absoluteFindings()) if (f.uri === e.uri) out.push(f);
     return out.sort(compareFindings);
   }
 

@@ -92,3 +92,23 @@ test('routes: text output marks the shadowed path', () => {
   assert.match(r.stdout, /^web\.example\.com$/m);
   assert.match(r.stdout, /\/foo\/ \(Prefix\) +→ service foo-slash:80 .*\[shadowed: never reached, Prefix \/foo in Ingress default\/web wins\]/);
 });
+
+test('route --class keeps only the Ingresses of that class (the default class applied)', () => {
+  const file = 'test-fixtures/rules/conflict/duplicate-route/pass-different-classes.yaml';
+  const svc = (cls: string) => json(run('route', '--host', 'shop.example.com', '--path', '/api', '--format', 'json', '--class', cls, file).stdout).match?.backend.service.name;
+  assert.equal(svc('traefik'), 'api-public');
+  assert.equal(svc('haproxy'), 'api-internal');
+  assert.equal(svc('nginx'), 'api-default');
+  const none = run('route', '--host', 'shop.example.com', '--path', '/api', '--class', 'istio', file);
+  assert.equal(none.code, 1);
+});
+
+test('route --class: an Ingress of a class the controller does not implement gets no traffic (conformance ingress_class.feature)', () => {
+  const file = 'test-fixtures/routing/conformance-ingress-class.yaml';
+  const other = run('route', '--host', 'ingress-class', '--path', '/', '--format', 'json', '--class', 'conformance', file);
+  assert.equal(other.code, 1, other.stderr);
+  assert.equal(json(other.stdout).status, 404);
+  const own = run('route', '--host', 'ingress-class', '--path', '/', '--format', 'json', '--class', 'some-invalid-class-name', file);
+  assert.equal(own.code, 0, own.stderr);
+  assert.equal(json(own.stdout).match.backend.service.name, 'ingress-class-prefix');
+});

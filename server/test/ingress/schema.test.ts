@@ -22,6 +22,8 @@ test('schemaAt gives type, enum and documentation for hover', () => {
   assert.deepEqual(pathType.enum, ['Exact', 'ImplementationSpecific', 'Prefix']);
   assert.match(pathType.doc, /ImplementationSpecific/);
   assert.equal(schemaAt(INGRESS_V1, 'metadata.labels.app')?.type, 'string');
+  assert.equal(schemaAt(INGRESS_V1, 'metadata.annotations.kubernetes.io/ingress.class')?.type, 'string');
+  assert.equal(schemaAt(INGRESS_V1, 'spec.toString'), undefined);
   assert.equal(schemaAt(INGRESS_V1, 'spec.rules.http'), undefined, 'a list needs an index');
   assert.equal(objectSchema('networking.k8s.io/v1', 'Ingress'), INGRESS_V1);
   assert.equal(objectSchema('extensions/v1beta1', 'Ingress'), undefined);

@@ -7,7 +7,7 @@ import {
   CodeActionRequest, CodeLensRequest, CompletionRequest, DefinitionRequest, DocumentSymbolRequest, HoverRequest,
   ReferencesRequest, type CompletionItem, type CompletionList, type DocumentSymbol, type MarkupContent, type TextEdit,
 } from 'vscode-languageserver-protocol';
-import { RouteTableRequest, RouteTreeRequest, type TryRouteArgs } from '../../src/protocol';
+import { ExplainRouteRequest, RouteTableRequest, RouteTreeRequest, type TryRouteArgs } from '../../src/protocol';
 import { fixturePath } from '../helpers/fixtures';
 import { cursor, TestClient } from './lsp-client';
 
@@ -44,7 +44,7 @@ test('completes Service names in the Ingress namespace, workspace and cluster, w
   const items = await completions('  rules:\n    - http:\n        paths:\n          - path: /\n            pathType: Prefix\n            backend:\n              service:\n                name: |');
   const byLabel = Object.fromEntries(items.map((i) => [i.label, i.detail]));
   assert.deepEqual(Object.keys(byLabel).sort(), ['api', 'cache', 'web']);
-  assert.equal(byLabel.web, 'ports 80/http→8080');
+  assert.equal(byLabel.web, 'ports 80/http→8080 · 1/1 ready');
   assert.equal(byLabel.cache, 'ports 6379/redis · 2/3 ready · cluster');
 });
 
@@ -127,18 +127,48 @@ test('CodeLens: Try https for TLS hosts, a concrete host for wildcards, pathType
   });
 });
 
+async function fixes(uri: string, code: string) {
+  const diags = await client.waitFor(uri, (d) => d.some((x) => x.code === code), true);
+  const diag = diags.find((d) => d.code === code)!;
+  const actions = await client.conn.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: diag.range, context: { diagnostics: [diag] } });
+  return (actions ?? []).map((a) => a as { title: string; edit: { changes: Record<string, TextEdit[]> } })
+    .map((a) => ({ title: a.title, edits: a.edit.changes[uri]! }));
+}
+
+const BACKEND = '            backend:\n              service:\n                name: web\n                port:\n                  number: 80\n';
+
 test('quick fix: prefix the path with "/" and add a missing pathType', async () => {
-  const { uri } = await openAt('  rules:\n    - http:\n        paths:\n          - path: api|\n            backend:\n              service:\n                name: web\n                port:\n                  number: 80\n');
-  const diags = await client.waitFor(uri, (d) => d.length > 0, true);
-  const actions = await client.conn.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: diags[0]!.range, context: { diagnostics: diags } });
-  const fix = actions!.find((a) => 'title' in a && a.title === 'Prefix the path with "/"');
-  assert.ok(fix && 'edit' in fix);
-  assert.deepEqual(fix.edit!.changes![uri], [{ range: { start: { line: 9, character: 18 }, end: { line: 9, character: 18 } }, newText: '/' }]);
-  const fake = { ...diags[0]!, code: 'ingress/path-type-required', data: { ruleId: 'ingress/path-type-required', field: 'spec.rules[0].http.paths[0].pathType' } };
-  const add = await client.conn.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: diags[0]!.range, context: { diagnostics: [fake] } });
-  assert.deepEqual(add!.map((a) => a.title), ['Add pathType: Prefix', 'Add pathType: Exact', 'Add pathType: ImplementationSpecific']);
-  const edit = (add![0] as { edit: { changes: Record<string, TextEdit[]> } }).edit.changes[uri]![0]!;
-  assert.deepEqual(edit, { range: { start: { line: 9, character: 21 }, end: { line: 9, character: 21 } }, newText: '\n            pathType: Prefix' });
+  const { uri: u1 } = await openAt(`  rules:\n    - http:\n        paths:\n          - path: api|\n            pathType: Prefix\n${BACKEND}`);
+  const slash = await fixes(u1, 'ingress/path-absolute');
+  assert.deepEqual(slash, [{ title: 'Prefix the path with "/"', edits: [{ range: { start: { line: 9, character: 18 }, end: { line: 9, character: 18 } }, newText: '/' }] }]);
+  const { uri } = await openAt(`  rules:\n    - http:\n        paths:\n          - path: api|\n${BACKEND}`);
+  const add = await fixes(uri, 'ingress/path-type-required');
+  assert.deepEqual(add.map((a) => a.title), ['Add pathType: Prefix', 'Add pathType: Exact', 'Add pathType: ImplementationSpecific']);
+  assert.deepEqual(add[0]!.edits, [{ range: { start: { line: 9, character: 21 }, end: { line: 9, character: 21 } }, newText: '\n            pathType: Prefix' }]);
+});
+
+test('quick fix: choose an existing Service (closest first) or create a stub; choose a port', async () => {
+  const { uri, text } = await openAt(`  rules:\n    - http:\n        paths:\n          - path: /|\n            pathType: Prefix\n${BACKEND.replace('web', 'wbe').replace('number: 80', 'number: 81')}`);
+  const svc = await fixes(uri, 'ref/backend-service');
+  assert.deepEqual(svc.map((a) => a.title), ['Use Service "web"', 'Use Service "api"', 'Use Service "cache"', 'Create a Service stub "wbe"']);
+  assert.equal(svc[0]!.edits[0]!.newText, 'web');
+  assert.match(svc[3]!.edits[0]!.newText, /^---\napiVersion: v1\nkind: Service\nmetadata:\n {2}name: wbe\n {2}namespace: shop\n/);
+  assert.equal(svc[3]!.edits[0]!.range.start.line, text.split('\n').length - 1);
+  const { uri: u2 } = await openAt(`  rules:\n    - http:\n        paths:\n          - path: /|\n            pathType: Prefix\n${BACKEND.replace('number: 80', 'number: 81')}`);
+  const port = await fixes(u2, 'ref/backend-port');
+  assert.deepEqual(port.map((a) => [a.title, a.edits[0]!.newText]), [['Use port 80 of Service "web"', '80']]);
+});
+
+test('quick fix: rewrite a removed apiVersion with the shared migration; add a host to the TLS entry', async () => {
+  const uri = `file:///tmp/feature-${++n}.yaml`;
+  const old = 'apiVersion: extensions/v1beta1\nkind: Ingress\nmetadata:\n  name: old\n  namespace: shop\nspec:\n  rules:\n    - http:\n        paths:\n          - path: /\n            backend:\n              serviceName: web\n              servicePort: 80\n';
+  await client.open(uri, old);
+  const rw = await fixes(uri, 'deprecated/api-version-removed');
+  assert.match(rw[0]!.title, /^Rewrite to networking.k8s.io\/v1/);
+  assert.match(rw[0]!.edits[0]!.newText, /apiVersion: networking.k8s.io\/v1[^]*pathType: ImplementationSpecific[^]*service:\n\s+name: web\n\s+port:\n\s+number: 80/);
+  const { uri: u2 } = await openAt(`  tls:\n    - hosts:\n        - a.example.com\n      secretName: shop-tls\n  rules:\n    - host: b.example.com|\n      http:\n        paths:\n          - path: /\n            pathType: Prefix\n${BACKEND}`);
+  const tls = await fixes(u2, 'conflict/host-without-tls');
+  assert.deepEqual(tls, [{ title: 'Add "b.example.com" to the TLS hosts', edits: [{ range: { start: { line: 8, character: 23 }, end: { line: 8, character: 23 } }, newText: '\n        - b.example.com' }] }]);
 });
 
 test('custom requests: route table and route tree with readiness from the cluster', async () => {
@@ -150,4 +180,22 @@ test('custom requests: route table and route tree with readiness from the cluste
   assert.equal(tree.cluster.state, 'connected');
   const shop = tree.hosts.find((h) => h.host === 'shop.example.com')!;
   assert.deepEqual(shop.paths.map((p) => [p.path, p.backend?.exists, p.problems.map((x) => x.code)]), [['/', true, []], ['api', true, ['ingress/path-absolute']]]);
+  const cache = (await completions('  defaultBackend:\n    service:\n      name: |')).find((i) => i.label === 'cache');
+  assert.equal(cache?.detail, 'ports 6379/redis · 2/3 ready · cluster');
+});
+
+test('explainRoute answers with the shared matcher; a path hover says what it wins and what shadows it', async () => {
+  const r = await client.conn.sendRequest(ExplainRouteRequest, { host: 'shop.example.com', path: '/checkout' });
+  assert.equal(r.route?.path, '/');
+  assert.equal(r.route?.service?.name, 'web');
+  assert.match(r.decision, /^200 /);
+  assert.ok(r.trace.some((l) => /path "\/checkout"/.test(l)), r.trace.join('\n'));
+  const miss = await client.conn.sendRequest(ExplainRouteRequest, { host: 'nowhere.example.org', path: '/' });
+  assert.equal(miss.route?.host, '', 'an unknown host falls to a rule without host (other tests opened some)');
+  const { uri, position } = await openAt('  rules:\n    - host: shadow.example.com\n      http:\n        paths:\n          - path: /app\n            pathType: Prefix\n' + BACKEND
+    + '          - path: /app/|\n            pathType: Prefix\n' + BACKEND.replace('web', 'api').replace('number: 80', 'name: http'));
+  const h = await client.conn.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: position.line, character: position.character - 2 } });
+  const md = (h!.contents as MarkupContent).value;
+  assert.match(md, /Prefix \/app\/ on host shadow.example.com/);
+  assert.match(md, /Shadowed by Prefix \/app on host shadow.example.com/);
 });

@@ -19,6 +19,8 @@ export interface TestClientOptions {
   /** Answers workspace/configuration per section (default: `settings` for every item). */
   configuration?: (section: string | undefined) => unknown;
   folder?: string;
+  /** Extra environment for the server process (e.g. KUBECONFIG). */
+  env?: Record<string, string>;
   settings?: Record<string, unknown>;
   clusterSnapshot?: string;
 }
@@ -29,6 +31,7 @@ export class TestClient {
   readonly diagnostics = new Map<string, Diagnostic[]>();
   stderr = '';
   private waiters: { uri: string; pred: (d: Diagnostic[]) => boolean; resolve: (d: Diagnostic[]) => void }[] = [];
+  private noteWaiters: { method: string; pred: (p: unknown) => boolean; resolve: (p: unknown) => void }[] = [];
   private versions = new Map<string, number>();
   settings: Record<string, unknown>;
   notifications: { method: string; params: unknown }[] = [];
@@ -36,7 +39,7 @@ export class TestClient {
   constructor(private readonly opts: TestClientOptions = {}) {
     this.settings = opts.settings ?? {};
     const command = opts.command ?? [join(repoRoot(), 'dist/server/server.js'), '--stdio'];
-    this.proc = spawn(process.execPath, command, { stdio: ['pipe', 'pipe', 'pipe'] });
+    this.proc = spawn(process.execPath, command, { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...opts.env } });
     this.proc.stderr!.on('data', (b: Buffer) => { this.stderr += b.toString(); });
     this.conn = createProtocolConnection(new StreamMessageReader(this.proc.stdout!), new StreamMessageWriter(this.proc.stdin!));
     this.conn.onNotification(PublishDiagnosticsNotification.type, (p: PublishDiagnosticsParams) => {
@@ -48,7 +51,14 @@ export class TestClient {
       });
     });
     for (const method of ['ingressLab/clusterStatus', 'ingressLab/routesChanged']) {
-      this.conn.onNotification(method, (params: unknown) => { this.notifications.push({ method, params }); });
+      this.conn.onNotification(method, (params: unknown) => {
+        this.notifications.push({ method, params });
+        this.noteWaiters = this.noteWaiters.filter((w) => {
+          if (w.method !== method || !w.pred(params)) return true;
+          w.resolve(params);
+          return false;
+        });
+      });
     }
     this.conn.onRequest(ConfigurationRequest.type, (p) => p.items.map((i) => (opts.configuration ? opts.configuration(i.section) : this.settings)));
     this.conn.onRequest(RegistrationRequest.type, () => undefined);
@@ -76,6 +86,13 @@ export class TestClient {
     const now = this.diagnostics.get(uri);
     if (current && now && pred(now)) return Promise.resolve(now);
     return new Promise((resolve) => this.waiters.push({ uri, pred, resolve }));
+  }
+
+  /** Resolves with the first notification of method (already received or next) that satisfies pred. */
+  waitForNotification<T>(method: string, pred: (p: T) => boolean = () => true): Promise<T> {
+    const seen = this.notifications.find((n) => n.method === method && pred(n.params as T));
+    if (seen) return Promise.resolve(seen.params as T);
+    return new Promise((resolve) => this.noteWaiters.push({ method, pred: pred as (p: unknown) => boolean, resolve: resolve as (p: unknown) => void }));
   }
 
   async open(uri: string, text: string): Promise<void> {

@@ -93,3 +93,13 @@ test('editor edits (insertions, deletions, new and removed separators) keep chun
     assert.ok(JSON.stringify(docsOf(f.documents)) === JSON.stringify(wholeFile(text)), `edit ${k}: ${JSON.stringify([start, end, insert])}`);
   }
 });
+
+test('workspace rules look again at the Ingresses sharing a host, a covering wildcard, or the hosts a wildcard covers', () => {
+  const ws = new Workspace({ defaultNamespace: 'default', overrides: {}, now: () => new Date(0), rules: [] });
+  const ing = (name: string, host: string) => `apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata:\n  name: ${name}\nspec:\n  rules:\n    - host: "${host}"\n`;
+  ws.setText('file:///w.yaml', [ing('a', 'a.example.com'), ing('b', 'b.example.com'), ing('wild', '*.example.com'), ing('other', 'a.example.org')].join('---\n'));
+  const names = (hosts: string[]) => [...ws.index.ingressesFor(hosts)].map((i) => i.name).sort();
+  assert.deepEqual(names(['a.example.com']), ['a', 'wild']);
+  assert.deepEqual(names(['*.example.com']), ['a', 'b', 'wild']);
+  assert.deepEqual(names(['a.example.org']), ['other']);
+});

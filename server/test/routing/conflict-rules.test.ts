@@ -58,3 +58,15 @@ test('shadowed-path points at the path that wins', () => {
   const r = sh[0]!.related![0]!;
   assert.equal(text.slice(r.span.start, r.span.end), '/foo/');
 });
+
+test('a workspace copy of a live Ingress keeps the live creationTimestamp for precedence', () => {
+  const cluster = new ClusterObjects();
+  const live = ing('first', 'x.example.com', '/', 'Prefix', 'svc-first', '2024-01-01T00:00:00Z')
+    + '---' + ing('second', 'x.example.com', '/', 'Prefix', 'svc-second', '2025-01-01T00:00:00Z');
+  for (const o of ingressesOf(live, 'k8s://cluster', 'cluster')) cluster.upsert(o);
+  // The user edits "first" (no timestamp in the file): once applied it is still the older one.
+  const { findings } = analyze([{ uri: 'file:///first.yaml', text: ing('first', 'x.example.com', '/', 'Prefix', 'svc-first-v2') }], { clusterObjects: cluster });
+  const dup = findings.filter((f) => f.ruleId === 'conflict/duplicate-route');
+  assert.equal(dup.length, 1);
+  assert.match(dup[0]!.message, /this one wins \(oldest wins: Ingress default\/first was created 2024-01-01T00:00:00Z, default\/second 2025-01-01T00:00:00Z\)/);
+});

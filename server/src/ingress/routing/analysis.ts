@@ -2,18 +2,20 @@
 // route tree and routing never disagree. Two entries of one host group that match the same
 // request set (same effective match and key: Exact /a; Prefix /a, /a/ and ImplementationSpecific /a)
 // always resolve the same way, so every one but the first can never receive traffic.
-//   duplicate: the same host + path + pathType (as written) with different backends.
-//   shadowed:  any other entry that always loses (different pathType or spelling, or an
-//              identical copy with the same backend).
+//   duplicate: the winner and every entry with its host + path + pathType (as written) but
+//              a different backend.
+//   shadowed:  any other entry that always loses (different pathType or spelling, an
+//              identical copy with the winner's backend, or a claim that loses to a third).
 // Paths that merely overlap (Prefix /a and Exact /a, /a and /a/b) each still win some
-// requests and are not reported. No I/O.
+// requests and are not reported. Ingresses of different IngressClasses are served by
+// different controllers, so they never conflict with each other. No I/O.
 import { backendKey } from './backend';
 import { whyPathWins } from './match';
 import { memoize } from './memo';
 import { compareEntries, type RouteEntry, type RouteTable } from './table';
 
 export interface DuplicateRoute {
-  /** The claimants in precedence order: the first one receives the traffic. */
+  /** The claimants in precedence order: the first one receives the traffic, the others have other backends. */
   entries: RouteEntry[];
 }
 
@@ -45,18 +47,17 @@ function bucketsOf(entries: readonly RouteEntry[], keyOf: (e: RouteEntry) => str
 
 const spelled = (e: RouteEntry) => `${e.pathType ?? ''}\u0000${e.path}`;
 
-function analyzeBucket(bucket: RouteEntry[], out: RouteAnalysis): void {
-  for (const same of bucketsOf(bucket, spelled)) {
-    if (new Set(same.map((e) => backendKey(e.backend))).size < 2) continue;
-    const d: DuplicateRoute = { entries: same };
+function analyzeBucket(bucket: RouteEntry[], table: RouteTable, out: RouteAnalysis): void {
+  const [w, ...losers] = bucket as [RouteEntry, ...RouteEntry[]];
+  const rivals = losers.filter((l) => spelled(l) === spelled(w) && backendKey(l.backend) !== backendKey(w.backend));
+  if (rivals.length > 0) {
+    const d: DuplicateRoute = { entries: [w, ...rivals] };
     out.duplicates.push(d);
-    for (const e of same) out.duplicateOf.set(e, d);
+    for (const e of d.entries) out.duplicateOf.set(e, d);
   }
-  const [w, ...losers] = bucket;
   for (const l of losers) {
-    const sameBackend = backendKey(l.backend) === backendKey(w!.backend);
-    if (spelled(l) === spelled(w!) && !sameBackend) continue;
-    const s: ShadowedRoute = { entry: l, by: w!, reason: whyPathWins(w!, l), sameBackend };
+    if (rivals.includes(l)) continue;
+    const s: ShadowedRoute = { entry: l, by: w, reason: whyPathWins(w, l, table.created), sameBackend: backendKey(l.backend) === backendKey(w.backend) };
     out.shadowed.push(s);
     out.shadowedBy.set(l, s);
   }
@@ -65,7 +66,7 @@ function analyzeBucket(bucket: RouteEntry[], out: RouteAnalysis): void {
 export function analyzeRoutes(table: RouteTable): RouteAnalysis {
   const out: RouteAnalysis = { duplicates: [], shadowed: [], duplicateOf: new Map(), shadowedBy: new Map() };
   for (const g of table.groups) {
-    for (const bucket of bucketsOf(g.entries, (e) => `${e.match}\u0000${e.key}`)) analyzeBucket(bucket, out);
+    for (const bucket of bucketsOf(g.entries, (e) => `${e.ingressClass}\u0000${e.match}\u0000${e.key}`)) analyzeBucket(bucket, table, out);
   }
   return out;
 }

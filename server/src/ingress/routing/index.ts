@@ -1,10 +1,10 @@
 // Routing: the route table, the one matcher, conflict analysis and the route tree.
-export { buildRouteTable, routeTableFor, type RouteEntry, type RouteTable, type HostGroup } from './table';
+export { buildRouteTable, routeTableFor, ingressClassOf, type RouteEntry, type RouteTable, type RouteTableOptions, type HostGroup } from './table';
 export { lookup, describeEntry, type RouteResult, type RouteMatch, type TraceStep, type TraceCandidate } from './match';
 export { analyzeRoutes, routeAnalysisFor, type RouteAnalysis, type DuplicateRoute, type ShadowedRoute } from './analysis';
 export { buildRouteTree, type RouteTree, type RouteHostNode, type RoutePathNode, type RouteDefaultNode } from './tree';
 export { backendJson, backendLabel, type BackendJson } from './backend';
-export { ingressRef, compareIngresses } from './order';
+export { ingressRef, compareIngresses, ownCreationTimestamp, type CreatedAt } from './order';
 export { hostMatches, tlsCovers, hostKey } from './hosts';
 export { TlsIndex, ruleServesHost, type TlsClaim } from './tls';
 export { selectHost, whyPathWins } from './match';

@@ -11,7 +11,7 @@
 // Every decision is written to the trace. No I/O.
 import type { Ingress, IngressBackend } from '../model';
 import { normalizeRequestHost, requestWildcardSuffix } from './hosts';
-import { ingressRef, whyIngressWins } from './order';
+import { ingressRef, ownCreationTimestamp, whyIngressWins, type CreatedAt } from './order';
 import { normalizeRequestPath, prefixKeys, rulePath, whyNoMatch } from './paths';
 import { backendLabel } from './backend';
 import { compareEntries, type HostGroup, type RouteEntry, type RouteTable } from './table';
@@ -75,7 +75,7 @@ export function selectHost(table: RouteTable, host: string): { group: HostGroup 
   const suffix = requestWildcardSuffix(host);
   const wildcard = suffix === undefined ? undefined : table.wildcardHosts.get(suffix);
   const any = table.anyHost;
-  const owners = (g: HostGroup) => g.owners.map(ingressRef).join(', ');
+  const owners = (g: HostGroup) => g.owners.slice(0, 5).map(ingressRef).join(', ') + (g.owners.length > 5 ? ` and ${g.owners.length - 5} more` : '');
   const skipped = (gs: (HostGroup | undefined)[], why: string) => {
     const names = gs.filter((g): g is HostGroup => !!g).map((g) => (g.kind === 'any' ? 'rules without host' : g.key));
     return names.length ? `; ${names.join(' and ')} not consulted (${why})` : '';
@@ -103,10 +103,10 @@ function comparePathMatches(a: RouteEntry, b: RouteEntry): number {
 }
 
 /** Why winner w beats loser l for the same request. */
-export function whyPathWins(w: RouteEntry, l: RouteEntry): string {
+export function whyPathWins(w: RouteEntry, l: RouteEntry, created: CreatedAt = ownCreationTimestamp): string {
   if (matchLength(w) !== matchLength(l)) return `the longest matching path wins ("${w.key || '/'}" over "${l.key || '/'}")`;
   if (w.match !== l.match) return 'Exact beats Prefix at equal length';
-  if (w.ingress !== l.ingress) return whyIngressWins(w.ingress, l.ingress);
+  if (w.ingress !== l.ingress) return whyIngressWins(w.ingress, l.ingress, created);
   return `${w.node.path} comes first in Ingress ${w.ref}`;
 }
 
@@ -117,18 +117,24 @@ export function matchingEntries(group: HostGroup, path: string): RouteEntry[] {
   return out.sort(comparePathMatches);
 }
 
-function pathStep(group: HostGroup, path: string, matches: RouteEntry[], explain: number): TraceStep {
+function otherClass(e: RouteEntry, w: RouteEntry): string {
+  if (e.ingressClass === w.ingressClass) return '';
+  const name = (c: string) => (c ? `"${c}"` : 'none');
+  return ` (IngressClass ${name(e.ingressClass)}, not ${name(w.ingressClass)}: its own controller would serve this request)`;
+}
+
+function pathStep(table: RouteTable, group: HostGroup, path: string, matches: RouteEntry[], explain: number): TraceStep {
   const [w] = matches;
   const candidates = matches.map((e, i) => candidate(e, true, i === 0, i === 0
     ? `matches${e.note ? ` (${e.note})` : ''}`
-    : `matches, but ${describeEntry(w!)} wins: ${whyPathWins(w!, e)}`));
+    : `matches, but ${describeEntry(w!)} wins: ${whyPathWins(w!, e, table.created)}${otherClass(e, w!)}`));
   if (explain > 0) {
     const hit = new Set(matches);
     const misses = group.entries.filter((e) => !hit.has(e)).slice(0, explain);
     candidates.push(...misses.map((e) => candidate(e, false, false, whyNoMatch(e.match, rulePath(e.path), path))));
   }
   const message = w
-    ? `path "${path}": ${matches.length} of ${group.entries.length} path(s) match; ${describeEntry(w)} wins${matches.length > 1 ? ` (${whyPathWins(w, matches[1]!)})` : ''}`
+    ? `path "${path}": ${matches.length} of ${group.entries.length} path(s) match; ${describeEntry(w)} wins${matches.length > 1 ? ` (${whyPathWins(w, matches[1]!, table.created)})` : ''}`
     : `path "${path}": none of the ${group.entries.length} path(s) under ${group.kind === 'any' ? 'rules without host' : group.key} match`;
   return { step: 'path', message, candidates };
 }
@@ -153,7 +159,7 @@ export function lookup(table: RouteTable, rawHost: string, rawPath: string, opts
   const { group, step } = selectHost(table, host);
   trace.push(step);
   const matches = group ? matchingEntries(group, np.path) : [];
-  if (group) trace.push(pathStep(group, np.path, matches, opts.explain ?? 0));
+  if (group) trace.push(pathStep(table, group, np.path, matches, opts.explain ?? 0));
   let match: RouteMatch | undefined;
   if (matches[0]) {
     match = { via: 'rule', ingress: matches[0].ingress, entry: matches[0], backend: matches[0].backend };

@@ -5,8 +5,7 @@
 import type { Ingress, IngressBackend, IngressPath, IngressRule } from '../model';
 import type { SMap } from '../source';
 import { hostKey, requestWildcardSuffix, wildcardSuffix, type HostKind } from './hosts';
-import { compareIngresses, ingressRef } from './order';
-import { memoize } from './memo';
+import { compareIngresses, ingressRef, ownCreationTimestamp, type CreatedAt } from './order';
 import { effectiveMatch, matchKey, rulePath, type MatchKind } from './paths';
 
 export interface RouteEntry {
@@ -29,6 +28,8 @@ export interface RouteEntry {
   match: MatchKind;
   /** Index key: the path for Exact, the path without trailing slash for Prefix. */
   key: string;
+  /** The Ingress's class (ingressClassName, else the class annotation, else the default class; "" when none). */
+  ingressClass: string;
   /** Set when the effective match is our choice (ImplementationSpecific, missing pathType). */
   note?: string;
   backend: IngressBackend | undefined;
@@ -49,6 +50,8 @@ export interface HostGroup {
 export interface RouteTable {
   /** All Ingresses in scope, in precedence order. */
   ingresses: Ingress[];
+  /** The creationTimestamps precedence was decided on. */
+  created: CreatedAt;
   exactHosts: Map<string, HostGroup>;
   /** Wildcard groups by suffix ("*.foo.com" under "foo.com"). */
   wildcardHosts: Map<string, HostGroup>;
@@ -76,7 +79,18 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   else map.set(key, [value]);
 }
 
-function entryFor(ing: Ingress, rank: number, rule: IngressRule, ruleIndex: number, p: IngressPath, pathIndex: number): RouteEntry {
+export interface RouteTableOptions {
+  /** The creationTimestamp to decide precedence on (default: the object's own). */
+  created?: CreatedAt;
+  /** The IngressClass marked default, which Ingresses without a class get. */
+  defaultClass?: string;
+}
+
+export function ingressClassOf(ing: Ingress, defaultClass = ''): string {
+  return ing.ingressClassName?.value ?? ing.classAnnotation ?? defaultClass;
+}
+
+function entryFor(ing: Ingress, rank: number, rule: IngressRule, ruleIndex: number, p: IngressPath, pathIndex: number, cls: string): RouteEntry {
   const hk = hostKey(rule.host?.value);
   const pathType = p.pathType?.value;
   const { kind, note } = effectiveMatch(pathType);
@@ -84,18 +98,21 @@ function entryFor(ing: Ingress, rank: number, rule: IngressRule, ruleIndex: numb
   return {
     ingress: ing, ref: ingressRef(ing), rank, ruleIndex, pathIndex,
     host: rule.host?.value, hostKind: hk.kind, hostKey: hk.key,
-    path, pathType, match: kind, key: matchKey(kind, rulePath(path)), note,
+    path, pathType, match: kind, key: matchKey(kind, rulePath(path)), ingressClass: cls, note,
     backend: p.backend, rule, node: p.node,
   };
 }
 
 export class RouteTableBuilder {
-  private readonly table: RouteTable = { ingresses: [], exactHosts: new Map(), wildcardHosts: new Map(), anyHost: undefined, groups: [], defaultBackends: [], exactSuffixes: new Set() };
+  private readonly table: RouteTable = { ingresses: [], created: ownCreationTimestamp, exactHosts: new Map(), wildcardHosts: new Map(), anyHost: undefined, groups: [], defaultBackends: [], exactSuffixes: new Set() };
 
-  constructor(ingresses: readonly Ingress[]) {
-    this.table.ingresses = [...ingresses].sort(compareIngresses);
+  constructor(ingresses: readonly Ingress[], opts: RouteTableOptions = {}) {
+    const created = opts.created ?? ownCreationTimestamp;
+    this.table.created = created;
+    this.table.ingresses = [...ingresses].sort((a, b) => compareIngresses(a, b, created));
     this.table.ingresses.forEach((ing, rank) => {
-      ing.rules.forEach((rule, ri) => rule.paths.forEach((p, pi) => this.add(entryFor(ing, rank, rule, ri, p, pi))));
+      const cls = ingressClassOf(ing, opts.defaultClass);
+      ing.rules.forEach((rule, ri) => rule.paths.forEach((p, pi) => this.add(entryFor(ing, rank, rule, ri, p, pi, cls))));
     });
     const withDefault = this.table.ingresses.filter((i) => i.defaultBackend);
     this.table.defaultBackends = [...withDefault.filter((i) => i.rules.length === 0), ...withDefault.filter((i) => i.rules.length > 0)];
@@ -129,11 +146,15 @@ export class RouteTableBuilder {
   }
 }
 
-export function buildRouteTable(ingresses: readonly Ingress[]): RouteTable {
-  return new RouteTableBuilder(ingresses).build();
+export function buildRouteTable(ingresses: readonly Ingress[], opts?: RouteTableOptions): RouteTable {
+  return new RouteTableBuilder(ingresses, opts).build();
 }
 
-/** The route table of the Ingresses among objects, built once per objects array. */
-export const routeTableFor: (objects: readonly { kind: string }[]) => RouteTable = memoize(
-  (objects) => buildRouteTable(objects.filter((o): o is Ingress => o.kind === 'Ingress')),
-);
+const tables = new WeakMap<readonly unknown[], RouteTable>();
+
+/** The route table of the Ingresses among objects, built once per objects array (the first call's options apply). */
+export function routeTableFor(objects: readonly { kind: string }[], opts?: RouteTableOptions): RouteTable {
+  let t = tables.get(objects);
+  if (!t) tables.set(objects, (t = buildRouteTable(objects.filter((o): o is Ingress => o.kind === 'Ingress'), opts)));
+  return t;
+}

@@ -22,6 +22,8 @@ export interface RoutePathNode extends RouteSource {
   pathType: string | null;
   /** How the path is matched (ImplementationSpecific and a missing pathType match as Prefix). */
   match: MatchKind;
+  /** IngressClass of the Ingress ("" when none): paths of different classes never conflict. */
+  ingressClass: string;
   note?: string;
   backend: BackendJson;
   backendLabel: string;
@@ -72,7 +74,7 @@ function pathNode(e: RouteEntry, table: RouteTable): RoutePathNode {
   const sh = a.shadowedBy.get(e);
   const reachable = !sh && (!dup || dup.entries[0] === e);
   const node: RoutePathNode = {
-    ...source(e), path: e.path, pathType: e.pathType ?? null, match: e.match,
+    ...source(e), path: e.path, pathType: e.pathType ?? null, match: e.match, ingressClass: e.ingressClass,
     backend: backendJson(e.backend), backendLabel: backendLabel(e.backend),
     status: dup ? 'conflict' : sh ? 'shadowed' : 'active', reachable,
     others: dup ? dup.entries.filter((x) => x !== e).map(other) : sh ? [other(sh.by)] : [],

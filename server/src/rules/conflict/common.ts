@@ -1,8 +1,23 @@
 // Shared wording and locations for the conflict/ rules.
 import type { RelatedLocation } from '../../ingress/findings';
-import type { Ingress } from '../../ingress/model';
-import { backendLabel, type RouteEntry } from '../../ingress/routing/index';
+import type { Ingress, KObject } from '../../ingress/model';
+import { backendLabel, routeTableFor, type CreatedAt, type RouteEntry, type RouteTable } from '../../ingress/routing/index';
 import { fieldSpan, type Span } from '../../ingress/source';
+import { MergedStore } from '../../ingress/store';
+import type { RuleContext } from '../rule';
+
+/**
+ * The route table the conflict rules share. A workspace copy of a live Ingress has no
+ * creationTimestamp but keeps the live one when applied, so precedence uses the live one.
+ */
+export function conflictTable(objects: readonly KObject[], ctx: RuleContext): RouteTable {
+  const store = ctx.store;
+  const cluster = store instanceof MergedStore ? store.cluster : undefined;
+  const created: CreatedAt | undefined = cluster && ((ing) => ing.creationTimestamp
+    ?? (ing.origin === 'workspace' ? cluster.find('Ingress', ing.namespace, ing.name)[0]?.creationTimestamp : undefined));
+  const defaultClass = store.list('IngressClass').find((c) => c.isDefault)?.name;
+  return routeTableFor(objects, { created, defaultClass });
+}
 
 /** "Ingress default/web", with "(live in the cluster)" for cluster objects. */
 export function ingressName(i: Ingress): string {

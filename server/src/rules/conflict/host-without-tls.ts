@@ -2,11 +2,11 @@
 // for that host get no certificate of this Ingress. A TLS entry without hosts covers every
 // host (the controller's wildcard), and a TLS entry for the host in another Ingress in scope
 // counts too (controllers such as ingress-nginx merge certificates per host).
-import type { Ingress } from '../../ingress/model';
-import { memoize, routeTableFor, TlsIndex } from '../../ingress/routing/index';
+import type { Ingress, KObject } from '../../ingress/model';
+import { memoize, TlsIndex } from '../../ingress/routing/index';
 import type { WorkspaceRule } from '../rule';
 
-const tlsIndexFor = memoize((objects: readonly { kind: string }[]) => new TlsIndex(routeTableFor(objects).ingresses));
+const tlsIndexFor = memoize((objects: readonly KObject[]) => new TlsIndex(objects.filter((o): o is Ingress => o.kind === 'Ingress')));
 
 export const hostWithoutTls: WorkspaceRule = {
   id: 'conflict/host-without-tls',

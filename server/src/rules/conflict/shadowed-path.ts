@@ -3,9 +3,9 @@
 // ImplementationSpecific "/a" next to Prefix "/a", or the same path written twice. Paths
 // that merely overlap (Exact "/a" and Prefix "/a", "/a" and "/a/b") each still win some
 // requests and are not reported. Same-path different-backend claims are conflict/duplicate-route.
-import { routeAnalysisFor, routeTableFor, type ShadowedRoute } from '../../ingress/routing/index';
+import { routeAnalysisFor, type ShadowedRoute } from '../../ingress/routing/index';
 import type { WorkspaceRule } from '../rule';
-import { backendOf, entrySpan, hostLabel, pathLabel, relatedEntry, whereFrom } from './common';
+import { backendOf, conflictTable, entrySpan, hostLabel, pathLabel, relatedEntry, whereFrom } from './common';
 
 function message(s: ShadowedRoute): string {
   const { entry: e, by } = s;
@@ -20,8 +20,8 @@ export const shadowedPath: WorkspaceRule = {
   description: 'A path can never be reached because another path of the same host matches the same requests and always wins.',
   severity: 'warning',
   scope: 'workspace',
-  check(objects, _ctx, report) {
-    for (const s of routeAnalysisFor(routeTableFor(objects)).shadowed) {
+  check(objects, ctx, report) {
+    for (const s of routeAnalysisFor(conflictTable(objects, ctx)).shadowed) {
       if (s.entry.ingress.origin !== 'workspace') continue;
       report(s.entry.ingress, {
         ...entrySpan(s.entry),

@@ -3,7 +3,8 @@
 // Typically a typo between spec.tls[].hosts and spec.rules[].host. An Ingress with a
 // defaultBackend serves every host and is not reported.
 import type { Ingress } from '../../ingress/model';
-import { ruleServesHost, routeTableFor } from '../../ingress/routing/index';
+import { ruleServesHost } from '../../ingress/routing/index';
+import { conflictTable } from './common';
 import type { WorkspaceRule } from '../rule';
 
 export const tlsHostUnused: WorkspaceRule = {
@@ -11,8 +12,8 @@ export const tlsHostUnused: WorkspaceRule = {
   description: 'A host listed under spec.tls is not served by any rule.',
   severity: 'warning',
   scope: 'workspace',
-  check(objects, _ctx, report) {
-    const table = routeTableFor(objects);
+  check(objects, ctx, report) {
+    const table = conflictTable(objects, ctx);
     for (const o of objects) {
       if (o.kind !== 'Ingress' || o.origin !== 'workspace' || o.defaultBackend) continue;
       const ing = o as Ingress;
@@ -24,7 +25,7 @@ export const tlsHostUnused: WorkspaceRule = {
           report(ing, {
             span: h.node.span,
             field: h.node.path,
-            message: `TLS host "${h.value}" is not served by any rule: no Ingress has a rule for this host${served}`,
+            message: `TLS host "${h.value}" is not served by any rule: no rule routes any path of this host${served}`,
             related: ruleHosts.map((r) => ({ uri: ing.uri, span: r.node.span, message: `rule host "${r.value}"` })),
           });
         }

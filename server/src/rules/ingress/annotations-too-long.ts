@@ -3,31 +3,26 @@
 import { tooLong } from '../../ingress/field-errors';
 import { goLen, TOTAL_ANNOTATION_SIZE_LIMIT } from '../../ingress/k8s-validators';
 import { entry } from '../../ingress/source';
-import type { ObjectRule } from '../rule';
-import { childMap, validatable } from './common';
+import { apiServerRule, childMap } from './common';
 
-export const annotationsTooLong: ObjectRule = {
+export const annotationsTooLong = apiServerRule({
   id: 'ingress/annotations-too-long',
   description: 'All annotation keys and values together must fit in 256 KiB.',
-  severity: 'error',
-  scope: 'object',
   kinds: ['Ingress', 'IngressClass'],
-  check(obj, _ctx, report) {
-    if (!validatable(obj)) return;
-    const meta = childMap(obj.root, 'metadata');
-    const annotations = childMap(meta, 'annotations');
-    if (!annotations) return;
-    let total = 0;
-    for (const e of annotations.entries) {
-      total += goLen(e.key);
-      if (e.value.kind === 'scalar' && typeof e.value.value === 'string') total += goLen(e.value.value);
-    }
-    if (total <= TOTAL_ANNOTATION_SIZE_LIMIT) return;
-    report({
-      message: tooLong('metadata.annotations', TOTAL_ANNOTATION_SIZE_LIMIT),
-      span: entry(meta, 'annotations')!.keySpan,
-      field: 'metadata.annotations',
-      data: { bytes: total },
-    });
-  },
-};
+}, (obj, report) => {
+  const meta = childMap(obj.root, 'metadata');
+  const annotations = childMap(meta, 'annotations');
+  if (!annotations) return;
+  let total = 0;
+  for (const e of annotations.entries) {
+    total += goLen(e.key);
+    if (e.value.kind === 'scalar' && typeof e.value.value === 'string') total += goLen(e.value.value);
+  }
+  if (total <= TOTAL_ANNOTATION_SIZE_LIMIT) return;
+  report({
+    message: tooLong('metadata.annotations', TOTAL_ANNOTATION_SIZE_LIMIT),
+    span: entry(meta, 'annotations')!.keySpan,
+    field: 'metadata.annotations',
+    data: { bytes: total },
+  });
+});

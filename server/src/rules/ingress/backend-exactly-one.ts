@@ -1,22 +1,16 @@
 // Mirrors validateIngressBackend: a backend sets exactly one of service and resource.
 import { invalid } from '../../ingress/field-errors';
-import type { ObjectRule } from '../rule';
-import { backendSites, isSet, validatable } from './common';
+import { apiServerRule, backendSites, isSet } from './common';
 
-export const backendExactlyOne: ObjectRule = {
+export const backendExactlyOne = apiServerRule({
   id: 'ingress/backend-exactly-one',
   description: 'A backend must set exactly one of service and resource.',
-  severity: 'error',
-  scope: 'object',
-  kinds: ['Ingress'],
-  check(obj, _ctx, report) {
-    if (!validatable(obj)) return;
-    for (const site of backendSites(obj)) {
-      const svc = isSet(site.map, 'service');
-      const res = isSet(site.map, 'resource');
-      if (svc !== res) continue;
-      const detail = svc ? 'cannot set both resource and service backends' : 'resource or service backend is required';
-      report({ message: invalid(site.field, '', detail), span: site.anchor, field: site.field });
-    }
-  },
-};
+}, (obj, report) => {
+  for (const site of backendSites(obj)) {
+    const svc = isSet(site.map, 'service');
+    const res = isSet(site.map, 'resource');
+    if (svc !== res) continue;
+    const detail = svc ? 'cannot set both resource and service backends' : 'resource or service backend is required';
+    report({ message: invalid(site.field, '', detail), span: site.anchor, field: site.field });
+  }
+});

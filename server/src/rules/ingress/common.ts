@@ -3,9 +3,9 @@
 // Ingress's rules, paths and backends with their field paths, and reporting Invalid values.
 import { isRemovedApiVersion } from '../../ingress/migrate';
 import { invalid } from '../../ingress/field-errors';
-import type { KObject } from '../../ingress/model';
 import { asMap, childPath, entry, get, type SMap, type SNode, type SScalar, type Span } from '../../ingress/source';
-import type { Reporter } from '../rule';
+import type { ObjectRule, Reporter } from '../rule';
+import type { KnownKind, KObject } from '../../ingress/model';
 
 /** A field as Go sees it: unset (absent or null), set to a value of the right type, or undecodable. */
 export type Read<T> = { state: 'unset'; keySpan?: Span } | { state: 'set'; value: T; node: SScalar } | { state: 'bad' };
@@ -80,12 +80,18 @@ export interface BackendSite {
   anchor: Span;
 }
 
+/** Objects are not changed once read (an edit makes new ones), so their backends are found once. */
+const backendCache = new WeakMap<KObject, BackendSite[]>();
+
 /**
  * Every backend the API server validates: spec.defaultBackend when set, and the backend of each
  * path whose pathType is set (validateHTTPIngressPath returns early when pathType is missing).
  */
 export function backendSites(obj: KObject): BackendSite[] {
-  const out: BackendSite[] = [];
+  let out = backendCache.get(obj);
+  if (out) return out;
+  out = [];
+  backendCache.set(obj, out);
   const s = spec(obj);
   const def = childMap(s, 'defaultBackend');
   if (s && def) out.push({ map: def, field: def.path, anchor: anchorFor(s, 'defaultBackend') });
@@ -97,7 +103,46 @@ export function backendSites(obj: KObject): BackendSite[] {
   return out;
 }
 
+export interface ServiceSite extends BackendSite {
+  /** The backend's `service` map. */
+  service: SMap;
+  /** Its `port` map, when set. */
+  port: SMap | undefined;
+}
+
+/** Backends that set a service and no resource: the ones whose service fields the API server checks. */
+export function serviceSites(obj: KObject): ServiceSite[] {
+  return backendSites(obj).flatMap((site) => {
+    const service = childMap(site.map, 'service');
+    return service && !isSet(site.map, 'resource') ? [{ ...site, service, port: childMap(service, 'port') }] : [];
+  });
+}
+
 /** Reports each detail as `<field>: Invalid value: "<value>": <detail>` on the value's span. */
 export function reportInvalid(report: Reporter, node: SScalar, value: string | number, details: readonly string[], field = node.path): void {
   for (const d of details) report({ message: invalid(field, value, d), span: node.span, field });
+}
+
+export interface ApiServerRuleMeta {
+  id: string;
+  description: string;
+  /** Default: Ingress only. */
+  kinds?: readonly KnownKind[];
+}
+
+/**
+ * An error-level rule mirroring the API server's validation. It sees only objects the current
+ * API server would decode (removed versions are deprecated/api-version-removed's).
+ */
+export function apiServerRule(meta: ApiServerRuleMeta, check: (obj: KObject, report: Reporter) => void): ObjectRule {
+  return {
+    id: meta.id,
+    description: meta.description,
+    severity: 'error',
+    scope: 'object',
+    kinds: meta.kinds ?? ['Ingress'],
+    check(obj, _ctx, report) {
+      if (validatable(obj)) check(obj, report);
+    },
+  };
 }

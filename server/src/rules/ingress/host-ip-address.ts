@@ -1,21 +1,15 @@
 // Mirrors validateIngressRules: `spec.rules[0].host: Invalid value: "1.2.3.4": must be a DNS name, not an IP address`.
 import { isIPAddress } from '../../ingress/k8s-validators';
-import type { ObjectRule } from '../rule';
-import { ingressRules, readStr, reportInvalid, validatable } from './common';
+import { apiServerRule, ingressRules, readStr, reportInvalid } from './common';
 
-export const hostIpAddress: ObjectRule = {
+export const hostIpAddress = apiServerRule({
   id: 'ingress/host-ip-address',
   description: 'A rule host must be a DNS name, not an IP address (omit host to match any address).',
-  severity: 'error',
-  scope: 'object',
-  kinds: ['Ingress'],
-  check(obj, _ctx, report) {
-    if (!validatable(obj)) return;
-    for (const rule of ingressRules(obj)) {
-      const h = readStr(rule, 'host');
-      if (h.state === 'set' && h.value !== '' && isIPAddress(h.value)) {
-        reportInvalid(report, h.node, h.value, ['must be a DNS name, not an IP address']);
-      }
+}, (obj, report) => {
+  for (const rule of ingressRules(obj)) {
+    const h = readStr(rule, 'host');
+    if (h.state === 'set' && h.value !== '' && isIPAddress(h.value)) {
+      reportInvalid(report, h.node, h.value, ['must be a DNS name, not an IP address']);
     }
-  },
-};
+  }
+});

@@ -5,36 +5,31 @@ import { forbidden, notSupported, required } from '../../ingress/field-errors';
 import { nameIsDNSLabel } from '../../ingress/k8s-validators';
 import { PARAMETER_SCOPES } from '../../ingress/schema';
 import { childPath } from '../../ingress/source';
-import type { ObjectRule } from '../rule';
-import { anchorFor, childMap, readStr, reportInvalid, spec, validatable } from './common';
+import { anchorFor, apiServerRule, childMap, readStr, reportInvalid, spec } from './common';
 import { checkTypedReference } from './resource-backend-invalid';
 
-export const ingressClassParametersInvalid: ObjectRule = {
+export const ingressClassParametersInvalid = apiServerRule({
   id: 'ingress/ingressclass-parameters-invalid',
   description: 'spec.parameters needs kind and name, and scope Cluster (no namespace) or Namespace (with a namespace).',
-  severity: 'error',
-  scope: 'object',
   kinds: ['IngressClass'],
-  check(obj, _ctx, report) {
-    if (!validatable(obj)) return;
-    const params = childMap(spec(obj), 'parameters');
-    if (!params) return;
-    checkTypedReference(params, report);
-    const scope = readStr(params, 'scope');
-    const ns = readStr(params, 'namespace');
-    if (scope.state === 'bad' || ns.state === 'bad') return;
-    const value = scope.state === 'set' ? scope.value : 'Cluster';
-    const nsField = childPath(params.path, 'namespace');
-    if (scope.state === 'set' && !(PARAMETER_SCOPES as readonly string[]).includes(value)) {
-      report({ message: notSupported(scope.node.path, value, PARAMETER_SCOPES), span: scope.node.span, field: scope.node.path });
-    } else if (value === 'Namespace') {
-      if (ns.state === 'unset') {
-        report({ message: required(nsField, "`parameters.scope` is set to 'Namespace'"), span: anchorFor(params, 'namespace'), field: nsField });
-      } else {
-        reportInvalid(report, ns.node, ns.value, nameIsDNSLabel(ns.value));
-      }
-    } else if (ns.state === 'set') {
-      report({ message: forbidden(nsField, "`parameters.scope` is set to 'Cluster'"), span: ns.node.span, field: nsField });
+}, (obj, report) => {
+  const params = childMap(spec(obj), 'parameters');
+  if (!params) return;
+  checkTypedReference(params, report);
+  const scope = readStr(params, 'scope');
+  const ns = readStr(params, 'namespace');
+  if (scope.state === 'bad' || ns.state === 'bad') return;
+  const value = scope.state === 'set' ? scope.value : 'Cluster';
+  const nsField = childPath(params.path, 'namespace');
+  if (scope.state === 'set' && !(PARAMETER_SCOPES as readonly string[]).includes(value)) {
+    report({ message: notSupported(scope.node.path, value, PARAMETER_SCOPES), span: scope.node.span, field: scope.node.path });
+  } else if (value === 'Namespace') {
+    if (ns.state === 'unset') {
+      report({ message: required(nsField, "`parameters.scope` is set to 'Namespace'"), span: anchorFor(params, 'namespace'), field: nsField });
+    } else {
+      reportInvalid(report, ns.node, ns.value, nameIsDNSLabel(ns.value));
     }
-  },
-};
+  } else if (ns.state === 'set') {
+    report({ message: forbidden(nsField, "`parameters.scope` is set to 'Cluster'"), span: ns.node.span, field: nsField });
+  }
+});

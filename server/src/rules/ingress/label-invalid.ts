@@ -2,22 +2,17 @@
 // server reports both on `metadata.labels` with the bad key or value.
 import { isQualifiedName, isValidLabelValue } from '../../ingress/k8s-validators';
 import { invalid } from '../../ingress/field-errors';
-import type { ObjectRule } from '../rule';
-import { childMap, reportInvalid, validatable } from './common';
+import { apiServerRule, childMap, reportInvalid } from './common';
 
-export const labelInvalid: ObjectRule = {
+export const labelInvalid = apiServerRule({
   id: 'ingress/label-invalid',
   description: 'Label keys must be [prefix/]name qualified names and values at most 63 alphanumeric, "-", "_" or "." characters.',
-  severity: 'error',
-  scope: 'object',
   kinds: ['Ingress', 'IngressClass'],
-  check(obj, _ctx, report) {
-    if (!validatable(obj)) return;
-    const labels = childMap(childMap(obj.root, 'metadata'), 'labels');
-    for (const e of labels?.entries ?? []) {
-      for (const d of isQualifiedName(e.key)) report({ message: invalid('metadata.labels', e.key, d), span: e.keySpan, field: 'metadata.labels' });
-      const v = e.value;
-      if (v.kind === 'scalar' && typeof v.value === 'string') reportInvalid(report, v, v.value, isValidLabelValue(v.value), 'metadata.labels');
-    }
-  },
-};
+}, (obj, report) => {
+  const labels = childMap(childMap(obj.root, 'metadata'), 'labels');
+  for (const e of labels?.entries ?? []) {
+    for (const d of isQualifiedName(e.key)) report({ message: invalid('metadata.labels', e.key, d), span: e.keySpan, field: 'metadata.labels' });
+    const v = e.value;
+    if (v.kind === 'scalar' && typeof v.value === 'string') reportInvalid(report, v, v.value, isValidLabelValue(v.value), 'metadata.labels');
+  }
+});

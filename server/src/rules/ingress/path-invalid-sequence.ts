@@ -1,8 +1,7 @@
 // Mirrors validateHTTPIngressPath: Exact and Prefix paths must not contain //, /./, /../,
 // %2f or %2F and must not end with /.. or /. (ImplementationSpecific paths are exempt).
 import { invalid } from '../../ingress/field-errors';
-import type { ObjectRule } from '../rule';
-import { pathItems, readStr, validatable } from './common';
+import { apiServerRule, pathItems, readStr } from './common';
 
 export const INVALID_PATH_SEQUENCES = ['//', '/./', '/../', '%2f', '%2F'] as const;
 export const INVALID_PATH_SUFFIXES = ['/..', '/.'] as const;
@@ -16,21 +15,16 @@ export function pathSequenceErrors(path: string): string[] {
   ];
 }
 
-export const pathInvalidSequence: ObjectRule = {
+export const pathInvalidSequence = apiServerRule({
   id: 'ingress/path-invalid-sequence',
   description: 'Exact and Prefix paths must not contain //, /./, /../ or %2f, nor end with /. or /..',
-  severity: 'error',
-  scope: 'object',
-  kinds: ['Ingress'],
-  check(obj, _ctx, report) {
-    if (!validatable(obj)) return;
-    for (const item of pathItems(obj)) {
-      const t = readStr(item, 'pathType');
-      const p = readStr(item, 'path');
-      if (t.state !== 'set' || (t.value !== 'Exact' && t.value !== 'Prefix') || p.state !== 'set') continue;
-      for (const detail of pathSequenceErrors(p.value)) {
-        report({ message: invalid(p.node.path, p.value, detail), span: p.node.span, field: p.node.path });
-      }
+}, (obj, report) => {
+  for (const item of pathItems(obj)) {
+    const t = readStr(item, 'pathType');
+    const p = readStr(item, 'path');
+    if (t.state !== 'set' || (t.value !== 'Exact' && t.value !== 'Prefix') || p.state !== 'set') continue;
+    for (const detail of pathSequenceErrors(p.value)) {
+      report({ message: invalid(p.node.path, p.value, detail), span: p.node.span, field: p.node.path });
     }
-  },
-};
+  }
+});

@@ -2,25 +2,19 @@
 // `spec.rules[0].http.paths: Required value`.
 import { required } from '../../ingress/field-errors';
 import { childPath, get } from '../../ingress/source';
-import type { ObjectRule } from '../rule';
-import { anchorFor, httpOf, ingressRules, validatable } from './common';
+import { anchorFor, apiServerRule, httpOf, ingressRules } from './common';
 
-export const pathsEmpty: ObjectRule = {
+export const pathsEmpty = apiServerRule({
   id: 'ingress/paths-empty',
   description: 'An http rule must list at least one path.',
-  severity: 'error',
-  scope: 'object',
-  kinds: ['Ingress'],
-  check(obj, _ctx, report) {
-    if (!validatable(obj)) return;
-    for (const rule of ingressRules(obj)) {
-      const http = httpOf(rule);
-      if (!http) continue;
-      const paths = get(http, 'paths');
-      const empty = !paths || (paths.kind === 'seq' && paths.items.length === 0) || (paths.kind === 'scalar' && paths.value === null);
-      if (!empty) continue;
-      const field = childPath(http.path, 'paths');
-      report({ message: required(field), span: paths?.kind === 'seq' ? paths.span : anchorFor(rule, 'http'), field });
-    }
-  },
-};
+}, (obj, report) => {
+  for (const rule of ingressRules(obj)) {
+    const http = httpOf(rule);
+    if (!http) continue;
+    const paths = get(http, 'paths');
+    const empty = !paths || (paths.kind === 'seq' && paths.items.length === 0) || (paths.kind === 'scalar' && paths.value === null);
+    if (!empty) continue;
+    const field = childPath(http.path, 'paths');
+    report({ message: required(field), span: paths?.kind === 'seq' ? paths.span : anchorFor(rule, 'http'), field });
+  }
+});

@@ -3,8 +3,8 @@
 import { required } from '../../ingress/field-errors';
 import { isDNS1123Subdomain, isPathSegmentName } from '../../ingress/k8s-validators';
 import { childPath, type SMap } from '../../ingress/source';
-import type { ObjectRule, Reporter } from '../rule';
-import { anchorFor, backendSites, childMap, isSet, readStr, reportInvalid, validatable } from './common';
+import type { Reporter } from '../rule';
+import { anchorFor, apiServerRule, backendSites, childMap, isSet, readStr, reportInvalid } from './common';
 
 /** Checks a typed object reference (resource backend, IngressClass parameters): apiGroup, kind, name. */
 export function checkTypedReference(ref: SMap, report: Reporter): void {
@@ -15,24 +15,19 @@ export function checkTypedReference(ref: SMap, report: Reporter): void {
     if (r.state === 'bad') continue;
     if (r.state === 'unset' || r.value === '') {
       const field = childPath(ref.path, key);
-      report({ message: required(field), span: r.state === 'set' ? r.node.span : anchorFor(ref, key), field });
+      report({ message: required(field, `${key} is required`), span: r.state === 'set' ? r.node.span : anchorFor(ref, key), field });
     } else {
       reportInvalid(report, r.node, r.value, isPathSegmentName(r.value));
     }
   }
 }
 
-export const resourceBackendInvalid: ObjectRule = {
+export const resourceBackendInvalid = apiServerRule({
   id: 'ingress/resource-backend-invalid',
   description: 'A resource backend needs kind and name, and a valid apiGroup when one is given.',
-  severity: 'error',
-  scope: 'object',
-  kinds: ['Ingress'],
-  check(obj, _ctx, report) {
-    if (!validatable(obj)) return;
-    for (const site of backendSites(obj)) {
-      const res = childMap(site.map, 'resource');
-      if (res && !isSet(site.map, 'service')) checkTypedReference(res, report);
-    }
-  },
-};
+}, (obj, report) => {
+  for (const site of backendSites(obj)) {
+    const res = childMap(site.map, 'resource');
+    if (res && !isSet(site.map, 'service')) checkTypedReference(res, report);
+  }
+});

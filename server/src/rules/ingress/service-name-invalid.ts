@@ -3,28 +3,20 @@
 import { required } from '../../ingress/field-errors';
 import { nameIsDNS1035Label } from '../../ingress/k8s-validators';
 import { childPath } from '../../ingress/source';
-import type { ObjectRule } from '../rule';
-import { anchorFor, backendSites, childMap, isSet, readStr, reportInvalid, validatable } from './common';
+import { anchorFor, apiServerRule, readStr, reportInvalid, serviceSites } from './common';
 
-export const serviceNameInvalid: ObjectRule = {
+export const serviceNameInvalid = apiServerRule({
   id: 'ingress/service-name-invalid',
   description: 'A backend service name is required and must be a DNS-1035 label (lowercase, starts with a letter).',
-  severity: 'error',
-  scope: 'object',
-  kinds: ['Ingress'],
-  check(obj, _ctx, report) {
-    if (!validatable(obj)) return;
-    for (const site of backendSites(obj)) {
-      const svc = childMap(site.map, 'service');
-      if (!svc || isSet(site.map, 'resource')) continue;
-      const name = readStr(svc, 'name');
-      if (name.state === 'bad') continue;
-      if (name.state === 'unset' || name.value === '') {
-        const field = childPath(svc.path, 'name');
-        report({ message: required(field), span: name.state === 'set' ? name.node.span : anchorFor(svc, 'name'), field });
-        continue;
-      }
-      reportInvalid(report, name.node, name.value, nameIsDNS1035Label(name.value));
+}, (obj, report) => {
+  for (const { service: svc } of serviceSites(obj)) {
+    const name = readStr(svc, 'name');
+    if (name.state === 'bad') continue;
+    if (name.state === 'unset' || name.value === '') {
+      const field = childPath(svc.path, 'name');
+      report({ message: required(field), span: name.state === 'set' ? name.node.span : anchorFor(svc, 'name'), field });
+      continue;
     }
-  },
-};
+    reportInvalid(report, name.node, name.value, nameIsDNS1035Label(name.value));
+  }
+});

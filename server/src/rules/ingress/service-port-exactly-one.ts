@@ -1,32 +1,25 @@
 // Mirrors validateIngressBackend: a service backend sets exactly one of port.name and
 // port.number (a number of 0 counts as unset, as in Go).
 import { invalid, required } from '../../ingress/field-errors';
-import type { ObjectRule } from '../rule';
-import { backendSites, childMap, isSet, strOrEmpty, validatable } from './common';
+import { apiServerRule, isSet, serviceSites, strOrEmpty } from './common';
 import { asScalar, get } from '../../ingress/source';
 
-export const servicePortExactlyOne: ObjectRule = {
+export const servicePortExactlyOne = apiServerRule({
   id: 'ingress/service-port-exactly-one',
   description: 'A service backend must set exactly one of port.name and port.number.',
-  severity: 'error',
-  scope: 'object',
-  kinds: ['Ingress'],
-  check(obj, _ctx, report) {
-    if (!validatable(obj)) return;
-    for (const site of backendSites(obj)) {
-      const svc = childMap(site.map, 'service');
-      if (!svc || isSet(site.map, 'resource')) continue;
-      const port = childMap(svc, 'port');
-      const name = strOrEmpty(port, 'name');
-      const number = asScalar(get(port, 'number'))?.value;
-      if (name === undefined || (number !== null && number !== undefined && typeof number !== 'number')) continue;
-      const hasName = name.length > 0;
-      const hasNumber = typeof number === 'number' && number !== 0;
-      if (hasName && hasNumber) {
-        report({ message: invalid(site.field, '', 'cannot set both port name & port number'), span: site.anchor, field: site.field });
-      } else if (!hasName && !hasNumber) {
-        report({ message: required(site.field, 'port name or number is required'), span: site.anchor, field: site.field });
-      }
+}, (obj, report) => {
+  for (const site of serviceSites(obj)) {
+    const port = site.port;
+    if (!port && isSet(site.service, 'port')) continue; // not a map: schema/wrong-type
+    const name = strOrEmpty(port, 'name');
+    const number = asScalar(get(port, 'number'))?.value;
+    if (name === undefined || (number !== null && number !== undefined && typeof number !== 'number')) continue;
+    const hasName = name.length > 0;
+    const hasNumber = typeof number === 'number' && number !== 0;
+    if (hasName && hasNumber) {
+      report({ message: invalid(site.field, '', 'cannot set both port name & port number'), span: site.anchor, field: site.field });
+    } else if (!hasName && !hasNumber) {
+      report({ message: required(site.field, 'port name or number is required'), span: site.anchor, field: site.field });
     }
-  },
-};
+  }
+});

@@ -1,9 +1,10 @@
 // Family schema/: the object's shape against the networking.k8s.io/v1 schema
 // (server/src/ingress/schema.ts): unknown fields, wrong types, missing fields, duplicate keys.
 import type { Rule } from '../rule';
+import { apiVersionUnknown } from './api-version-unknown';
 import { duplicateKey } from './duplicate-key';
 import { requiredField } from './required-field';
 import { unknownField } from './unknown-field';
 import { wrongType } from './wrong-type';
 
-export const SCHEMA_RULES: readonly Rule[] = [unknownField, wrongType, requiredField, duplicateKey];
+export const SCHEMA_RULES: readonly Rule[] = [apiVersionUnknown, unknownField, wrongType, requiredField, duplicateKey];

@@ -1,6 +1,7 @@
 // Walks an object's source tree beside its schema, so the schema/ rules see each node with
-// the schema it should match. Removed API versions and kinds without a schema are not walked
-// (deprecated/api-version-removed speaks for those). Pure.
+// the schema it should match. Removed API versions are not walked (deprecated/api-version-removed
+// speaks for those). Pure.
+import { isRemovedApiVersion, NETWORKING_V1 } from '../../ingress/migrate';
 import type { KObject } from '../../ingress/model';
 import { objectSchema, type FieldSchema } from '../../ingress/schema';
 import type { SMap, SNode, Span } from '../../ingress/source';
@@ -14,8 +15,10 @@ export interface Visit {
 
 /** The schema of obj, when it has one (networking.k8s.io/v1 Ingress and IngressClass). */
 export function schemaOf(obj: KObject): FieldSchema | undefined {
-  // A missing apiVersion is checked against v1, so it is reported as a missing field.
-  return objectSchema(obj.apiVersion || 'networking.k8s.io/v1', obj.kind);
+  // A missing or mistyped apiVersion is checked against v1 (schema/required-field and
+  // schema/api-version-unknown report the version itself); removed versions have another shape.
+  if (isRemovedApiVersion(obj.apiVersion, obj.kind)) return undefined;
+  return objectSchema(NETWORKING_V1, obj.kind);
 }
 
 /** Calls visit for every node that has a schema, outermost first. */

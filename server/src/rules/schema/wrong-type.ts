@@ -16,7 +16,7 @@ export const wrongType: ObjectRule = {
   check(obj, _ctx, report) {
     walkSchema(obj, ({ node, schema }) => {
       const problem = typeProblem(node, schema);
-      if (problem) report({ message: `${node.path}: ${problem.message}`, span: node.span, field: node.path, data: problem.data });
+      if (problem) report({ message: `${node.path}: ${problem.message}`, span: node.span, field: node.path, data: problem.data, severity: problem.severity });
     });
   },
 };
@@ -24,6 +24,26 @@ export const wrongType: ObjectRule = {
 interface Problem {
   message: string;
   data: Record<string, unknown>;
+  severity?: 'warning';
+}
+
+/** `port: 80` where v1 wants `port: { number: 80 }` (or `port: http` for `{ name: http }`). */
+function portShorthand(node: SNode, schema: FieldSchema): Problem | undefined {
+  if (node.kind !== 'scalar' || !schema.fields?.number || !schema.fields.name || node.value === null) return undefined;
+  const key = typeof node.value === 'number' ? 'number' : 'name';
+  const replacement = `{ ${key}: ${node.source} }`;
+  return { message: `expected an object, got ${actualName(node)}; write port: ${replacement}`, data: { expected: 'object', replacement } };
+}
+
+/** An integer written with a leading zero: valid, but YAML 1.1 read it in base 8 (0443 is 291). */
+function octalInteger(node: SScalar): Problem | undefined {
+  if (!/^[-+]?0[0-7]+$/.test(node.source)) return undefined;
+  const decimal = String(Number.parseInt(node.source, 10));
+  return {
+    message: `YAML 1.1 reads unquoted ${node.source} as the octal number ${node.value}, not ${decimal}; write ${decimal} or ${node.value}`,
+    data: { expected: 'integer', replacement: decimal },
+    severity: 'warning',
+  };
 }
 
 const TYPE_NAMES: Record<FieldType, string> = {
@@ -48,7 +68,7 @@ export function typeProblem(node: SNode, schema: FieldSchema): Problem | undefin
       if (node.kind !== 'scalar' || typeof node.value === 'string') return undefined;
       return quoteAdvice(node, data.expected, head);
     case 'integer':
-      if (node.kind === 'scalar' && typeof node.value === 'number' && Number.isInteger(node.value)) return undefined;
+      if (node.kind === 'scalar' && typeof node.value === 'number' && Number.isInteger(node.value)) return octalInteger(node);
       if (node.kind === 'scalar' && typeof node.value === 'string' && /^[0-9]+$/.test(node.value)) {
         return { message: `${head}; remove the quotes: ${node.value}`, data: { ...data, replacement: node.value } };
       }
@@ -57,7 +77,7 @@ export function typeProblem(node: SNode, schema: FieldSchema): Problem | undefin
       return node.kind === 'scalar' && typeof node.value === 'boolean' ? undefined : { message: head, data };
     case 'object':
     case 'map':
-      return node.kind === 'map' ? undefined : { message: head, data };
+      return node.kind === 'map' ? undefined : portShorthand(node, schema) ?? { message: head, data };
     case 'array':
       return node.kind === 'seq' ? undefined : { message: head, data };
   }
@@ -70,17 +90,19 @@ function quoteAdvice(node: SScalar, expected: FieldType, head: string): Problem 
   return { message: `${why}; quote it: ${replacement}`, data: { expected, replacement } };
 }
 
-/** Why YAML 1.1 read this plain scalar as something other than what was written, if it did. */
+/**
+ * Why YAML 1.1 (as go-yaml reads it: no base-60 numbers, timestamps kept as strings) read this
+ * plain scalar as something other than what was written, if it did.
+ */
 export function yamlQuirk(node: SScalar): string | undefined {
   const src = node.source;
   if (typeof node.value === 'boolean' && !/^(true|false)$/i.test(src)) {
     return `YAML 1.1 reads unquoted ${src} as the boolean ${node.value}`;
   }
   if (typeof node.value !== 'number') return undefined;
-  if (/^[-+]?0[0-7]+$/.test(src)) return `YAML 1.1 reads unquoted ${src} as the octal number ${node.value}`;
+  if (/^[-+]?0(?:[0-7]+|[oO][0-7_]+)$/.test(src)) return `YAML 1.1 reads unquoted ${src} as the octal number ${node.value}`;
   if (/^[-+]?0x/i.test(src)) return `YAML 1.1 reads unquoted ${src} as the hexadecimal number ${node.value}`;
   if (/^[-+]?0b/i.test(src)) return `YAML 1.1 reads unquoted ${src} as the binary number ${node.value}`;
   if (src.includes('_')) return `YAML 1.1 reads unquoted ${src} as the number ${node.value}`;
-  if (/^[-+]?[0-9]+(:[0-5]?[0-9])+(\.[0-9]*)?$/.test(src)) return `YAML 1.1 reads unquoted ${src} as the base-60 number ${node.value}`;
   return undefined;
 }
