@@ -8,13 +8,11 @@ import { waitFor } from '../../../scripts/code-server.mjs';
 /** Everything the child printed so far, and a way to wait (with a deadline) for a line in it. */
 function watchStdout(child) {
   let seen = '';
-  let exit;
   child.stdout.on('data', (chunk) => { seen += chunk; });
-  child.once('exit', (code) => { exit = code; });
-  return (re, ms) => waitFor(`npm start to print ${re}`, async () => {
-    if (exit !== undefined) throw new Error(`npm start exited (${exit}) before printing ${re}:\n${seen}`);
-    return re.exec(seen) ?? undefined;
-  }, ms).catch((e) => { throw new Error(`${e.message}\n--- its output so far:\n${seen}`); });
+  const died = new Promise((_, reject) => child.once('exit', (code) => reject(new Error(`npm start exited (${code})`))));
+  died.catch(() => {}); // only a failure while someone waits
+  return (re, ms) => Promise.race([waitFor(`npm start to print ${re}`, async () => re.exec(seen) ?? undefined, ms), died])
+    .catch((e) => { throw new Error(`${e.message}\n--- its output so far:\n${seen}`); });
 }
 
 function groupAlive(pgid) {
