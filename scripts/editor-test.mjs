@@ -4,7 +4,9 @@
 //     passes to window.codeAutomationExit.
 //  2. a Playwright scenario (client/test/ui/demo.ui.mjs) on the packaged .vsix installed into
 //     code-server, with test-fixtures/demo open as a user would have it.
-// Every run is time-limited. Screenshots go to test-artifacts/.
+//  3. `npm start` itself (client/test/ui/npm-start.ui.mjs): its URL in the browser, then Ctrl-C.
+// Every run is time-limited; Ctrl-C here still stops the code-servers it started. Screenshots go to
+// test-artifacts/.
 // Usage: node scripts/editor-test.mjs [--only=host|ui|start]   (assumes `npm run build` ran)
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -18,9 +20,19 @@ const artifacts = join(root, 'test-artifacts');
 const base = root.replace(/\/$/, '');
 const testSettings = { 'ingressLab.cluster.enabled': false };
 
+/** Stops for whatever runs now, so that an interrupted test run leaves no code-server behind. */
+const cleanups = new Set();
+for (const sig of ['SIGINT', 'SIGTERM']) {
+  process.once(sig, async () => {
+    await Promise.all([...cleanups].map((c) => c().catch(() => {})));
+    process.exit(130);
+  });
+}
+
 /** Starts code-server and chromium, runs `body`, and always stops both. */
 async function session(name, { profile, limitMs }, body) {
   const server = await startCodeServer({ profile });
+  cleanups.add(server.stop);
   const browser = await launchBrowser().catch(async (e) => { await server.stop(); throw e; });
   const shot = (suffix) => browser.page.screenshot({ path: join(artifacts, `${name}${suffix}.png`) }).catch(() => {});
   try {
@@ -31,6 +43,7 @@ async function session(name, { profile, limitMs }, body) {
   } finally {
     await browser.close();
     await server.stop();
+    cleanups.delete(server.stop);
   }
 }
 
