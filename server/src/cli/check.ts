@@ -1,29 +1,63 @@
 // `ingress-lab check [PATH...]`: validate manifests; exit 0 clean, 1 with errors.
 import { parseArgs } from 'node:util';
+import { dryRunObjects } from '../cluster/dry-run';
+import { compareFindings } from '../ingress/findings';
 import { analyze } from '../rules/analyze';
+import { normalizeClusterArgs, openClusterSource } from './cluster-source';
 import { collectFiles, UsageError } from './files';
 import { formatJson, formatSarif, formatText, type FileLookup } from './format';
 import { LineIndex } from '../ingress/lines';
 import type { CliIO } from './io';
 
 export const CHECK_USAGE = `usage: ingress-lab check [PATH...] [--format text|json|sarif] [--namespace NS]
+                         [--cluster[=optional]] [--context NAME] [--snapshot FILE] [--dry-run-server]
 
 Validates Kubernetes Ingress manifests in files or folders (recursive *.yaml, *.yml;
-default "."). Exit status: 0 no errors, 1 errors found, 2 usage or I/O error.`;
+default "."). Exit status: 0 no errors, 1 errors found, 2 usage or I/O error.
+
+  --cluster            also check against the live cluster of the current kubeconfig context
+                       (KUBECONFIG or ~/.kube/config); an unreachable cluster is exit 2
+  --cluster=optional   the same, but carry on without the cluster when it cannot be used
+  --context NAME       use this kubeconfig context (implies --cluster)
+  --snapshot FILE      use the objects in FILE (YAML/JSON, kubectl get -o yaml) as the cluster
+  --dry-run-server     also send each Ingress to the API server with dryRun=All`;
 
 export async function runCheck(argv: string[], io: CliIO): Promise<number> {
   const { values, positionals } = parseArgs({
-    args: argv,
+    args: normalizeClusterArgs(argv),
     allowPositionals: true,
     options: {
       format: { type: 'string', default: 'text' },
-      namespace: { type: 'string', short: 'n', default: 'default' },
+      namespace: { type: 'string', short: 'n' },
+      cluster: { type: 'boolean' },
+      'cluster-optional': { type: 'boolean' },
+      context: { type: 'string' },
+      snapshot: { type: 'string' },
+      'dry-run-server': { type: 'boolean' },
     },
   });
   const format = values.format!;
   if (!['text', 'json', 'sarif'].includes(format)) throw new UsageError(`--format must be text, json or sarif, not "${format}"`);
   const files = collectFiles(positionals);
-  const result = analyze(files, { defaultNamespace: values.namespace! });
+  const cluster = await openClusterSource({
+    cluster: values.cluster, clusterOptional: values['cluster-optional'], context: values.context,
+    snapshot: values.snapshot, dryRunServer: values['dry-run-server'],
+  }, io);
+  let result;
+  try {
+    result = analyze(files, {
+      defaultNamespace: values.namespace ?? cluster?.namespace ?? 'default',
+      clusterObjects: cluster?.objects,
+      cluster: cluster?.facts,
+    });
+    if (values['dry-run-server'] && cluster?.kc) {
+      const dry = await dryRunObjects(cluster.kc, result.workspace.allObjects());
+      for (const n of dry.notes) io.err(n);
+      result.findings = [...result.findings, ...dry.findings].sort(compareFindings);
+    }
+  } finally {
+    cluster?.close();
+  }
   const byUri = new Map(files.map((f) => [f.uri, { path: f.path, lines: new LineIndex(f.text) }]));
   const lookup: FileLookup = (uri) => byUri.get(uri);
   if (format === 'json') io.out(formatJson(result.findings, lookup));

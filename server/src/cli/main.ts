@@ -55,7 +55,8 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
   }
 }
 
-if (require.main === module) {
+// Only as the ingress-lab executable: a test bundle that imports main() is also require.main.
+if (require.main === module && /ingress-lab(\.js)?$/.test(process.argv[1] ?? '')) {
   main(process.argv.slice(2), processIO(VERSION)).then(
     (code) => { process.exitCode = code; },
     (e: unknown) => {

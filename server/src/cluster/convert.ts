@@ -33,6 +33,24 @@ export function sanitize<T>(obj: T): T {
   return o as T;
 }
 
+/**
+ * What an informer keeps of an object of this kind: sanitized, and for Pods only what the
+ * checks and the route tree read (name, labels, phase, readiness, IP): a real Pod's spec and
+ * status are many kilobytes.
+ */
+export function slim<T>(kind: string, obj: T): T {
+  const o = sanitize(obj) as Json;
+  if (kind !== 'Pod' || !o) return o as T;
+  const meta = (o.metadata ?? {}) as Json;
+  const status = (o.status ?? {}) as Json;
+  const ready = Array.isArray(status.conditions) ? (status.conditions as Json[]).filter((c) => c.type === 'Ready') : undefined;
+  return {
+    apiVersion: o.apiVersion, kind: o.kind,
+    metadata: { name: meta.name, namespace: meta.namespace, uid: meta.uid, resourceVersion: meta.resourceVersion, labels: meta.labels, creationTimestamp: meta.creationTimestamp },
+    status: { phase: status.phase, podIP: status.podIP, conditions: ready },
+  } as T;
+}
+
 /** The model view of one API object (undefined for kinds the model does not know). */
 export function toKObject(obj: unknown, kind: KnownKind, uri: string): KObject | undefined {
   const clean = sanitize({ ...(obj as Json), kind: (obj as Json).kind ?? kind }) as Json;

@@ -19,11 +19,32 @@ export function metaOf(o: unknown): Meta {
 
 const SERVICE_NAME_LABEL = 'kubernetes.io/service-name';
 
-function sliceSummary(slice: unknown): { ready: number; total: number } {
+/** A ready endpoint that is a pod, with the slice's ports (already resolved to container ports). */
+export interface PodTarget {
+  pod: string;
+  /** Port for the Service port's name (`''` for an unnamed port). */
+  port: number;
+}
+
+interface SliceSummary {
+  ready: number;
+  total: number;
+  /** Names of the ready endpoints that are pods. */
+  readyPods: string[];
+  /** Slice port name → port number. */
+  ports: Map<string, number>;
+}
+
+function sliceSummary(slice: unknown): SliceSummary {
   const eps = Array.isArray((slice as Json).endpoints) ? ((slice as Json).endpoints as Json[]) : [];
   // EndpointConditions.ready: "nil should be interpreted as true".
-  const ready = eps.filter((e) => (e.conditions as Json | undefined)?.ready !== false).length;
-  return { ready, total: eps.length };
+  const readyEps = eps.filter((e) => (e.conditions as Json | undefined)?.ready !== false);
+  const readyPods = readyEps.map((e) => e.targetRef as Json | undefined).filter((r) => r?.kind === 'Pod' && typeof r.name === 'string').map((r) => r!.name as string);
+  const ports = new Map<string, number>();
+  for (const p of (Array.isArray((slice as Json).ports) ? (slice as Json).ports : []) as Json[]) {
+    if (typeof p.port === 'number') ports.set(typeof p.name === 'string' ? p.name : '', p.port);
+  }
+  return { ready: readyEps.length, total: eps.length, readyPods, ports };
 }
 
 function podIsLive(pod: unknown): boolean {
@@ -33,7 +54,7 @@ function podIsLive(pod: unknown): boolean {
 
 export class FactsIndex implements ClusterFacts {
   readonly unavailable = new Set<Unavailable>();
-  private readonly slices = new Map<string, Map<string, { ready: number; total: number }>>();
+  private readonly slices = new Map<string, Map<string, SliceSummary>>();
   private readonly pods = new Map<string, Map<string, Record<string, string>>>();
 
   constructor(public source: string) {}
@@ -82,6 +103,19 @@ export class FactsIndex implements ClusterFacts {
       total += s.total;
     }
     return { ready, total };
+  }
+
+  /**
+   * Ready pods behind a Service port, with the container port to reach on each (what a
+   * port-forward needs). `portName` is the Service port's name, `''` when it has none.
+   */
+  podTargets(namespace: string, service: string, portName: string): PodTarget[] {
+    const out: PodTarget[] = [];
+    for (const s of this.slices.get(`${namespace}/${service}`)?.values() ?? []) {
+      const port = s.ports.get(portName);
+      if (port !== undefined) for (const pod of s.readyPods) out.push({ pod, port });
+    }
+    return out;
   }
 
   podsMatching(namespace: string, selector: Record<string, string>): number | undefined {

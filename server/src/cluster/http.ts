@@ -11,7 +11,7 @@ export interface ApiResponse {
 }
 
 export interface RequestOptions {
-  method?: 'GET' | 'POST';
+  method?: 'GET' | 'POST' | 'PUT';
   query?: Record<string, string | undefined>;
   body?: unknown;
   timeoutMs?: number;
@@ -29,19 +29,22 @@ export async function apiRequest(kc: KubeConfig, path: string, opts: RequestOpti
   if (!cluster) throw new TransportError('no current cluster in kubeconfig', false);
   const url = new URL(cluster.server.replace(/\/$/, '') + path);
   for (const [k, v] of Object.entries(opts.query ?? {})) if (v !== undefined) url.searchParams.set(k, v);
-  const ctx = new RequestContext(url.toString(), opts.method === 'POST' ? HttpMethod.POST : HttpMethod.GET);
+  const ctx = new RequestContext(url.toString(), HttpMethod[opts.method ?? 'GET']);
   await kc.applySecurityAuthentication(ctx);
   const headers = ctx.getHeaders();
   headers.accept = 'application/json';
   if (opts.body !== undefined) headers['content-type'] = 'application/json';
   const timeoutMs = opts.timeoutMs ?? 15_000;
+  const abort = new AbortController();
+  const timer = setTimeout(() => abort.abort(new DOMException('timed out', 'TimeoutError')), timeoutMs);
+  timer.unref?.();
   try {
     const res = await fetch(url, {
       method: opts.method ?? 'GET',
       headers,
       body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
       dispatcher: ctx.getDispatcher(),
-      signal: AbortSignal.timeout(timeoutMs),
+      signal: abort.signal,
     });
     const text = await res.text();
     let body: unknown = text;
@@ -56,6 +59,8 @@ export async function apiRequest(kc: KubeConfig, path: string, opts: RequestOpti
     if (err.name === 'TimeoutError') throw new TransportError(`no answer within ${timeoutMs / 1000}s`, true);
     const code = err.cause?.code;
     throw new TransportError(code ? networkMessage(code) : err.cause?.message ?? err.message, false);
+  } finally {
+    clearTimeout(timer);
   }
 }
 

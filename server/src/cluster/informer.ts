@@ -4,12 +4,12 @@
 // 403 falls back to the context's namespace.
 import { ADD, DELETE, ERROR, ListWatch, UPDATE, Watch, type KubeConfig, type KubernetesObject } from '@kubernetes/client-node';
 import { Backoff, type BackoffOptions } from './backoff';
-import { sanitize } from './convert';
+import { slim } from './convert';
 import { apiRequest, statusMessage } from './http';
 import { classify, HttpStatusError, resourcePath, type Failure, type ResourceDef } from './resources';
 
-/** `synced`: listed and the watch stream is open. */
-export type WatchHealth = { state: 'syncing' } | { state: 'synced' } | ({ state: 'failed' } & Failure);
+/** `listed`: the cache holds a full list; `synced`: and the watch stream is open. */
+export type WatchHealth = { state: 'syncing' } | { state: 'listed' } | { state: 'synced' } | ({ state: 'failed' } & Failure);
 
 export interface WatchHandlers {
   upsert(obj: KubernetesObject): void;
@@ -26,15 +26,15 @@ export interface WatchOptions {
   backoff: BackoffOptions;
 }
 
-/** client-node's Watch, sanitizing every object and telling when a watch stream opened. */
+/** client-node's Watch, slimming every object (see slim()) and telling when a watch stream opened. */
 class SanitizingWatch extends Watch {
-  constructor(kc: KubeConfig, private readonly opened: () => void) {
+  constructor(kc: KubeConfig, private readonly kind: string, private readonly opened: () => void) {
     super(kc);
   }
 
   override async watch(path: string, query: Record<string, string | number | boolean | undefined>, cb: (t: string, o: unknown, w: unknown) => void, done: (e: unknown) => void): Promise<AbortController> {
     let failed = false;
-    const ctl = await super.watch(path, query, (t, o, w) => cb(t, t === 'ERROR' ? o : sanitize(o), w), (e) => {
+    const ctl = await super.watch(path, query, (t, o, w) => cb(t, t === 'ERROR' ? o : slim(this.kind, o), w), (e) => {
       if (e) failed = true;
       done(e);
     });
@@ -70,7 +70,7 @@ export class ResourceWatch {
 
   private makeListWatch(): ListWatch<KubernetesObject> {
     const path = resourcePath(this.def, this.namespace);
-    const watch = new SanitizingWatch(this.kc, () => this.healthy());
+    const watch = new SanitizingWatch(this.kc, this.def.kind, () => this.healthy());
     const lw = new ListWatch<KubernetesObject>(path, watch, () => this.list(path), false, undefined, this.def.fieldSelector);
     lw.on(ADD, (o) => this.handlers.upsert(o));
     lw.on(UPDATE, (o) => this.handlers.upsert(o));
@@ -83,7 +83,8 @@ export class ResourceWatch {
     const res = await apiRequest(this.kc, path, { query: { fieldSelector: this.def.fieldSelector }, timeoutMs: this.opts.timeoutMs });
     if (res.status !== 200) throw new HttpStatusError(res.status, statusMessage(res));
     const body = res.body as { metadata?: { resourceVersion?: string }; items?: KubernetesObject[] };
-    const items = (body.items ?? []).map((o) => sanitize(o));
+    const items = (body.items ?? []).map((o) => slim(this.def.kind, o));
+    this.handlers.health({ state: 'listed' });
     return { metadata: { resourceVersion: body.metadata?.resourceVersion }, items } as never;
   }
 

@@ -72,7 +72,20 @@ export function loadKubeconfig(opts: KubeconfigOptions = {}): KubeconfigResult {
   const cluster = kc.getCluster(ctx.cluster);
   if (!cluster) return bad(`context "${name}" names cluster "${ctx.cluster}", which the kubeconfig does not define`);
   if (ctx.user && !kc.getUser(ctx.user)) return bad(`context "${name}" names user "${ctx.user}", which the kubeconfig does not define`);
-  return { ok: true, config: { kc, files, context: name, server: cluster.server, namespace: ctx.namespace || 'default' } };
+  return { ok: true, config: { kc, files, context: name, server: displayServer(cluster.server), namespace: ctx.namespace || 'default' } };
+}
+
+/** The server URL for messages: any user:password@ in it is dropped. */
+export function displayServer(server: string): string {
+  try {
+    const u = new URL(server);
+    if (!u.username && !u.password) return server;
+    u.username = '';
+    u.password = '';
+    return u.toString().replace(/\/$/, '');
+  } catch {
+    return server.replace(/\/\/[^@/]*@/, '//');
+  }
 }
 
 function firstLine(s: string): string {

@@ -26,7 +26,8 @@ export class PortForwarder {
     const stream = Duplex.from({ readable: fromPod, writable: toPod });
     const errors = new Writable({
       write(chunk: Buffer, _enc, done) {
-        stream.destroy(new Error(`port-forward to ${target.namespace}/${target.pod}:${target.port}: ${chunk.toString('utf8')}`));
+        // The error channel's first frame is only the port prefix: empty once client-node strips it.
+        if (chunk.length > 0) stream.destroy(new Error(`port-forward to ${target.namespace}/${target.pod}:${target.port}: ${chunk.toString('utf8')}`));
         done();
       },
     });

@@ -2,9 +2,9 @@
 // informer per resource, keeps Ingresses/Services/Secrets/IngressClasses as model objects
 // (a ClusterObjects store) and Pods/EndpointSlices as facts, and reports one status.
 import type { KubernetesObject } from '@kubernetes/client-node';
-import type { KnownKind } from '../ingress/model';
+import { objectKey, type KnownKind } from '../ingress/model';
 import { ClusterObjects } from '../ingress/store';
-import { DEFAULT_BACKOFF, type BackoffOptions } from './backoff';
+import { Backoff, DEFAULT_BACKOFF, type BackoffOptions } from './backoff';
 import { clusterUri, toKObject } from './convert';
 import { FactsIndex } from './facts';
 import { apiRequest, statusMessage } from './http';
@@ -19,6 +19,19 @@ export interface ClusterStateOptions {
   /** Time-out of one request (probe, list). */
   timeoutMs?: number;
   backoff?: BackoffOptions;
+  /** Keep probing with back-off while the API server cannot be reached (long-running hosts). */
+  retry?: boolean;
+}
+
+/** The object whose checks a change affects: itself, the Service of an EndpointSlice, or unknown (Pod). */
+function changedKey(kind: WatchedKind, o: KubernetesObject): string | undefined {
+  const ns = o.metadata?.namespace ?? '';
+  if (kind === 'Pod') return undefined;
+  if (kind === 'EndpointSlice') {
+    const svc = o.metadata?.labels?.['kubernetes.io/service-name'];
+    return svc ? objectKey('Service', ns, svc) : undefined;
+  }
+  return objectKey(kind, ns, o.metadata?.name ?? '');
 }
 
 export class ClusterState {
@@ -27,14 +40,19 @@ export class ClusterState {
   private readonly health = new Map<WatchedKind, WatchHealth>();
   private readonly watches: ResourceWatch[] = [];
   private readonly statusListeners = new Set<(s: ClusterStatus) => void>();
-  private readonly changeListeners = new Set<() => void>();
-  private changeQueued = false;
+  private readonly changeListeners = new Set<(keys: string[] | undefined) => void>();
+  /** Keys (`Kind/ns/name`) changed since the last notification; undefined: anything may have. */
+  private pending: Set<string> | undefined | null = null;
   private version = '';
+  private retryTimer: NodeJS.Timeout | undefined;
+  private stopped = false;
+  private readonly probeBackoff: Backoff;
   private current: ClusterStatus;
 
   constructor(readonly config: LoadedKubeconfig, private readonly opts: ClusterStateOptions = {}) {
     this.facts = new FactsIndex(`cluster context ${config.context}`);
     this.current = { state: 'connecting', context: config.context, server: config.server };
+    this.probeBackoff = new Backoff(opts.backoff ?? DEFAULT_BACKOFF);
   }
 
   get status(): ClusterStatus {
@@ -47,25 +65,46 @@ export class ClusterState {
     return () => this.statusListeners.delete(listener);
   }
 
-  /** Called (coalesced) after cluster objects changed. */
-  onChange(listener: () => void): () => void {
+  /**
+   * Called (coalesced per tick) after cluster objects changed, with the keys (`Kind/ns/name`,
+   * as objectKey) of the objects whose checks may change; undefined when any may (a Pod moved).
+   */
+  onChange(listener: (keys: string[] | undefined) => void): () => void {
     this.changeListeners.add(listener);
     return () => this.changeListeners.delete(listener);
   }
 
   /** Probes /version; when it answers, starts the informers and waits for their first list. */
   async start(): Promise<ClusterStatus> {
+    this.stopped = false;
     const probe = await this.probe();
+    if (this.stopped) return this.current;
     if (probe) {
       this.setStatus(probe);
+      if (this.opts.retry) {
+        this.retryTimer = setTimeout(() => void this.start(), this.probeBackoff.next());
+        this.retryTimer.unref?.();
+      }
       return probe;
     }
-    const firstRound = RESOURCES.map((def) => this.startWatch(def));
-    await Promise.all(firstRound);
+    this.probeBackoff.reset();
+    // Wait for every watch to open (or fail); a watch whose headers never come (a buffering
+    // proxy) must not hang the caller: after the time-out a full list is enough.
+    const firstRound = Promise.all(RESOURCES.map((def) => this.startWatch(def)));
+    let timer: NodeJS.Timeout | undefined;
+    const deadline = new Promise<void>((resolve) => {
+      timer = setTimeout(resolve, this.opts.timeoutMs ?? 15_000);
+      timer.unref?.();
+    });
+    await Promise.race([firstRound, deadline]);
+    clearTimeout(timer);
+    this.recompute(true);
     return this.current;
   }
 
   stop(): void {
+    this.stopped = true;
+    clearTimeout(this.retryTimer);
     for (const w of this.watches.splice(0)) w.stop();
   }
 
@@ -74,8 +113,10 @@ export class ClusterState {
     try {
       const res = await apiRequest(this.config.kc, '/version', { timeoutMs: this.opts.timeoutMs });
       if (res.status === 401) return { state: 'unauthorized', context, server, message: statusMessage(res) };
-      if (res.status !== 200) throw new HttpStatusError(res.status, statusMessage(res));
-      this.version = String((res.body as { gitVersion?: string }).gitVersion ?? 'unknown version');
+      // RBAC may hide /version (it is public by default): the informers then tell what works.
+      if (res.status === 403) this.version = 'unknown version';
+      else if (res.status !== 200) throw new HttpStatusError(res.status, statusMessage(res));
+      else this.version = String((res.body as { gitVersion?: string }).gitVersion ?? 'unknown version');
       return undefined;
     } catch (e) {
       return { state: 'unreachable', context, server, message: classify(e).message };
@@ -91,7 +132,7 @@ export class ClusterState {
         health: (h) => {
           this.health.set(def.kind, h);
           this.recompute();
-          if (h.state !== 'syncing') resolve();
+          if (h.state === 'synced' || h.state === 'failed') resolve();
         },
       }, {
         namespace: this.opts.namespace,
@@ -112,7 +153,7 @@ export class ClusterState {
       const obj = toKObject(o, kind, clusterUri(this.config.context, kind, m.namespace, m.name ?? ''));
       if (obj) this.objects.upsert(obj);
     }
-    this.changed();
+    this.changed(kind, o);
   }
 
   private remove(kind: WatchedKind, o: KubernetesObject): void {
@@ -121,22 +162,29 @@ export class ClusterState {
     if (kind === 'Pod') this.facts.deletePod(ns, name);
     else if (kind === 'EndpointSlice') this.facts.deleteEndpointSlice(ns, name);
     else this.objects.delete(kind as KnownKind, kind === 'IngressClass' ? '' : ns, name);
-    this.changed();
+    this.changed(kind, o);
   }
 
-  private changed(): void {
-    if (this.changeQueued) return;
-    this.changeQueued = true;
+  private changed(kind: WatchedKind, o: KubernetesObject): void {
+    const first = this.pending === null;
+    const key = changedKey(kind, o);
+    if (this.pending !== undefined) {
+      if (key === undefined) this.pending = undefined;
+      else (this.pending ??= new Set()).add(key);
+    }
+    if (!first) return;
     queueMicrotask(() => {
-      this.changeQueued = false;
-      for (const l of this.changeListeners) l();
+      const keys = this.pending ? [...this.pending] : undefined;
+      this.pending = null;
+      for (const l of this.changeListeners) l(keys);
     });
   }
 
-  /** Derives the one status line from every informer's health. */
-  private recompute(): void {
+  /** Derives the one status line from every informer's health (listed counts once `final`). */
+  private recompute(final = false): void {
     const { context, server } = this.config;
-    const settled = this.health.size === RESOURCES.length && [...this.health.values()].every((h) => h.state !== 'syncing');
+    const pending = (h: WatchHealth) => h.state === 'syncing' || (h.state === 'listed' && !final);
+    const settled = this.health.size === RESOURCES.length && ![...this.health.values()].some(pending);
     if (this.current.state === 'connecting' && !settled) return;
     const failures = [...this.health.values()].filter((h): h is Extract<WatchHealth, { state: 'failed' }> => h.state === 'failed');
     const unauthorized = failures.find((f) => f.kind === 'unauthorized');

@@ -27,6 +27,11 @@ export interface ManifestFile {
 }
 
 export function parseManifest(uri: string, text: string): ManifestFile {
+  return { uri, text, lines: new LineIndex(text), documents: parseDocuments(uri, text) };
+}
+
+/** The documents of a text (a whole file, or one slice of it: spans are then relative to the slice). */
+export function parseDocuments(uri: string, text: string, firstIndex = 0): ManifestDocument[] {
   const docs = parseAllDocuments(text, {
     ...K8S_YAML,
     uniqueKeys: false,
@@ -35,8 +40,7 @@ export function parseManifest(uri: string, text: string): ManifestFile {
     keepSourceTokens: false,
   });
   const list = Array.isArray(docs) ? docs : [];
-  const documents = list.map((doc, index) => toManifestDocument(uri, text, doc, index));
-  return { uri, text, lines: new LineIndex(text), documents };
+  return list.map((doc, index) => toManifestDocument(uri, text, doc, firstIndex + index));
 }
 
 function toManifestDocument(uri: string, text: string, doc: Document.Parsed, index: number): ManifestDocument {

@@ -22,8 +22,8 @@ test('route: a matching request prints the rule, its location and backend, exit 
   const out = json(r.stdout);
   assert.deepEqual(out.match, {
     ingress: 'shop/shop',
-    file: join('test-fixtures', 'demo', 'shop.yaml'),
-    range: { start: { line: 14, character: 12 }, end: { line: 20, character: 28 } },
+    file: join('test-fixtures', 'demo', 'shop', 'ingress.yaml'),
+    range: { start: { line: 21, character: 12 }, end: { line: 27, character: 28 } },
     field: 'spec.rules[0].http.paths[0]',
     host: 'shop.example.com',
     path: '/',

@@ -144,3 +144,25 @@ test('an API server that goes away: status unreachable, then connected again whe
   await s.start(s.port);
   await waitFor(statuses, () => state.status.state === 'connected', 'connected again');
 });
+
+test('retry: an API server that is down at start is connected to once it comes up', async (t) => {
+  const target = await openTarget();
+  open.push({ target });
+  if (!target.standIn) return t.skip('needs the API stand-in');
+  const s = target.standIn;
+  await s.stop();
+  const loaded = loadKubeconfig({ env: { KUBECONFIG: target.kubeconfigPath } });
+  assert.ok(loaded.ok);
+  const state = new ClusterState(loaded.config, { namespace: target.namespace, backoff: { baseMs: 20, maxMs: 200 }, retry: true });
+  open[open.length - 1]!.state = state;
+  assert.equal((await state.start()).state, 'unreachable');
+  await s.start(s.port);
+  await waitFor((cb) => state.onStatus(cb), () => state.status.state === 'connected', 'connected after the server came up');
+});
+
+test('watch headers held back (a buffering proxy): start() still returns, connected, once the lists are in', async (t) => {
+  const env = await setup(t, (s) => s.bufferWatchHeaders(true), { timeoutMs: 300 });
+  if (!env) return;
+  assert.equal(env.state.status.state, 'connected');
+  assert.equal(env.state.objects.list('Service', env.ns).length, 3);
+});

@@ -91,3 +91,10 @@ test('back-off doubles up to its cap (with jitter) and starts over after a succe
   b.reset();
   assert.ok(within(b.next(), 100));
 });
+
+test('a server URL with user:password@ is shown without them', () => {
+  const a = file('userinfo.yaml', config({ current: 'dev', contexts: [['dev', 'c1']], clusters: ['c1'] }).replace('https://c1.example:6443', 'https://admin:hunter2@c1.example:6443'));
+  const r = loadKubeconfig({ env: { KUBECONFIG: a } });
+  assert.ok(r.ok);
+  assert.equal(r.config.server, 'https://c1.example:6443');
+});

@@ -111,14 +111,17 @@ class RealTarget implements ClusterTarget {
   }
 }
 
+/** The real-cluster target on the cluster a kubeconfig's current context names. */
+export async function openRealTarget(kubeconfigPath: string): Promise<ClusterTarget> {
+  const t = new RealTarget(kubeconfigPath);
+  await t.init();
+  return t;
+}
+
 /** Opens the target for a test file: a fresh stand-in, or the real cluster named by the environment. */
 export async function openTarget(): Promise<ClusterTarget> {
   const real = process.env.INGRESS_LAB_TEST_KUBECONFIG;
-  if (real) {
-    const t = new RealTarget(real);
-    await t.init();
-    return t;
-  }
+  if (real) return openRealTarget(real);
   const standIn = new K8sStandIn();
   await standIn.start();
   return new StandInTarget(standIn);

@@ -21,7 +21,8 @@ export const serviceEndpoints: ObjectRule = {
       const svc = ctx.store.find('Service', ing.namespace, service.name.value)[0];
       if (!svc || svc.type === 'ExternalName' || !backendPort(svc, service) || selectsNoPod(svc, ctx)) continue;
       const ep = facts.endpoints(ing.namespace, svc.name);
-      if (!ep || ep.ready > 0) continue;
+      // A workspace Service with no slice at all is most likely not applied yet: nothing to say.
+      if (!ep || ep.ready > 0 || (svc.origin === 'workspace' && ep.total === 0)) continue;
       const detail = ep.total > 0 ? `${ep.total} endpoint(s), none ready,` : 'no endpoints';
       report({
         message: `no ready pods behind ${svc.name}:${portLabel(service)} (${detail} in ${facts.source})`,

@@ -30,6 +30,7 @@ export class K8sStandIn {
   private rejectAll = false;
   private delayMs = 0;
   private webhookDenial: string | undefined;
+  private holdWatchHeaders = false;
   port = 0;
   caPem = '';
 
@@ -70,13 +71,19 @@ export class K8sStandIn {
     return `https://127.0.0.1:${this.port}`;
   }
 
-  kubeconfig(opts: { context?: string; namespace?: string; token?: string } = {}): string {
+  /** A kubeconfig for this server; `exec` authenticates through an exec credential plugin instead of a token. */
+  kubeconfig(opts: { context?: string; namespace?: string; token?: string; exec?: { command: string; args: string[] } } = {}): string {
     const ctx = opts.context ?? 'standin';
+    const user = opts.exec
+      ? ['    exec:', '      apiVersion: client.authentication.k8s.io/v1', `      command: ${JSON.stringify(opts.exec.command)}`,
+        `      args: ${JSON.stringify(opts.exec.args)}`, '      interactiveMode: Never',
+        '      env: [{name: STANDIN_TOKEN, value: ' + JSON.stringify(opts.token ?? this.token) + '}]']
+      : [`    token: ${opts.token ?? this.token}`];
     return [
       'apiVersion: v1', 'kind: Config',
       'clusters:', `- name: ${ctx}-cluster`, '  cluster:', `    server: ${this.url}`,
       `    certificate-authority-data: ${Buffer.from(this.caPem).toString('base64')}`,
-      'users:', `- name: ${ctx}-user`, '  user:', `    token: ${opts.token ?? this.token}`,
+      'users:', `- name: ${ctx}-user`, '  user:', ...user,
       'contexts:', `- name: ${ctx}`, '  context:', `    cluster: ${ctx}-cluster`, `    user: ${ctx}-user`,
       `    namespace: ${opts.namespace ?? 'default'}`,
       `current-context: ${ctx}`, '',
@@ -94,13 +101,15 @@ export class K8sStandIn {
   /** Ends every open watch stream cleanly (as the API server does at its watch time-out). */
   endWatches(): void { for (const r of this.streams) r.end(); }
   denyByWebhook(message: string | undefined): void { this.webhookDenial = message; }
+  /** Watches send no headers until their first event, as a buffering proxy in front of the API server would. */
+  bufferWatchHeaders(on: boolean): void { this.holdWatchHeaders = on; }
   get openWatches(): number { return this.streams.size; }
 
   // ---- request handling --------------------------------------------------------------
   private async onRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', this.url);
     this.requests.push(`${req.method} ${url.pathname}${url.search}`);
-    if (this.delayMs) await new Promise((r) => setTimeout(r, this.delayMs));
+    if (this.delayMs) await new Promise((r) => setTimeout(r, this.delayMs).unref());
     if (this.rejectAll || req.headers.authorization !== `Bearer ${this.token}`) {
       return send(res, 401, status(401, 'Unauthorized', 'Unauthorized'));
     }
@@ -123,7 +132,11 @@ export class K8sStandIn {
     if (verb === 'delete') {
       return this.store.delete(route.res.plural, route.namespace, route.name!) ? send(res, 200, status(200, '', 'deleted')) : send(res, 404, notFound(route));
     }
-    return this.create(route, url, await readJson(req), res);
+    const body = await readJson(req);
+    if (req.method === 'POST' && body?.metadata?.name && this.store.get(route.res.plural, route.namespace, body.metadata.name)) {
+      return send(res, 409, status(409, 'AlreadyExists', `${route.res.plural}.${route.res.group} "${body.metadata.name}" already exists`));
+    }
+    return this.create(route, url, body, res);
   }
 
   private list(route: Route, url: URL, res: ServerResponse): void {
@@ -137,7 +150,7 @@ export class K8sStandIn {
 
   private watch(route: Route, url: URL, res: ServerResponse): void {
     res.writeHead(200, { 'content-type': 'application/json', 'transfer-encoding': 'chunked' });
-    res.flushHeaders(); // as kube-apiserver does: the client knows the watch is open before any event
+    if (!this.holdWatchHeaders) res.flushHeaders(); // as kube-apiserver does: the client knows the watch is open before any event
     const rv = Number(url.searchParams.get('resourceVersion') || this.store.resourceVersion);
     const backlog = this.goneOnce.delete(route.res.plural) ? undefined : this.store.since(route.res.plural, rv);
     if (!backlog) {
