@@ -4,6 +4,7 @@
 // written as a manifest, with the exact errors a current kube-apiserver returns for it on create
 // (`<field>: <Type>: <detail>`, i.e. Go's field.Error.Error()). The CLI's ingress/ and schema/
 // errors on the file must be exactly that set: same field paths, error types and details.
+// The fixtures are written by scripts/gen-apiserver-cases.mjs (one readable table of the cases).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
