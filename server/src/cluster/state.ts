@@ -119,7 +119,8 @@ export class ClusterState {
       else this.version = String((res.body as { gitVersion?: string }).gitVersion ?? 'unknown version');
       return undefined;
     } catch (e) {
-      return { state: 'unreachable', context, server, message: classify(e).message };
+      const f = classify(e);
+      return { state: f.kind === 'unauthorized' ? 'unauthorized' : 'unreachable', context, server, message: f.message };
     }
   }
 

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadKubeconfig } from '../../src/cluster/kubeconfig';
 import { ClusterState } from '../../src/cluster/state';
+import { describeStatus } from '../../src/cluster/status';
 import { openTarget, readFixtureObjects, type ClusterTarget } from '../support/cluster-target';
 
 const dir = mkdtempSync(join(tmpdir(), 'ilab-exec-'));
@@ -34,4 +35,27 @@ test('an exec credential plugin authenticates every request', async (t) => {
   assert.equal(status.state, 'connected');
   assert.equal(state.objects.list('Service', target.namespace).length, 3);
   assert.ok(target.standIn.openWatches >= 6, 'every informer watches with the plugin\'s token');
+});
+
+test('an exec plugin that cannot run: status unauthorized, one line, no plugin output', async (t) => {
+  const target2 = await openTarget();
+  try {
+    if (!target2.standIn) return t.skip('needs the API stand-in');
+    const plugin = join(dir, 'failing.js');
+    writeFileSync(plugin, `process.stderr.write('token=leaked-secret\\n'); process.exit(3);\n`);
+    const kubeconfig = join(dir, 'kubeconfig-failing');
+    writeFileSync(kubeconfig, target2.standIn.kubeconfig({ exec: { command: process.execPath, args: [plugin] } }));
+    const loaded = loadKubeconfig({ env: { KUBECONFIG: kubeconfig } });
+    assert.ok(loaded.ok);
+    const s = new ClusterState(loaded.config);
+    const status = await s.start();
+    s.stop();
+    assert.equal(status.state, 'unauthorized');
+    const line = describeStatus(status);
+    assert.match(line, /cannot authenticate: the kubeconfig user.s credential plugin or auth provider failed/);
+    assert.ok(!line.includes('leaked-secret'), line);
+    assert.ok(!line.includes('\n'));
+  } finally {
+    await target2.close();
+  }
 });
