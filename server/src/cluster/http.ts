@@ -17,6 +17,8 @@ export interface RequestOptions {
   timeoutMs?: number;
 }
 
+export const CREDENTIALS_FAILED = 'the kubeconfig user\'s credential plugin or auth provider failed (run kubectl with this context to see why)';
+
 /** The kubeconfig's user could not produce credentials (exec plugin, OIDC refresh). */
 export class CredentialError extends Error {}
 
@@ -38,7 +40,7 @@ export async function apiRequest(kc: KubeConfig, path: string, opts: RequestOpti
   } catch {
     // An exec plugin or OIDC refresh failed. Its error text can carry the plugin's own output
     // (tokens included), so none of it is repeated.
-    throw new CredentialError('the kubeconfig user\'s credential plugin or auth provider failed (run kubectl with this context to see why)');
+    throw new CredentialError(CREDENTIALS_FAILED);
   }
   const headers = ctx.getHeaders();
   headers.accept = 'application/json';

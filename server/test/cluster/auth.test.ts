@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { loadKubeconfig } from '../../src/cluster/kubeconfig';
 import { ClusterState } from '../../src/cluster/state';
 import { describeStatus } from '../../src/cluster/status';
-import { openTarget, readFixtureObjects, type ClusterTarget } from '../support/cluster-target';
+import { openTarget, readFixtureObjects, waitFor, type ClusterTarget } from '../support/cluster-target';
 
 const dir = mkdtempSync(join(tmpdir(), 'ilab-exec-'));
 let target: ClusterTarget | undefined;
@@ -57,5 +57,34 @@ test('an exec plugin that cannot run: status unauthorized, one line, no plugin o
     assert.ok(!line.includes('\n'));
   } finally {
     await target2.close();
+  }
+});
+
+test('credentials that stop working mid-session: unauthorized (no crash), connected again once they work', async (t) => {
+  const target3 = await openTarget();
+  let s: ClusterState | undefined;
+  try {
+    if (!target3.standIn) return t.skip('needs the API stand-in');
+    const standIn = target3.standIn;
+    const flag = join(dir, 'plugin-broken');
+    const plugin = join(dir, 'flaky.js');
+    // Credentials expire at once, so client-node runs the plugin for every request.
+    writeFileSync(plugin, `if (require('fs').existsSync(${JSON.stringify(flag)})) process.exit(1);
+process.stdout.write(JSON.stringify({apiVersion: 'client.authentication.k8s.io/v1', kind: 'ExecCredential', status: {token: process.env.STANDIN_TOKEN, expirationTimestamp: new Date(Date.now() - 1000).toISOString()}}));\n`);
+    const kubeconfig = join(dir, 'kubeconfig-flaky');
+    writeFileSync(kubeconfig, standIn.kubeconfig({ namespace: target3.namespace, exec: { command: process.execPath, args: [plugin] } }));
+    const loaded = loadKubeconfig({ env: { KUBECONFIG: kubeconfig } });
+    assert.ok(loaded.ok);
+    s = new ClusterState(loaded.config, { namespace: target3.namespace, backoff: { baseMs: 50, maxMs: 200 } });
+    assert.equal((await s.start()).state, 'connected');
+    const state = s;
+    writeFileSync(flag, '');
+    standIn.endWatches();
+    await waitFor((cb) => state.onStatus(cb), () => state.status.state === 'unauthorized', 'unauthorized');
+    rmSync(flag);
+    await waitFor((cb) => state.onStatus(cb), () => state.status.state === 'connected', 'connected again');
+  } finally {
+    s?.stop();
+    await target3.close();
   }
 });
