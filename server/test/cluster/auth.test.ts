@@ -6,6 +6,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadKubeconfig } from '../../src/cluster/kubeconfig';
+import { PortForwarder } from '../../src/cluster/port-forward';
 import { ClusterState } from '../../src/cluster/state';
 import { describeStatus } from '../../src/cluster/status';
 import { openTarget, readFixtureObjects, waitFor, type ClusterTarget } from '../support/cluster-target';
@@ -37,7 +38,7 @@ test('an exec credential plugin authenticates every request', async (t) => {
   assert.ok(target.standIn.openWatches >= 6, 'every informer watches with the plugin\'s token');
 });
 
-test('an exec plugin that cannot run: status unauthorized, one line, no plugin output', async (t) => {
+test('an exec plugin that cannot run: status unauthorized, one line, no plugin output; port-forward refuses alike', async (t) => {
   const target2 = await openTarget();
   try {
     if (!target2.standIn) return t.skip('needs the API stand-in');
@@ -50,6 +51,8 @@ test('an exec plugin that cannot run: status unauthorized, one line, no plugin o
     const s = new ClusterState(loaded.config);
     const status = await s.start();
     s.stop();
+    await assert.rejects(new PortForwarder(loaded.config.kc).connect({ namespace: 'default', pod: 'p', port: 80 }),
+      (e: Error) => !e.message.includes('leaked-secret') && /credential plugin or auth provider failed/.test(e.message));
     assert.equal(status.state, 'unauthorized');
     const line = describeStatus(status);
     assert.match(line, /cannot authenticate: the kubeconfig user.s credential plugin or auth provider failed/);
