@@ -55,6 +55,7 @@ const builds = bundles.map((b) => ({
 if (testEntries.length > 0) {
   builds.push({
     ...common,
+    external: [...common.external, 'mocha'], // the extension-host test runner loads mocha from node_modules
     sourcemap: 'inline',
     minify: false,
     entryPoints: Object.fromEntries(

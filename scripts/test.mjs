@@ -34,7 +34,7 @@ if (!only) {
   run('lint', process.execPath, ['node_modules/eslint/bin/eslint.js', '.']);
 }
 if (!only || only === 'unit') {
-  const files = walk(join(root, 'out/server/test'), '.test.cjs')
+  const files = [...walk(join(root, 'out/server/test'), '.test.cjs'), ...walk(join(root, 'out/client/test/unit'), '.test.cjs')]
     .filter((f) => !pattern || f.includes(pattern))
     .sort();
   run(`node:test (${files.length} files)`, process.execPath, ['--test', '--test-reporter=spec', '--test-timeout=120000', ...files]);

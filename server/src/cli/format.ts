@@ -1,5 +1,6 @@
 // Renders findings for the CLI: text (file:line:col severity code message), JSON with
 // LSP-style 0-based ranges, and SARIF 2.1.0 for GitHub code scanning.
+import { posix } from 'node:path';
 import type { Finding } from '../ingress/findings';
 import type { LineIndex, Position } from '../ingress/lines';
 import type { Span } from '../ingress/source';
@@ -52,11 +53,28 @@ export function formatJson(findings: readonly Finding[], lookup: FileLookup): st
 
 const SARIF_LEVEL = { error: 'error', warning: 'warning', info: 'note', hint: 'note' } as const;
 
+/** The one finding kind that does not come from a registered rule: YAML that does not parse. */
+const YAML_SYNTAX_RULE = { id: 'schema/yaml-syntax', description: 'The file must be valid YAML.', severity: 'error' as const };
+
+/**
+ * artifactLocation.uri as GitHub code scanning wants it: a relative URI reference (forward
+ * slashes, each segment percent-encoded, no leading "./"), resolved against the checkout root;
+ * a file that is not under a relative path keeps its absolute file:// URI.
+ */
+export function sarifUri(lookup: FileLookup, uri: string): string {
+  const path = lookup(uri)?.path;
+  if (path === undefined) return uri;
+  const rel = posix.normalize(path.replace(/\\/g, '/'));
+  if (posix.isAbsolute(rel) || /^[A-Za-z]:\//.test(rel)) return uri;
+  return rel.split('/').map((seg) => (seg === '..' || seg === '.' ? seg : encodeURIComponent(seg))).join('/');
+}
+
+/** A 1-based SARIF region; end column exclusive, columns in UTF-16 code units like LSP's. */
 function sarifLocation(lookup: FileLookup, uri: string, span: Span) {
   const r = jsonRange(lookup(uri), span);
   return {
     physicalLocation: {
-      artifactLocation: { uri: pathOf(lookup, uri).replace(/\\/g, '/') },
+      artifactLocation: { uri: sarifUri(lookup, uri) },
       region: {
         startLine: r.start.line + 1, startColumn: r.start.character + 1,
         endLine: r.end.line + 1, endColumn: r.end.character + 1,
@@ -66,14 +84,16 @@ function sarifLocation(lookup: FileLookup, uri: string, span: Span) {
 }
 
 export function formatSarif(findings: readonly Finding[], lookup: FileLookup, version: string): string {
-  const rules = ALL_RULES.map((r) => ({
+  const rules = [YAML_SYNTAX_RULE, ...ALL_RULES].map((r) => ({
     id: r.id,
     shortDescription: { text: r.description },
     helpUri: ruleDocsUrl(r.id),
     defaultConfiguration: { level: SARIF_LEVEL[r.severity] },
   }));
+  const index = new Map(rules.map((r, i) => [r.id, i]));
   const results = findings.map((f) => ({
     ruleId: f.ruleId,
+    ...(index.has(f.ruleId) ? { ruleIndex: index.get(f.ruleId) } : {}),
     level: SARIF_LEVEL[f.severity],
     message: { text: f.message },
     locations: [sarifLocation(lookup, f.uri, f.span)],
@@ -86,6 +106,7 @@ export function formatSarif(findings: readonly Finding[], lookup: FileLookup, ve
     version: '2.1.0',
     runs: [{
       tool: { driver: { name: 'ingress-lab', informationUri: 'https://github.com/ingress-lab/ingress-lab', version, rules } },
+      columnKind: 'utf16CodeUnits',
       results,
     }],
   }, null, 2);

@@ -1,8 +1,10 @@
 // Splits a manifest file into YAML documents and builds a source-mapped tree per document.
 // YAML 1.1 is used because Kubernetes (sigs.k8s.io/yaml, go-yaml v2) reads manifests as 1.1:
-// `on`/`yes` are booleans, `0755` is octal. A broken document never hides the others. No I/O.
+// `on`/`yes` are booleans, `0755` is octal; numbers and timestamps are typed exactly as go-yaml
+// types them (go-yaml-tags.ts). A broken document never hides the others. No I/O.
 import { parseAllDocuments, type Document } from 'yaml';
 import type { Finding } from './findings';
+import { K8S_YAML } from './go-yaml-tags';
 import { LineIndex } from './lines';
 import { fromYaml, type SNode, type Span } from './source';
 
@@ -25,16 +27,20 @@ export interface ManifestFile {
 }
 
 export function parseManifest(uri: string, text: string): ManifestFile {
+  return { uri, text, lines: new LineIndex(text), documents: parseDocuments(uri, text) };
+}
+
+/** The documents of a text (a whole file, or one slice of it: spans are then relative to the slice). */
+export function parseDocuments(uri: string, text: string, firstIndex = 0): ManifestDocument[] {
   const docs = parseAllDocuments(text, {
-    version: '1.1',
+    ...K8S_YAML,
     uniqueKeys: false,
     prettyErrors: false,
     strict: false,
     keepSourceTokens: false,
   });
   const list = Array.isArray(docs) ? docs : [];
-  const documents = list.map((doc, index) => toManifestDocument(uri, text, doc, index));
-  return { uri, text, lines: new LineIndex(text), documents };
+  return list.map((doc, index) => toManifestDocument(uri, text, doc, firstIndex + index));
 }
 
 function toManifestDocument(uri: string, text: string, doc: Document.Parsed, index: number): ManifestDocument {

@@ -35,8 +35,20 @@ export function forbidden(field: string, detail: string): string {
   return withDetail(`${field}: Forbidden`, detail);
 }
 
-/** field.TooLong(path, _, max): the value is never printed. */
+/**
+ * field.TooLong(path, _, max): the value is never printed. Worded as the newest apimachinery
+ * (field/errors.go since the declarative-validation rework) words it; releases before it
+ * printed "must have at most N bytes".
+ */
 export function tooLong(field: string, maxBytes: number): string {
-  return `${field}: Too long: must have at most ${maxBytes} bytes`;
+  return `${field}: Too long: may not be more than ${maxBytes} ${maxBytes === 1 ? 'byte' : 'bytes'}`;
+}
+
+/**
+ * A non-scalar bad value as the newest field.Error.ErrorBody prints it: JSON (a nil Go slice
+ * is `null`, an empty one `[]`). Releases before it printed Go's %#v (`[]networking.IngressRule(nil)`).
+ */
+export function goJson(value: unknown): string {
+  return value === undefined ? 'null' : JSON.stringify(value);
 }
 

@@ -33,8 +33,14 @@ export function goLen(s: string): number {
   return s.length;
 }
 
-export function maxLenError(length: number): string {
-  return `must be no more than ${length} characters`;
+/**
+ * util/validation's MaxLenError (DNS names, port names): "characters". The newer
+ * k8s.io/apimachinery/pkg/api/validate/content package, which label keys and values now go
+ * through (util/validation's IsQualifiedName and IsValidLabelValue are aliases of
+ * content.IsLabelKey and content.IsLabelValue), says "bytes".
+ */
+export function maxLenError(length: number, unit: 'characters' | 'bytes' = 'characters'): string {
+  return `must be no more than ${length} ${unit}`;
 }
 
 export function regexError(msg: string, fmt: string, ...examples: string[]): string {
@@ -58,9 +64,9 @@ export function isDNS1123Label(value: string): string[] {
   return errs;
 }
 
-export function isDNS1123Subdomain(value: string): string[] {
+export function isDNS1123Subdomain(value: string, unit: 'characters' | 'bytes' = 'characters'): string[] {
   const errs: string[] = [];
-  if (goLen(value) > DNS1123_SUBDOMAIN_MAX) errs.push(maxLenError(DNS1123_SUBDOMAIN_MAX));
+  if (goLen(value) > DNS1123_SUBDOMAIN_MAX) errs.push(maxLenError(DNS1123_SUBDOMAIN_MAX, unit));
   if (!DNS1123_SUBDOMAIN_RE.test(value)) {
     errs.push(regexError("a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character", DNS1123_SUBDOMAIN_FMT, 'example.com'));
   }
@@ -122,7 +128,7 @@ export function isValidPortName(port: string): string[] {
 
 const LABEL_KEY_MSG = "must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character";
 
-/** Label keys and annotation keys (IsQualifiedName / content.IsLabelKey): `[prefix/]name`. */
+/** Label keys and annotation keys (IsQualifiedName = content.IsLabelKey): `[prefix/]name`; lengths in bytes. */
 export function isQualifiedName(value: string): string[] {
   const errs: string[] = [];
   const parts = value.split('/');
@@ -133,19 +139,20 @@ export function isQualifiedName(value: string): string[] {
     const prefix = parts[0]!;
     name = parts[1]!;
     if (prefix.length === 0) errs.push(`prefix part ${EMPTY_ERROR}`);
-    else errs.push(...isDNS1123Subdomain(prefix).map((m) => `prefix part ${m}`));
+    else errs.push(...isDNS1123Subdomain(prefix, 'bytes').map((m) => `prefix part ${m}`));
   } else {
     return [`a valid label key ${regexError(LABEL_KEY_MSG, LABEL_KEY_FMT, 'MyName', 'my.name', '123-abc')} with an optional DNS subdomain prefix and '/' (e.g. 'example.com/MyName')`];
   }
   if (name.length === 0) errs.push(`name part ${EMPTY_ERROR}`);
-  else if (goLen(name) > DNS1123_LABEL_MAX) errs.push(`name part ${maxLenError(DNS1123_LABEL_MAX)}`);
+  else if (goLen(name) > DNS1123_LABEL_MAX) errs.push(`name part ${maxLenError(DNS1123_LABEL_MAX, 'bytes')}`);
   if (!LABEL_KEY_RE.test(name)) errs.push(`name part ${regexError(LABEL_KEY_MSG, LABEL_KEY_FMT, 'MyName', 'my.name', '123-abc')}`);
   return errs;
 }
 
+/** content.IsLabelValue (util/validation's IsValidLabelValue is an alias of it): lengths in bytes. */
 export function isValidLabelValue(value: string): string[] {
   const errs: string[] = [];
-  if (goLen(value) > LABEL_VALUE_MAX) errs.push(maxLenError(LABEL_VALUE_MAX));
+  if (goLen(value) > LABEL_VALUE_MAX) errs.push(maxLenError(LABEL_VALUE_MAX, 'bytes'));
   if (!LABEL_VALUE_RE.test(value)) {
     errs.push(regexError("a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character", LABEL_VALUE_FMT, 'MyValue', 'my_value', '12345'));
   }

@@ -5,6 +5,7 @@
 // The rewrite edits the YAML document in place, so comments survive.
 // Used by deprecated/api-version-removed and by the language server's quick fix. Pure.
 import { isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Pair, type YAMLMap } from 'yaml';
+import { K8S_YAML } from './go-yaml-tags';
 
 export const NETWORKING_V1 = 'networking.k8s.io/v1';
 
@@ -41,7 +42,7 @@ export interface Rewrite {
  * networking.k8s.io/v1. Undefined when the text is not one well-formed YAML mapping.
  */
 export function rewriteToNetworkingV1(docText: string): Rewrite | undefined {
-  const doc = parseDocument(docText, { version: '1.1', keepSourceTokens: false });
+  const doc = parseDocument(docText, { ...K8S_YAML, keepSourceTokens: false });
   const changes: string[] = [];
   const root = doc.contents;
   if (doc.errors.length > 0 || !isMap(root)) return undefined;

@@ -22,8 +22,8 @@ test('route: a matching request prints the rule, its location and backend, exit 
   const out = json(r.stdout);
   assert.deepEqual(out.match, {
     ingress: 'shop/shop',
-    file: join('test-fixtures', 'demo', 'shop.yaml'),
-    range: { start: { line: 14, character: 12 }, end: { line: 20, character: 28 } },
+    file: join('test-fixtures', 'demo', 'shop', 'ingress.yaml'),
+    range: { start: { line: 21, character: 12 }, end: { line: 27, character: 28 } },
     field: 'spec.rules[0].http.paths[0]',
     host: 'shop.example.com',
     path: '/',
@@ -101,4 +101,14 @@ test('route --class keeps only the Ingresses of that class (the default class ap
   assert.equal(svc('nginx'), 'api-default');
   const none = run('route', '--host', 'shop.example.com', '--path', '/api', '--class', 'istio', file);
   assert.equal(none.code, 1);
+});
+
+test('route --class: an Ingress of a class the controller does not implement gets no traffic (conformance ingress_class.feature)', () => {
+  const file = 'test-fixtures/routing/conformance-ingress-class.yaml';
+  const other = run('route', '--host', 'ingress-class', '--path', '/', '--format', 'json', '--class', 'conformance', file);
+  assert.equal(other.code, 1, other.stderr);
+  assert.equal(json(other.stdout).status, 404);
+  const own = run('route', '--host', 'ingress-class', '--path', '/', '--format', 'json', '--class', 'some-invalid-class-name', file);
+  assert.equal(own.code, 0, own.stderr);
+  assert.equal(json(own.stdout).match.backend.service.name, 'ingress-class-prefix');
 });

@@ -1,7 +1,7 @@
 // field.ErrorList's printing: `<field>: <Type>: <detail>`, strings quoted, numbers bare.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { forbidden, invalid, notSupported, required, tooLong } from '../../src/ingress/field-errors';
+import { forbidden, goJson, invalid, notSupported, required, tooLong } from '../../src/ingress/field-errors';
 
 test('messages read like the API server prints them', () => {
   assert.equal(invalid('spec.rules[0].http.paths[0].path', 'api', 'must be an absolute path'),
@@ -14,5 +14,12 @@ test('messages read like the API server prints them', () => {
     'x.pathType: Unsupported value: "foo": supported values: "Exact", "ImplementationSpecific", "Prefix"');
   assert.equal(forbidden('spec.parameters.namespace', "`parameters.scope` is set to 'Cluster'"),
     "spec.parameters.namespace: Forbidden: `parameters.scope` is set to 'Cluster'");
-  assert.equal(tooLong('spec.controller', 250), 'spec.controller: Too long: must have at most 250 bytes');
+  // The newest apimachinery's field.TooLong wording (older releases: "must have at most 250 bytes").
+  assert.equal(tooLong('spec.controller', 250), 'spec.controller: Too long: may not be more than 250 bytes');
+  assert.equal(tooLong('x', 1), 'x: Too long: may not be more than 1 byte');
+});
+
+test('a non-scalar bad value prints as JSON, a nil slice as null', () => {
+  assert.equal(goJson(undefined), 'null');
+  assert.equal(goJson([]), '[]');
 });

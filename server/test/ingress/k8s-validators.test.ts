@@ -29,6 +29,13 @@ test('IsDNS1123Subdomain (TestIsDNS1123Subdomain)', () => {
   ]);
 });
 
+test('label keys and values count bytes (content.IsLabelKey / IsLabelValue), DNS names characters', () => {
+  assert.deepEqual(isValidLabelValue('a'.repeat(64)), ['must be no more than 63 bytes']);
+  assert.deepEqual(isQualifiedName('k'.repeat(64)), ['name part must be no more than 63 bytes']);
+  assert.deepEqual(isQualifiedName(`${'p'.repeat(254)}/k`), ['prefix part must be no more than 253 bytes']);
+  assert.deepEqual(isDNS1123Label('a'.repeat(64)), ['must be no more than 63 characters']);
+});
+
 test('DNS errors print the regex and examples exactly as Go does (two spaces before "or")', () => {
   assert.deepEqual(isDNS1123Subdomain('Foo'), [
     "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')",
@@ -99,4 +106,33 @@ test('IsDomainPrefixedPath names the part that is wrong', () => {
   assert.deepEqual(isDomainPrefixedPath('acme.io/foo bar'), [{
     kind: 'invalid', value: 'foo bar', detail: "Invalid path (regex used for validation is '[A-Za-z0-9/\\-._~%!$&'()*+,;=:]+')",
   }]);
+});
+
+// The complete value tables of apimachinery pkg/util/validation/validation_test.go (newest stored).
+const SPACE_AND_PUNCT = ['_', 'a_', '_a', 'a_b', '1_', '_1', '1_2', ' ', 'a ', ' a', 'a b', '1 ', ' 1', '1 2'];
+
+test('TestIsDNS1123Label, TestIsDNS1123Subdomain, TestIsDNS1035Label: every listed value', () => {
+  refuses(isDNS1123Label, ['', 'A', 'ABC', 'aBc', 'A1', 'A-1', '1-A', '-', 'a-', '-a', '1-', '-1', ...SPACE_AND_PUNCT,
+    '.', 'a.', '.a', 'a.b', '1.', '.1', '1.2']);
+  accepts(isDNS1123Subdomain, ['a', 'ab', 'abc', 'a1', 'a-1', 'a--1--2--b', '0', '01', '012', '1a', '1-a', '1--a--b--2',
+    'a.a', 'ab.a', 'abc.a', 'a1.a', 'a-1.a', 'a--1--2--b.a', 'a.1', 'ab.1', 'abc.1', 'a1.1', 'a-1.1', 'a--1--2--b.1',
+    '0.a', '01.a', '012.a', '1a.a', '1-a.a', '0.1', '01.1', '012.1', '1a.1', '1-a.1', '1--a--b--2.1',
+    'a.b.c.d.e', 'aa.bb.cc.dd.ee', '1.2.3.4.5', '11.22.33.44.55']);
+  refuses(isDNS1123Subdomain, ['ABC', 'aBc', 'A1', 'A-1', '1-A', '-', 'a-', '-a', '1-', '-1', ...SPACE_AND_PUNCT,
+    '.', '1.', '.1', '1..2', 'A.a', 'aB.a', 'ab.A', 'A1.a', 'a1.A', 'A.1', 'aB.1', 'A1.1', '1A.1', '0.A', '01.A', '012.A',
+    '1A.a', '1a.A', 'A.B.C.D.E', 'AA.BB.CC.DD.EE', 'a.B.c.d.e', 'aa.bB.cc.dd.ee', 'a@b', 'a,b', 'a;b', 'a:b', 'a%b', 'a?b', 'a$b']);
+  refuses(isDNS1035Label, ['1--a--b--2', 'ABC', 'aBc', 'A1', 'A-1', '1-A', '-', '1-', '-1', ...SPACE_AND_PUNCT,
+    '.', 'a.', '.a', '1.', '.1', '1.2']);
+  for (const n of [2, 1000, 16384, 32768]) assert.deepEqual(isValidPortNum(n), []);
+  assert.deepEqual(isValidPortNum(100000), ['must be between 1 and 65535, inclusive']);
+});
+
+test('TestIsDomainPrefixedPath: every listed value', () => {
+  const errs = (v: string) => isDomainPrefixedPath(v).map((e) => e.detail);
+  accepts(errs, ['a/b', 'a/b/c/d', 'a.com/foo', 'a.b.c.d/foo', 'k8s.io/foo/bar', 'k8s.io/FOO/BAR', 'dev.k8s.io/more/path',
+    'this.is.a.really.long.fqdn/even/longer/path/just/because', 'bbc.co.uk/path/goes/here', '10.0.0.1/foo',
+    'hyphens-are-good.k8s.io/and-in-paths-too', `${'a'.repeat(240)}.k8s.io/a`, `k8s.io/${'a'.repeat(240)}`]);
+  refuses(errs, ['.', '...', '/b', 'com', '.com', 'a.b.c.d/foo?a=b', 'a.b.c.d/foo#a', 'Dev.k8s.io', '.foo.example.com',
+    '*.example.com', 'example.com/foo{}[]@^`', 'underscores_are_bad.k8s.io', 'underscores_are_bad.k8s.io/foo',
+    'foo@bar.example.com', 'foo@bar.example.com/foo', `${'a'.repeat(247)}.k8s.io`]);
 });

@@ -68,7 +68,7 @@ spec:
   defaultBackend: { service: { name: web, port: { number: 80 } } }
 `;
   const over = run(doc(256 * 1024 - 2)).filter((f) => f.ruleId === 'ingress/annotations-too-long');
-  assert.deepEqual(over.map((f) => f.message), ['metadata.annotations: Too long: must have at most 262144 bytes']);
+  assert.deepEqual(over.map((f) => f.message), ['metadata.annotations: Too long: may not be more than 262144 bytes']);
   assert.deepEqual(run(doc(256 * 1024 - 3)).filter((f) => f.ruleId === 'ingress/annotations-too-long'), []);
 });
 

@@ -15,7 +15,7 @@ export function checkTypedReference(ref: SMap, report: Reporter): void {
     if (r.state === 'bad') continue;
     if (r.state === 'unset' || r.value === '') {
       const field = childPath(ref.path, key);
-      report({ message: required(field), span: r.state === 'set' ? r.node.span : anchorFor(ref, key), field });
+      report({ message: required(field, `${key} is required`), span: r.state === 'set' ? r.node.span : anchorFor(ref, key), field });
     } else {
       reportInvalid(report, r.node, r.value, isPathSegmentName(r.value));
     }

@@ -1,6 +1,7 @@
 // Mirrors ValidateIngressSpec: with no rules, a defaultBackend is required.
-// `spec: Invalid value: []networking.IngressRule(nil): either `defaultBackend` or `rules` must be specified`.
-import { invalidRaw } from '../../ingress/field-errors';
+// `spec: Invalid value: null: either `defaultBackend` or `rules` must be specified` (`[]` when
+// rules is written as an empty list: the newest API server prints the Go slice as JSON).
+import { goJson, invalidRaw } from '../../ingress/field-errors';
 import { get } from '../../ingress/source';
 import { anchorFor, apiServerRule, isSet, spec } from './common';
 
@@ -15,7 +16,7 @@ export const rulesOrDefaultBackend = apiServerRule({
   if (isSet(s, 'defaultBackend')) return;
   if (rules && rules.kind === 'seq' && rules.items.length > 0) return;
   if (rules && rules.kind !== 'seq' && !(rules.kind === 'scalar' && rules.value === null)) return;
-  const goValue = rules?.kind === 'seq' ? '[]networking.IngressRule{}' : '[]networking.IngressRule(nil)';
+  const goValue = goJson(rules?.kind === 'seq' ? [] : undefined);
   report({
     message: invalidRaw('spec', goValue, 'either `defaultBackend` or `rules` must be specified'),
     span: anchorFor(obj.root, 'spec'),

@@ -90,17 +90,19 @@ function quoteAdvice(node: SScalar, expected: FieldType, head: string): Problem 
   return { message: `${why}; quote it: ${replacement}`, data: { expected, replacement } };
 }
 
-/** Why YAML 1.1 read this plain scalar as something other than what was written, if it did. */
+/**
+ * Why YAML 1.1 (as go-yaml reads it: no base-60 numbers, timestamps kept as strings) read this
+ * plain scalar as something other than what was written, if it did.
+ */
 export function yamlQuirk(node: SScalar): string | undefined {
   const src = node.source;
   if (typeof node.value === 'boolean' && !/^(true|false)$/i.test(src)) {
     return `YAML 1.1 reads unquoted ${src} as the boolean ${node.value}`;
   }
   if (typeof node.value !== 'number') return undefined;
-  if (/^[-+]?0[0-7]+$/.test(src)) return `YAML 1.1 reads unquoted ${src} as the octal number ${node.value}`;
+  if (/^[-+]?0(?:[0-7]+|[oO][0-7_]+)$/.test(src)) return `YAML 1.1 reads unquoted ${src} as the octal number ${node.value}`;
   if (/^[-+]?0x/i.test(src)) return `YAML 1.1 reads unquoted ${src} as the hexadecimal number ${node.value}`;
   if (/^[-+]?0b/i.test(src)) return `YAML 1.1 reads unquoted ${src} as the binary number ${node.value}`;
   if (src.includes('_')) return `YAML 1.1 reads unquoted ${src} as the number ${node.value}`;
-  if (/^[-+]?[0-9]+(:[0-5]?[0-9])+(\.[0-9]*)?$/.test(src)) return `YAML 1.1 reads unquoted ${src} as the base-60 number ${node.value}`;
   return undefined;
 }

@@ -1,0 +1,62 @@
+// activate(): the composition root. It builds the output channel, the language client, the status
+// bar item and the command table, puts every one of them in context.subscriptions, and returns the
+// API tests call. Behaviour lives in the modules it wires together.
+import * as vscode from 'vscode';
+import { State, type LanguageClient } from 'vscode-languageclient/node';
+import { ClusterStatusNotification, ExplainRouteRequest } from '../../server/src/protocol';
+import type { IngressLabApi } from './api';
+import { ClusterStatusItem } from './clusterStatus';
+import { Commands, registerCommands } from './commands';
+import { createLanguageClient } from './languageClient';
+import { TraceChannel } from './traceChannel';
+import { createTryRoute } from './tryRoute';
+
+let running: LanguageClient | undefined;
+
+export function activate(context: vscode.ExtensionContext): IngressLabApi {
+  const output = vscode.window.createOutputChannel('Ingress Lab', { log: true });
+  const trace = new TraceChannel(output);
+  const status = new ClusterStatusItem(Commands.showOutput);
+  context.subscriptions.push(output, trace, status);
+
+  const client = (running = createLanguageClient(context, output, trace));
+  context.subscriptions.push(
+    client,
+    client.onNotification(ClusterStatusNotification, (s) => status.show(s)),
+    client.onDidChangeState((e) => {
+      if (e.newState === State.Stopped) status.showStopped('The Ingress Lab language server stopped. Run "Ingress Lab: Restart Language Server".');
+    }),
+    vscode.workspace.onDidGrantWorkspaceTrust(() => void client.restart()),
+  );
+
+  let starting = client.start();
+  const restartServer = async () => {
+    output.info('restarting the language server');
+    starting = client.restart();
+    await starting;
+  };
+  context.subscriptions.push(...registerCommands({
+    restartServer,
+    showOutput: () => output.show(true),
+    tryRoute: createTryRoute(client, output),
+  }));
+
+  starting.catch((err) => {
+    output.error(`the language server did not start: ${err}`);
+    status.showStopped(`The Ingress Lab language server did not start: ${err}`);
+  });
+  return {
+    ready: () => starting,
+    client,
+    clusterStatus: () => status.current,
+    onClusterStatus: status.onDidChange,
+    explainRoute: (params) => client.sendRequest(ExplainRouteRequest, params),
+    restartServer,
+    logUri: context.logUri,
+  };
+}
+
+/** Lets VS Code wait for the server process to exit (the subscriptions are disposed without waiting). */
+export function deactivate(): Promise<void> | undefined {
+  return running?.stop().catch(() => undefined);
+}

@@ -1,0 +1,48 @@
+// Words and icons the client shows, from the server's data. Pure: no 'vscode' import, so node:test
+// covers it (client/test/unit).
+import type { ClusterState, ClusterStatusParams, ExplainRouteParams, ExplainRouteResult } from '../../server/src/protocol';
+
+interface Look { icon: string; label: string; warn: boolean }
+
+const looks: Record<ClusterState, Look> = {
+  disabled: { icon: 'circle-slash', label: 'no cluster', warn: false },
+  connecting: { icon: 'sync~spin', label: 'connecting', warn: false },
+  connected: { icon: 'cloud', label: 'connected', warn: false },
+  unreachable: { icon: 'debug-disconnect', label: 'unreachable', warn: true },
+  forbidden: { icon: 'lock', label: 'forbidden', warn: true },
+};
+
+export function clusterLook(state: ClusterState): Look {
+  return looks[state] ?? { icon: 'question', label: String(state), warn: true };
+}
+
+/** The status bar text for a status: `$(cloud) Ingress: kind-dev` when connected, else the state. */
+export function statusText(status: ClusterStatusParams): string {
+  const look = clusterLook(status.state);
+  const what = status.state === 'connected' && status.source ? status.source : look.label;
+  return `$(${look.icon}) Ingress: ${what}`;
+}
+
+/** The status bar tooltip (markdown): the state, the server's one-sentence reason, the source. */
+export function statusTooltip(status: ClusterStatusParams): string {
+  const source = status.source ? `\n\nSource: ${status.source}` : '';
+  return `**Ingress Lab cluster: ${status.state}**\n\n${status.message}${source}`;
+}
+
+/** One line a user can read: where the request goes, or why it goes nowhere. */
+export function describeDecision(req: ExplainRouteParams, res: ExplainRouteResult): string {
+  const url = `${req.https ? 'https' : 'http'}://${req.host}${req.path}`;
+  const r = res.route;
+  if (!r) return `${url}: ${res.decision}`;
+  const port = r.service?.port !== undefined ? `:${r.service.port}` : '';
+  const backend = r.service ? `${r.service.name}${port}` : 'no backend';
+  return `${url} → ${r.namespace}/${backend} (Ingress ${r.ingress}, ${r.pathType} ${r.path}). ${res.decision}`;
+}
+
+/** The request a URL typed by the user stands for, or undefined when it is not a full URL. */
+export function requestFromUrl(input: string): ExplainRouteParams | undefined {
+  if (!URL.canParse(input)) return undefined;
+  const url = new URL(input);
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return undefined;
+  return { host: url.hostname, path: url.pathname || '/', https: url.protocol === 'https:' };
+}

@@ -1,0 +1,54 @@
+// The language client: runs the bundled server (dist/server/server.js) as a separate Node process
+// over IPC, for YAML documents, and keeps cluster access off in untrusted workspaces.
+import * as vscode from 'vscode';
+import {
+  LanguageClient,
+  TransportKind,
+  type LanguageClientOptions,
+  type Middleware,
+  type ServerOptions,
+} from 'vscode-languageclient/node';
+import { SETTINGS_SECTION } from '../../server/src/protocol';
+import { withoutCluster } from './trust';
+
+export const CLIENT_ID = 'ingressLab'; // the client reads `${CLIENT_ID}.trace.server`
+const SERVER_BUNDLE = 'dist/server/server.js';
+const DEBUG_PORT = 6011; // .vscode/launch.json "Attach to Language Server"
+
+function serverOptions(context: vscode.ExtensionContext): ServerOptions {
+  const module = context.asAbsolutePath(SERVER_BUNDLE);
+  return {
+    run: { module, transport: TransportKind.ipc },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', `--inspect=${DEBUG_PORT}`] } },
+  };
+}
+
+const trustMiddleware: Middleware = {
+  workspace: {
+    async configuration(params, token, next) {
+      const result = await next(params, token);
+      if (vscode.workspace.isTrusted || !Array.isArray(result)) return result;
+      return result.map((value, i) => (params.items[i]?.section === SETTINGS_SECTION ? withoutCluster(value) : value));
+    },
+  },
+};
+
+export function createLanguageClient(
+  context: vscode.ExtensionContext,
+  outputChannel: vscode.LogOutputChannel,
+  traceOutputChannel: vscode.LogOutputChannel,
+): LanguageClient {
+  const yamlFiles = vscode.workspace.createFileSystemWatcher('**/*.{yaml,yml}');
+  context.subscriptions.push(yamlFiles);
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: [
+      { scheme: 'file', language: 'yaml' },
+      { scheme: 'untitled', language: 'yaml' },
+    ],
+    synchronize: { configurationSection: SETTINGS_SECTION, fileEvents: yamlFiles },
+    outputChannel,
+    traceOutputChannel,
+    middleware: trustMiddleware,
+  };
+  return new LanguageClient(CLIENT_ID, 'Ingress Lab Language Server', serverOptions(context), clientOptions);
+}

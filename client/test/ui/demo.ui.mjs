@@ -1,0 +1,94 @@
+// What a user sees on `npm start`, checked in headless chromium: the demo workspace open in
+// code-server with the packaged extension installed. Waits on DOM conditions, never on sleeps.
+// Run by scripts/editor-test.mjs (it passes the page, the server URL and a screenshot helper).
+import assert from 'node:assert/strict';
+import { workbenchUrl } from '../../../scripts/browser.mjs';
+
+const FILE = 'shop/ingress.yaml';
+const PATHS_IN_FILE = 4; // "/", "api", "/static" on shop.example.com; "/" on admin.shop.example.com
+const T = { timeout: 60_000 };
+
+/** Distinct CodeLens titles currently rendered (each lens renders twice while the editor settles). */
+function lensTitles(page) {
+  return page.$$eval('.codelens-decoration a', (as) => [...new Set(as.map((a) => a.textContent?.replace(/\s+/g, ' ').trim() ?? ''))]);
+}
+
+/** The rendered colour of the first token whose text is exactly `text`. */
+function tokenColor(page, text) {
+  return page.evaluate((t) => {
+    const span = [...document.querySelectorAll('.view-lines span span')].find((s) => s.textContent === t);
+    return span ? getComputedStyle(span).color : undefined;
+  }, text);
+}
+
+async function openDemo(page, url, demo) {
+  const port = new URL(url).port;
+  const payload = [['openFile', `vscode-remote://127.0.0.1:${port}${demo}/${FILE}`]];
+  await page.goto(workbenchUrl(url, demo, payload));
+  await page.waitForSelector('.monaco-editor .view-lines', T);
+  await page.waitForFunction((name) => document.querySelector('.tab.active')?.textContent?.includes(name), 'ingress.yaml', T);
+}
+
+async function codeLenses(page) {
+  await page.waitForFunction((n) => {
+    const titles = new Set([...document.querySelectorAll('.codelens-decoration a')].map((a) => a.textContent?.replace(/\s+/g, ' ').trim()));
+    return [...titles].filter((t) => t?.startsWith('Try ')).length >= n;
+  }, PATHS_IN_FILE, T);
+  const titles = (await lensTitles(page)).filter((t) => t.startsWith('Try '));
+  assert.ok(titles.includes('Try https://shop.example.com/ (Prefix)'), titles.join(' | '));
+  assert.ok(titles.includes('Try https://shop.example.com/static (Prefix)'), titles.join(' | '));
+  assert.ok(titles.includes('Try https://admin.shop.example.com/ (Exact)'), titles.join(' | '));
+  return titles;
+}
+
+async function problemsPanel(page) {
+  await page.click('.monaco-editor .view-lines');
+  await page.keyboard.press('Control+Shift+M');
+  await page.waitForSelector('.markers-panel', T);
+  await page.waitForFunction(() => [...document.querySelectorAll('.markers-panel .monaco-list-row')]
+    .some((r) => r.textContent?.includes('must be an absolute path')), null, T);
+  const rows = await page.$$eval('.markers-panel .monaco-list-row', (rs) => rs.map((r) => r.textContent ?? ''));
+  const row = rows.find((r) => r.includes('must be an absolute path'));
+  assert.match(row, /spec\.rules\[0\]\.http\.paths\[1\]\.path: Invalid value: "api": must be an absolute path/);
+  assert.match(row, /ingress-lab\W*ingress\/path-absolute/, 'the Problems panel names the source and the rule id');
+  // Files nobody opened are checked too: the blog's missing pathType is listed.
+  await page.waitForFunction(() => [...document.querySelectorAll('.markers-panel .monaco-list-row')]
+    .some((r) => r.textContent?.includes('ingress/path-type-required')), null, T);
+  return rows;
+}
+
+async function statusBar(page) {
+  const item = page.locator('.statusbar-item', { hasText: 'Ingress:' });
+  await page.waitForFunction(() => [...document.querySelectorAll('.statusbar-item')]
+    .some((i) => i.textContent?.includes('Ingress: no cluster')), null, T);
+  return (await item.first().textContent())?.trim();
+}
+
+async function tryRoute(page) {
+  await page.click('.codelens-decoration a:has-text("Try https://shop.example.com/static")');
+  const message = page.locator('.notification-toast .notification-list-item-message', { hasText: 'https://shop.example.com/static' });
+  await message.waitFor(T);
+  return (await message.textContent()) ?? '';
+}
+
+async function grammar(page) {
+  const [prefix, plain] = [await tokenColor(page, 'Prefix'), await tokenColor(page, 'web')];
+  assert.ok(prefix && plain && prefix !== plain, `pathType value coloured like any scalar (${prefix} vs ${plain})`);
+  const [annPrefix, annName] = [await tokenColor(page, 'nginx.ingress.kubernetes.io/'), await tokenColor(page, 'ssl-redirect')];
+  assert.ok(annPrefix && annName && annPrefix !== annName, `annotation prefix not highlighted (${annPrefix} vs ${annName})`);
+}
+
+export async function scenario({ page, url, demo, shot }) {
+  await openDemo(page, url, demo);
+  const lenses = await codeLenses(page);
+  console.log(`  ✔ ${lenses.length} "Try" CodeLenses above the paths of ${FILE}`);
+  await grammar(page);
+  console.log('  ✔ the injection grammar colours pathType values and ingress-nginx annotation prefixes');
+  console.log(`  ✔ status bar: "${await statusBar(page)}" (cluster off in the test profile)`);
+  const toast = await tryRoute(page);
+  console.log(`  ✔ Try route notification: ${toast.slice(0, 160)}`);
+  await shot('-try-route');
+  const rows = await problemsPanel(page);
+  console.log(`  ✔ Problems panel: ${rows.length} rows, the relative path among them`);
+  await shot('-problems');
+}

@@ -1,0 +1,36 @@
+// What the status bar and the Try Route notification say, from the server's data.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { describeDecision, requestFromUrl, statusText, statusTooltip } from '../../src/format';
+import type { ExplainRouteResult, RouteEntry } from '../../../server/src/protocol';
+
+test('status bar: the context name when connected, the state otherwise', () => {
+  assert.equal(statusText({ state: 'connected', source: 'kind-dev', message: 'v1.31' }), '$(cloud) Ingress: kind-dev');
+  assert.equal(statusText({ state: 'disabled', message: 'ingressLab.cluster.enabled is off' }), '$(circle-slash) Ingress: no cluster');
+  assert.equal(statusText({ state: 'unreachable', source: 'prod', message: 'connect ECONNREFUSED' }), '$(debug-disconnect) Ingress: unreachable');
+  assert.match(statusTooltip({ state: 'forbidden', source: 'prod', message: 'cannot list secrets' }), /forbidden\*\*\n\ncannot list secrets\n\nSource: prod$/);
+});
+
+const route: RouteEntry = {
+  host: 'shop.example.com', path: '/api', pathType: 'Prefix', namespace: 'shop', ingress: 'shop', tls: true,
+  service: { name: 'api', port: 'http' },
+  location: { uri: 'file:///w/shop.yaml', range: { start: { line: 1, character: 0 }, end: { line: 1, character: 4 } } },
+};
+
+test('a routed request names the Service, port, Ingress and path that won', () => {
+  const res: ExplainRouteResult = { route, decision: 'Longest Prefix match.', trace: [] };
+  assert.equal(describeDecision({ host: 'shop.example.com', path: '/api/cart', https: true }, res),
+    'https://shop.example.com/api/cart → shop/api:http (Ingress shop, Prefix /api). Longest Prefix match.');
+});
+
+test('an unrouted request says why', () => {
+  const res: ExplainRouteResult = { decision: 'No rule for host nope.example.com: 404.', trace: [] };
+  assert.equal(describeDecision({ host: 'nope.example.com', path: '/' }, res), 'http://nope.example.com/: No rule for host nope.example.com: 404.');
+});
+
+test('a typed URL becomes a request; anything else is refused', () => {
+  assert.deepEqual(requestFromUrl('https://Shop.Example.com/api?q=1'), { host: 'shop.example.com', path: '/api', https: true });
+  assert.deepEqual(requestFromUrl('http://x.example.com'), { host: 'x.example.com', path: '/', https: false });
+  assert.equal(requestFromUrl('shop.example.com/api'), undefined);
+  assert.equal(requestFromUrl('ftp://shop.example.com/'), undefined);
+});

@@ -1,0 +1,52 @@
+// Registers the request handlers. Each runs behind `guard`: a cancelled request gets the empty
+// answer at once, and a handler that throws logs to stderr and answers empty, never crashing.
+import type { CancellationToken, Connection } from 'vscode-languageserver';
+import { ExplainRouteRequest, RouteTableRequest, RouteTreeRequest } from '../protocol';
+import { codeActions } from './code-actions';
+import { codeLenses } from './codelens';
+import { complete } from './completion';
+import { hover } from './hover';
+import { definition, references } from './navigation';
+import { explainRoute, routeTable, routeTree } from './routes';
+import type { Session } from './session';
+import { documentSymbols } from './symbols';
+
+export { COMPLETION_TRIGGERS } from './completion';
+
+type Handler<P, R> = (params: P, token: CancellationToken) => R | Promise<R>;
+
+export function guard<P, R>(log: (m: string) => void, name: string, empty: R, fn: (params: P) => R): Handler<P, R> {
+  return (params, token) => {
+    if (token?.isCancellationRequested) return empty;
+    try {
+      const r = fn(params);
+      return token?.isCancellationRequested ? empty : r;
+    } catch (e) {
+      log(`${name} failed: ${(e as Error)?.stack ?? String(e)}`);
+      return empty;
+    }
+  };
+}
+
+export function registerFeatures(connection: Connection, session: Session): void {
+  const ws = session.workspace;
+  const log = (m: string) => session.runtime.log(m);
+  const facts = () => session.cluster.current().facts;
+  connection.onCompletion(guard(log, 'completion', null, (p) => complete(ws, facts(), p.textDocument.uri, p.position)));
+  connection.onHover(guard(log, 'hover', null, (p) => hover(ws, facts(), p.textDocument.uri, p.position)));
+  connection.onDefinition(guard(log, 'definition', [], (p) => { ws.syncAll(); return definition(ws, p.textDocument.uri, p.position); }));
+  connection.onReferences(guard(log, 'references', [], (p) => { ws.syncAll(); return references(ws, p.textDocument.uri, p.position, p.context.includeDeclaration); }));
+  connection.onDocumentSymbol(guard(log, 'documentSymbol', [], (p) => {
+    const file = ws.file(p.textDocument.uri);
+    return file ? documentSymbols(file) : [];
+  }));
+  connection.onCodeAction(guard(log, 'codeAction', [], (p) => codeActions(ws, p.textDocument.uri, p.context.diagnostics)));
+  connection.onCodeLens(guard(log, 'codeLens', [], (p) => {
+    const file = ws.file(p.textDocument.uri);
+    return file ? codeLenses(file) : [];
+  }));
+  connection.onRequest(RouteTableRequest, guard(log, 'routeTable', { routes: [] }, (p) => { ws.syncAll(); return routeTable(ws, p?.uri); }));
+  connection.onRequest(RouteTreeRequest, guard(log, 'routeTree', { hosts: [], cluster: session.cluster.status() },
+    (p) => { ws.syncAll(); return routeTree(ws, facts(), session.cluster.status(), p?.uri); }));
+  connection.onRequest(ExplainRouteRequest, guard(log, 'explainRoute', { decision: 'error', trace: [] }, (p) => { ws.syncAll(); return explainRoute(ws, p); }));
+}

@@ -1,0 +1,101 @@
+// Hover: field documentation on keys; on a backend Service its ports, selector and readiness;
+// on a TLS secretName the certificate's subject, SANs, issuer and expiry (never key data);
+// on a path which requests it wins and what shadows it (the shared matcher); on an
+// ingress-nginx annotation its documentation.
+import { X509Certificate } from 'node:crypto';
+import { MarkupKind, type Hover, type Position } from 'vscode-languageserver';
+import { nginxAnnotation } from '../ingress/nginx-annotations';
+import type { Secret, Service } from '../ingress/model';
+import type { SEntry } from '../ingress/source';
+import type { ClusterFacts } from '../rules/rule';
+import { portsLabel, readiness } from './completion';
+import { toRange } from './convert';
+import { fieldDoc, genericPath } from './ingress-fields';
+import { entryAt, locate } from './locate';
+import { pathStory } from './routes';
+import type { Workspace } from './workspace';
+
+export function serviceMarkdown(s: Service, facts: ClusterFacts | undefined): string {
+  const lines = [`**Service ${s.namespace}/${s.name}** (${s.type}, ${s.origin === 'cluster' ? 'live in cluster' : 'in workspace'})`, ''];
+  lines.push(`Ports: ${s.ports.length ? s.ports.map((p) => `\`${portsLabel({ ...s, ports: [p] })}\` ${p.protocol}`).join(', ') : 'none'}`);
+  lines.push('', `Selector: ${s.selector ? Object.entries(s.selector).map(([k, v]) => `\`${k}=${v}\``).join(', ') || 'none' : 'none'}`);
+  const ready = readiness(facts, s);
+  if (ready) lines.push('', `Pods: ${ready}`);
+  else if (!facts) lines.push('', '_Readiness unknown: no cluster connected._');
+  return lines.join('\n');
+}
+
+/** Subject, SANs, issuer and validity of a PEM certificate; nothing from the private key. */
+export function certificateMarkdown(secret: Secret, now: Date): string {
+  const head = `**Secret ${secret.namespace}/${secret.name}** (${secret.type})`;
+  if (!secret.tlsCrt) return `${head}\n\nNo readable tls.crt (keys: ${secret.keys.join(', ') || 'none'}).`;
+  try {
+    const c = new X509Certificate(secret.tlsCrt);
+    const expiry = new Date(c.validTo);
+    const days = Math.floor((expiry.getTime() - now.getTime()) / 86400000);
+    return [head, '',
+      `Subject: \`${c.subject.replace(/\n/g, ', ')}\``, '',
+      `SANs: ${c.subjectAltName ?? 'none'}`, '',
+      `Issuer: \`${c.issuer.replace(/\n/g, ', ')}\``, '',
+      `Expires: ${expiry.toISOString()} (${days < 0 ? `expired ${-days} days ago` : `in ${days} days`})`].join('\n');
+  } catch {
+    return `${head}\n\ntls.crt is not a readable PEM certificate.`;
+  }
+}
+
+function pathMarkdown(path: string, pathType: string | undefined): string {
+  const t = pathType ?? '(no pathType)';
+  if (t === 'Exact') return `**Exact \`${path}\`**: wins only for the URL path \`${path}\` exactly (case-sensitive); Exact beats Prefix on the same path.`;
+  if (t === 'Prefix') {
+    const base = path.replace(/\/+$/, '') || '/';
+    return `**Prefix \`${path}\`**: wins for \`${base}\`${base === '/' ? ' and every path' : ` and \`${base}/…\` (not \`${base}x\`)`}, unless a longer matching path or an Exact match on the same host claims the request.`;
+  }
+  return `**${t} \`${path}\`**: matching is up to the IngressClass's controller.`;
+}
+
+function valueHover(ws: Workspace, facts: ClusterFacts | undefined, ns: string, e: SEntry, chain: SEntry[]): string | undefined {
+  const value = e.value.kind === 'scalar' ? String(e.value.value ?? '') : '';
+  const parent = chain[chain.length - 2]?.key;
+  const store = ws.context.store;
+  if ((e.key === 'name' && parent === 'service') || e.key === 'serviceName') {
+    const s = store.find('Service', ns, value)[0];
+    return s ? serviceMarkdown(s, facts) : `No Service \`${ns}/${value}\` in the workspace${facts ? ' or the cluster' : ''}.`;
+  }
+  if (e.key === 'secretName') {
+    const s = store.find('Secret', ns, value)[0];
+    return s ? certificateMarkdown(s, ws.context.now) : `No Secret \`${ns}/${value}\` in the workspace${facts ? ' or the cluster' : ''}.`;
+  }
+  if (e.key === 'path' && parent === undefined) return undefined;
+  return undefined;
+}
+
+export function hover(ws: Workspace, facts: ClusterFacts | undefined, uri: string, position: Position): Hover | null {
+  const at = locate(ws, uri, position);
+  const hit = at && entryAt(at.doc?.root, at.offset);
+  if (!at || !hit) return null;
+  const { entry: e, chain, onKey } = hit;
+  const field = genericPath(e.value.path);
+  const ns = at.object?.namespace ?? ws.context.defaultNamespace;
+  let md: string | undefined;
+  if (field.startsWith('metadata.annotations.')) {
+    const a = nginxAnnotation(e.key);
+    md = a && `**${e.key}**\n\n${a.doc}${a.values ? `\n\nValues: ${a.values.map((v) => `\`${v}\``).join(', ')}` : ''}`;
+  } else if (!onKey && e.key === 'path' && field.endsWith('paths[].path')) {
+    const story = at.object?.kind === 'Ingress' ? pathStory(ws, at.object, hit.map) : undefined;
+    md = story ?? pathMarkdown(String(e.value.kind === 'scalar' ? e.value.value : ''), str(hit.map, 'pathType'));
+  } else if (!onKey) {
+    md = valueHover(ws, facts, ns, e, chain);
+  }
+  if (!md && (at.object?.kind === 'Ingress' || at.object?.kind === 'IngressClass')) {
+    const f = fieldDoc(field, at.object.kind);
+    md = f && `**${e.key}** \`${f.type}\`${f.required ? ' (required)' : ''}\n\n${f.doc}`;
+  }
+  if (!md) return null;
+  const span = onKey ? e.keySpan : e.value.span;
+  return { contents: { kind: MarkupKind.Markdown, value: md }, range: toRange(at.file.lines, span) };
+}
+
+function str(map: { entries: SEntry[] }, key: string): string | undefined {
+  const v = map.entries.find((x) => x.key === key)?.value;
+  return v?.kind === 'scalar' && typeof v.value === 'string' ? v.value : undefined;
+}

@@ -1,0 +1,52 @@
+// Go to definition (backend Service name → the Service's manifest) and references (a Service →
+// every Ingress backend that routes to it), over workspace objects.
+import type { Location, Position } from 'vscode-languageserver';
+import type { Ingress, IngressBackend, KObject, Val } from '../ingress/model';
+import { get, getIn } from '../ingress/source';
+import { toLocation } from './convert';
+import { entryAt, locate } from './locate';
+import type { Workspace } from './workspace';
+
+/** The Service a position names: a backend's service name, or the Service object itself. */
+export function serviceAt(ws: Workspace, uri: string, position: Position): { namespace: string; name: string; fromBackend: boolean } | undefined {
+  const at = locate(ws, uri, position);
+  if (!at?.object) return undefined;
+  const o = at.object;
+  if (o.kind === 'Service') return { namespace: o.namespace, name: o.name, fromBackend: false };
+  const hit = entryAt(at.doc?.root, at.offset);
+  if (o.kind !== 'Ingress' || !hit || hit.entry.value.kind !== 'scalar') return undefined;
+  const parent = hit.chain[hit.chain.length - 2]?.key;
+  const isName = (hit.entry.key === 'name' && parent === 'service') || hit.entry.key === 'serviceName';
+  const value = hit.entry.value.value;
+  return isName && typeof value === 'string' ? { namespace: o.namespace, name: value, fromBackend: true } : undefined;
+}
+
+function backendNames(ing: Ingress): Val[] {
+  const out: Val[] = [];
+  const add = (b: IngressBackend | undefined) => { if (b?.service?.name) out.push(b.service.name); };
+  add(ing.defaultBackend);
+  for (const r of ing.rules) for (const p of r.paths) add(p.backend);
+  return out;
+}
+
+function nameLocation(ws: Workspace, o: KObject): Location {
+  const node = getIn(o.root, 'metadata', 'name') ?? get(o.root, 'metadata');
+  return toLocation((u) => ws.file(u)?.lines, o.uri, node?.span ?? o.span);
+}
+
+export function definition(ws: Workspace, uri: string, position: Position): Location[] {
+  const s = serviceAt(ws, uri, position);
+  if (!s?.fromBackend) return [];
+  return ws.index.find('Service', s.namespace, s.name).map((o) => nameLocation(ws, o));
+}
+
+export function references(ws: Workspace, uri: string, position: Position, includeDeclaration: boolean): Location[] {
+  const s = serviceAt(ws, uri, position);
+  if (!s) return [];
+  const linesOf = (u: string) => ws.file(u)?.lines;
+  const out: Location[] = includeDeclaration ? ws.index.find('Service', s.namespace, s.name).map((o) => nameLocation(ws, o)) : [];
+  for (const ing of ws.index.list('Ingress', s.namespace)) {
+    for (const v of backendNames(ing)) if (v.value === s.name) out.push(toLocation(linesOf, ing.uri, v.node.span));
+  }
+  return out;
+}

@@ -1,0 +1,118 @@
+// The custom requests' data: the route table (every host/path → backend of the workspace), the
+// route tree (host → path → Service:port → readiness, with the findings on each path) and a
+// route explanation and the story of one path, through the routing module's shared matcher.
+import type { Finding } from '../ingress/findings';
+import type { Ingress } from '../ingress/model';
+import { analyzeRoutes, buildRouteTable, describeEntry, lookup, type RouteEntry as TableEntry, type RouteTable } from '../ingress/routing/index';
+import { contains, type SMap } from '../ingress/source';
+import type {
+  ExplainRouteParams, ExplainRouteResult, RouteEntry, RouteTableResult, RouteTreeHost, RouteTreeResult, ClusterStatusParams,
+} from '../protocol';
+import type { ClusterFacts } from '../rules/rule';
+import { schemeFor } from './codelens';
+import { toLocation } from './convert';
+import { hostsOf } from './object-index';
+import type { Workspace } from './workspace';
+
+function ingresses(ws: Workspace, uri?: string): Ingress[] {
+  return ws.index.list('Ingress').filter((i) => !uri || i.uri === uri)
+    .sort((a, b) => a.uri.localeCompare(b.uri) || a.span.start - b.span.start);
+}
+
+export function routeTable(ws: Workspace, uri?: string): RouteTableResult {
+  const linesOf = (u: string) => ws.file(u)?.lines;
+  const routes: RouteEntry[] = [];
+  for (const ing of ingresses(ws, uri)) {
+    for (const r of ing.rules) {
+      const host = r.host?.value ?? '';
+      for (const p of r.paths) {
+        const svc = p.backend?.service;
+        routes.push({
+          host, path: p.path?.value ?? '', pathType: p.pathType?.value ?? '',
+          namespace: ing.namespace, ingress: ing.name, ingressClass: ing.ingressClassName?.value ?? ing.classAnnotation,
+          tls: schemeFor(ing, host) === 'https',
+          service: svc?.name ? { name: svc.name.value, port: svc.portNumber?.value ?? svc.portName?.value } : undefined,
+          location: toLocation(linesOf, ing.uri, p.node.span),
+        });
+      }
+    }
+  }
+  return { routes };
+}
+
+export function routeTree(ws: Workspace, facts: ClusterFacts | undefined, cluster: ClusterStatusParams, uri?: string): RouteTreeResult {
+  const hosts = new Map<string, RouteTreeHost>();
+  const findings = new Map<string, Finding[]>();
+  const findingsOf = (u: string) => findings.get(u) ?? findings.set(u, ws.findings(u)).get(u)!;
+  const store = ws.context.store;
+  const linesOf = (u: string) => ws.file(u)?.lines;
+  for (const ing of ingresses(ws, uri)) {
+    for (const r of ing.rules) {
+      const hostName = r.host?.value ?? '*';
+      let host = hosts.get(hostName);
+      if (!host) hosts.set(hostName, (host = { host: hostName, tls: schemeFor(ing, r.host?.value ?? '') === 'https', paths: [] }));
+      for (const p of r.paths) {
+        const svc = p.backend?.service;
+        const live = svc?.name ? store.find('Service', ing.namespace, svc.name.value)[0] : undefined;
+        const ep = svc?.name ? facts?.endpoints(ing.namespace, svc.name.value) : undefined;
+        host.paths.push({
+          path: p.path?.value ?? '', pathType: p.pathType?.value ?? '', ingress: ing.name, namespace: ing.namespace,
+          backend: svc?.name ? {
+            service: svc.name.value, port: svc.portNumber?.value ?? svc.portName?.value, namespace: ing.namespace,
+            ready: ep?.ready, total: ep?.total, exists: !!live,
+            location: live && live.origin === 'workspace' ? toLocation(linesOf, live.uri, live.span) : undefined,
+          } : undefined,
+          problems: findingsOf(ing.uri).filter((f) => contains(p.node.span, f.span.start))
+            .map((f) => ({ code: f.ruleId, message: f.message, severity: f.severity })),
+          location: toLocation(linesOf, ing.uri, p.node.span),
+        });
+      }
+    }
+  }
+  return { hosts: [...hosts.values()].sort((a, b) => a.host.localeCompare(b.host)), cluster };
+}
+
+/** The route table of the workspace's Ingresses and the live ones it does not redefine. */
+export function workspaceTable(ws: Workspace, only?: Iterable<Ingress>): RouteTable {
+  const local = only ? [...only] : ws.index.list('Ingress');
+  const live = only ? [] : (ws.context.store.list('Ingress').filter((i) => i.origin === 'cluster'));
+  return buildRouteTable([...local, ...live]);
+}
+
+function toRouteEntry(ws: Workspace, e: TableEntry): RouteEntry {
+  const svc = e.backend?.service;
+  return {
+    host: e.host ?? '', path: e.path, pathType: e.pathType ?? '', namespace: e.ingress.namespace, ingress: e.ingress.name,
+    ingressClass: e.ingress.ingressClassName?.value ?? e.ingress.classAnnotation,
+    tls: schemeFor(e.ingress, e.host ?? '') === 'https',
+    service: svc?.name ? { name: svc.name.value, port: svc.portNumber?.value ?? svc.portName?.value } : undefined,
+    location: toLocation((u) => ws.file(u)?.lines, e.ingress.uri, e.node.span),
+  };
+}
+
+/** host+path → the route the shared matcher picks, with its trace. */
+export function explainRoute(ws: Workspace, p: ExplainRouteParams): ExplainRouteResult {
+  const result = lookup(workspaceTable(ws), p.host, p.path, { explain: 5 });
+  const trace = result.trace.flatMap((t) => [t.message, ...(t.candidates ?? []).map((c) => `  ${c.matches ? '✓' : '✗'} ${c.reason}`)]);
+  return {
+    route: result.match?.entry ? toRouteEntry(ws, result.match.entry) : undefined,
+    decision: `${result.status} ${result.trace[result.trace.length - 1]?.message ?? ''}`,
+    trace,
+  };
+}
+
+/** Markdown for a path: which requests it wins, which longer paths take part of them, what shadows it. */
+export function pathStory(ws: Workspace, ing: Ingress, pathNode: SMap): string | undefined {
+  const table = workspaceTable(ws, new Set([ing, ...ws.index.ingressesFor(hostsOf(ing))]));
+  const group = table.groups.find((g) => g.entries.some((e) => e.node === pathNode));
+  const entry = group?.entries.find((e) => e.node === pathNode);
+  if (!group || !entry) return undefined;
+  const lines = [`**${describeEntry(entry)}**`, ''];
+  const base = entry.key || '';
+  lines.push(entry.match === 'Exact' ? `Wins requests for exactly \`${entry.path}\`.` : `Wins requests for \`${base || '/'}\` and \`${base}/…\`.`);
+  const longer = group.entries.filter((e) => e !== entry && entry.match !== 'Exact' && e.key !== base && (base === '' || e.key.startsWith(`${base}/`)));
+  if (longer.length) lines.push('', `Except where a longer path wins: ${longer.slice(0, 5).map((e) => `\`${e.path}\` (${e.pathType ?? '?'})`).join(', ')}${longer.length > 5 ? ` and ${longer.length - 5} more` : ''}.`);
+  const shadow = analyzeRoutes(table).shadowedBy.get(entry);
+  if (shadow) lines.push('', `⚠ Shadowed by ${describeEntry(shadow.by)}: ${shadow.reason}.`);
+  return lines.join('\n');
+}

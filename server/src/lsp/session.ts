@@ -1,0 +1,129 @@
+// The server's state between messages: the workspace model, settings, the cluster source, and
+// the debounced diagnostics publisher. Handlers read it through the small accessors below.
+import type { Connection } from 'vscode-languageserver';
+import { URI } from 'vscode-uri';
+import type { Lines } from './file-model';
+import {
+  ClusterStatusNotification, DEFAULT_SETTINGS, RoutesChangedNotification,
+  type InitializationOptions, type IngressLabSettings,
+} from '../protocol';
+import { noCluster, type ClusterSource } from './cluster-source';
+import { fileDiagnostics } from './publish';
+import type { Disposable, Runtime } from './runtime';
+import { snapshotSource } from './snapshot-source';
+import { Workspace } from './workspace';
+
+/** Delay between the last edit and the check: keeps fast typing from queueing checks. */
+export const DEBOUNCE_MS = 10;
+
+export class Session {
+  settings: IngressLabSettings = DEFAULT_SETTINGS;
+  readonly workspace: Workspace;
+  cluster: ClusterSource = noCluster();
+  init: InitializationOptions = {};
+  folders: string[] = [];
+  private timer: Disposable | undefined;
+  private readonly published = new Set<string>();
+  private ready: Promise<void> = Promise.resolve();
+  private unsubscribe: (() => void)[] = [];
+
+  constructor(readonly connection: Connection, readonly runtime: Runtime) {
+    this.workspace = new Workspace(this.workspaceOptions());
+  }
+
+  private workspaceOptions() {
+    return { defaultNamespace: this.settings.defaultNamespace, overrides: this.settings.rules, now: () => this.runtime.now() };
+  }
+
+  linesOf = (uri: string): Lines | undefined => this.workspace.file(uri)?.lines;
+
+  applySettings(settings: IngressLabSettings): void {
+    const clusterChanged = JSON.stringify(settings.cluster) !== JSON.stringify(this.settings.cluster);
+    this.settings = settings;
+    this.workspace.configure(this.workspaceOptions());
+    if (clusterChanged) void this.startCluster();
+    this.schedule(0);
+  }
+
+  /** Reads every YAML file of the workspace folders; checks wait until it is done. */
+  indexWorkspace(): Promise<void> {
+    this.ready = (async () => {
+      for (const folder of this.folders) {
+        for (const uri of await this.runtime.findYamlFiles(folder)) await this.reload(uri);
+      }
+    })().catch((e: unknown) => this.runtime.log(`indexing failed: ${(e as Error)?.stack ?? e}`));
+    this.schedule(0);
+    return this.ready;
+  }
+
+  inWorkspace(uri: string): boolean {
+    const path = URI.parse(uri).path;
+    return this.folders.some((f) => path.startsWith(URI.parse(f).path.replace(/\/?$/, '/')));
+  }
+
+  /** Re-reads a file from disk unless an editor has it open (the editor's text wins). */
+  async reload(uri: string): Promise<void> {
+    if (this.workspace.file(uri)?.open) return;
+    const text = await this.runtime.readFile(uri);
+    if (text === undefined) this.workspace.remove(uri);
+    else this.workspace.setText(uri, text);
+    this.schedule(DEBOUNCE_MS);
+  }
+
+  async startCluster(): Promise<void> {
+    this.unsubscribe.forEach((u) => u());
+    this.cluster.dispose();
+    this.cluster = await this.createCluster();
+    const update = (keys?: string[]) => {
+      this.workspace.setCluster(this.cluster.current(), keys);
+      this.schedule(DEBOUNCE_MS);
+    };
+    this.unsubscribe = [
+      this.cluster.onDidChange(update),
+      this.cluster.onDidChangeStatus((s) => void this.connection.sendNotification(ClusterStatusNotification, s)),
+    ];
+    update();
+    void this.connection.sendNotification(ClusterStatusNotification, this.cluster.status());
+  }
+
+  private async createCluster(): Promise<ClusterSource> {
+    const snapshot = this.init.clusterSnapshot;
+    if (snapshot) {
+      const uri = snapshot.includes(':') && !snapshot.startsWith('/') ? snapshot : URI.file(snapshot).toString();
+      const text = await this.runtime.readFile(uri);
+      if (text === undefined) return noCluster(`Cluster snapshot ${snapshot} could not be read.`, 'unreachable');
+      return snapshotSource(uri, URI.parse(uri).path.split('/').pop() ?? snapshot, text);
+    }
+    if (!this.settings.cluster.enabled) return noCluster();
+    return this.runtime.cluster(this.settings.cluster.context);
+  }
+
+  schedule(delay: number): void {
+    this.timer?.dispose();
+    this.timer = this.runtime.setTimeout(() => {
+      this.timer = undefined;
+      void this.ready.then(() => this.publish());
+    }, delay);
+  }
+
+  private publish(): void {
+    let uris: string[];
+    try {
+      uris = this.workspace.check();
+    } catch (e) {
+      this.runtime.log(`check failed: ${(e as Error)?.stack ?? e}`);
+      return;
+    }
+    const routes: string[] = [];
+    for (const uri of uris) {
+      const file = this.workspace.file(uri);
+      const diagnostics = file ? fileDiagnostics(this.workspace, file, this.linesOf) : [];
+      if (diagnostics.length === 0 && !this.published.has(uri) && !file?.open) continue;
+      if (diagnostics.length) this.published.add(uri);
+      else this.published.delete(uri);
+      void this.connection.sendDiagnostics({ uri, diagnostics });
+      if (!file || file.entries.some((e) => e.objects.some((o) => o.kind === 'Ingress'))) routes.push(uri);
+    }
+    if (routes.length) void this.connection.sendNotification(RoutesChangedNotification, { uris: routes });
+  }
+}

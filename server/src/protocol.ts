@@ -1,0 +1,174 @@
+// The custom part of the protocol between the Ingress Lab editor client and its language
+// server, declared once and imported by both sides. Each message says which side sends it.
+// Plain data only: ranges are LSP ranges, locations carry the document URI.
+import { NotificationType, RequestType, type Location } from 'vscode-languageserver-protocol';
+
+// ── Settings (section `ingressLab`, read by the server through workspace/configuration) ──
+
+export const SETTINGS_SECTION = 'ingressLab';
+
+export type RuleSeverityOverride = 'error' | 'warning' | 'info' | 'hint' | 'off';
+
+export interface IngressLabSettings {
+  /** `ingressLab.defaultNamespace`: namespace of objects that do not name one. */
+  defaultNamespace: string;
+  /** `ingressLab.rules`: per-rule severity overrides keyed by rule id, e.g. `{"ref/service-exists": "off"}`. */
+  rules: Record<string, RuleSeverityOverride>;
+  cluster: {
+    /** `ingressLab.cluster.enabled`: read live cluster state (Services, Secrets, pods...). */
+    enabled: boolean;
+    /** `ingressLab.cluster.context`: kubeconfig context; empty means the current context. */
+    context: string;
+    /** `ingressLab.cluster.dryRun`: ask the API server to validate manifests with a server-side dry run. */
+    dryRun: boolean;
+  };
+  trace: {
+    /** `ingressLab.trace.server`: read by the client's LanguageClient to trace the protocol. */
+    server: 'off' | 'messages' | 'verbose';
+  };
+}
+
+export const DEFAULT_SETTINGS: IngressLabSettings = {
+  defaultNamespace: 'default',
+  rules: {},
+  cluster: { enabled: false, context: '', dryRun: false },
+  trace: { server: 'off' },
+};
+
+/** Sent by the client in `initializationOptions` (all optional). */
+export interface InitializationOptions {
+  settings?: Partial<IngressLabSettings>;
+  /** A cluster snapshot file (YAML of objects) used instead of a live cluster (tests, demos). */
+  clusterSnapshot?: string;
+}
+
+// ── Commands the server puts on CodeLenses (executed by the client) ──
+
+export const TRY_ROUTE_COMMAND = 'ingressLab.tryRoute';
+
+/** The single argument of `ingressLab.tryRoute`: everything the client needs to send the request. */
+export interface TryRouteArgs {
+  /** Full URL to request, e.g. `https://shop.example.com/api`. */
+  url: string;
+  scheme: 'http' | 'https';
+  /** Host header / SNI name to use (a concrete example for a wildcard host). */
+  host: string;
+  /** The host as written in the rule (`*.example.com`, or '' for any host). */
+  ruleHost: string;
+  path: string;
+  pathType: string;
+  namespace: string;
+  ingress: string;
+  service?: { name: string; port?: number | string };
+  /** Where the path (or defaultBackend) is written. */
+  location: Location;
+  isDefaultBackend: boolean;
+}
+
+// ── Requests (client → server) ──
+
+export interface RouteTableParams {
+  /** Limit to the Ingresses of one document; all workspace Ingresses when absent. */
+  uri?: string;
+}
+
+export interface RouteEntry {
+  host: string;
+  path: string;
+  pathType: string;
+  namespace: string;
+  ingress: string;
+  ingressClass?: string;
+  tls: boolean;
+  service?: { name: string; port?: number | string };
+  location: Location;
+}
+
+export interface RouteTableResult {
+  routes: RouteEntry[];
+}
+
+/** client → server: what the proxy serves (every host/path → backend of the workspace). */
+export const RouteTableRequest = new RequestType<RouteTableParams, RouteTableResult, void>('ingressLab/routeTable');
+
+export interface RouteTreePod {
+  name: string;
+  ready: boolean;
+}
+
+export interface RouteTreeBackend {
+  service: string;
+  port?: number | string;
+  namespace: string;
+  /** Ready/total endpoints when a cluster is connected. */
+  ready?: number;
+  total?: number;
+  exists: boolean;
+  location?: Location;
+}
+
+export interface RouteTreePath {
+  path: string;
+  pathType: string;
+  ingress: string;
+  namespace: string;
+  backend?: RouteTreeBackend;
+  /** Rule ids and messages of findings on this path (conflicts, shadowing, missing refs). */
+  problems: { code: string; message: string; severity: RuleSeverityOverride }[];
+  location: Location;
+}
+
+export interface RouteTreeHost {
+  host: string;
+  tls: boolean;
+  paths: RouteTreePath[];
+}
+
+export interface RouteTreeResult {
+  hosts: RouteTreeHost[];
+  cluster: ClusterStatusParams;
+}
+
+/** client → server: the side panel's data, host → path → Service:port → readiness. */
+export const RouteTreeRequest = new RequestType<RouteTableParams, RouteTreeResult, void>('ingressLab/routeTree');
+
+export interface ExplainRouteParams {
+  host: string;
+  path: string;
+  /** Treat the request as HTTPS (affects TLS checks). */
+  https?: boolean;
+}
+
+export interface ExplainRouteResult {
+  /** The route that wins, or undefined when nothing matches (404 or defaultBackend). */
+  route?: RouteEntry;
+  decision: string;
+  /** One line per step of the matcher, in order. */
+  trace: string[];
+}
+
+/** client → server: which rule a request for host+path would use, and why. */
+export const ExplainRouteRequest = new RequestType<ExplainRouteParams, ExplainRouteResult, void>('ingressLab/explainRoute');
+
+// ── Notifications (server → client) ──
+
+export type ClusterState = 'disabled' | 'connecting' | 'connected' | 'unreachable' | 'forbidden';
+
+export interface ClusterStatusParams {
+  state: ClusterState;
+  /** kubeconfig context or snapshot file the facts come from. */
+  source?: string;
+  /** Why, in one sentence (shown in the status bar tooltip). */
+  message: string;
+}
+
+/** server → client: the cluster connection changed (status bar). */
+export const ClusterStatusNotification = new NotificationType<ClusterStatusParams>('ingressLab/clusterStatus');
+
+export interface RoutesChangedParams {
+  /** Documents whose Ingresses changed. */
+  uris: string[];
+}
+
+/** server → client: the route table changed (refresh the tree, reload the proxy). */
+export const RoutesChangedNotification = new NotificationType<RoutesChangedParams>('ingressLab/routesChanged');

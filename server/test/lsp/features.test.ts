@@ -1,0 +1,201 @@
+// LSP-level: completion, hover, definition/references, symbols, CodeLens, quick fixes and the
+// custom requests, against the fixture workspace and the cluster stand-in (a snapshot).
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { pathToFileURL } from 'node:url';
+import {
+  CodeActionRequest, CodeLensRequest, CompletionRequest, DefinitionRequest, DocumentSymbolRequest, HoverRequest,
+  ReferencesRequest, type CompletionItem, type CompletionList, type DocumentSymbol, type MarkupContent, type TextEdit,
+} from 'vscode-languageserver-protocol';
+import { ExplainRouteRequest, RouteTableRequest, RouteTreeRequest, type TryRouteArgs } from '../../src/protocol';
+import { fixturePath } from '../helpers/fixtures';
+import { cursor, TestClient } from './lsp-client';
+
+const SHOP = pathToFileURL(fixturePath('lsp', 'ws', 'shop.yaml')).href;
+const SERVICES = pathToFileURL(fixturePath('lsp', 'ws', 'services.yaml')).href;
+let client: TestClient;
+let n = 0;
+
+before(async () => {
+  client = new TestClient({ folder: fixturePath('lsp', 'ws'), clusterSnapshot: fixturePath('lsp', 'snapshot.yaml') });
+  await client.initialize();
+  await client.waitFor(SHOP, (d) => d.length > 0, true);
+});
+after(() => client.stop());
+
+const HEAD = 'apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata:\n  name: t\n  namespace: shop\nspec:\n';
+
+/** Opens text (with a `|` cursor) as a new document and waits until it has been checked. */
+async function openAt(body: string) {
+  const { text, position } = cursor(HEAD + body);
+  const uri = `file:///tmp/feature-${++n}.yaml`;
+  await client.open(uri, text);
+  await client.waitFor(uri);
+  return { uri, position, text };
+}
+
+async function completions(body: string): Promise<CompletionItem[]> {
+  const { uri, position } = await openAt(body);
+  const r = await client.conn.sendRequest(CompletionRequest.type, { textDocument: { uri }, position });
+  return Array.isArray(r) ? r : (r as CompletionList).items;
+}
+
+test('completes Service names in the Ingress namespace, workspace and cluster, with ports and readiness', async () => {
+  const items = await completions('  rules:\n    - http:\n        paths:\n          - path: /\n            pathType: Prefix\n            backend:\n              service:\n                name: |');
+  const byLabel = Object.fromEntries(items.map((i) => [i.label, i.detail]));
+  assert.deepEqual(Object.keys(byLabel).sort(), ['api', 'cache', 'web']);
+  assert.equal(byLabel.web, 'ports 80/http→8080 · 1/1 ready');
+  assert.equal(byLabel.cache, 'ports 6379/redis · 2/3 ready · cluster');
+});
+
+test('completes the named Service\'s ports, pathType values and key snippets in a half-typed document', async () => {
+  const ports = await completions('  rules:\n    - http:\n        paths:\n          - path: /\n            backend:\n              service:\n                name: api\n                port:\n                  number: |');
+  assert.deepEqual(ports.map((i) => i.label), ['9090', '8080']);
+  const types = await completions('  rules:\n    - http:\n        paths:\n          - path: /\n            pathType: |');
+  assert.deepEqual(types.map((i) => i.label), ['Prefix', 'Exact', 'ImplementationSpecific']);
+  const keys = await completions('  rules:\n    - http:\n        paths:\n          - |');
+  assert.deepEqual(keys.map((i) => i.label), ['path', 'pathType', 'backend']);
+  assert.match((keys[2]!.textEdit as TextEdit).newText, /^backend:\n {2}service:\n {4}name: \$\{1:service\}/);
+});
+
+test('completes TLS Secrets (kubernetes.io/tls only), classes with the default marked, hosts and annotations', async () => {
+  const secrets = await completions('  tls:\n    - hosts: [shop.example.com]\n      secretName: |');
+  assert.deepEqual(secrets.map((i) => i.label), ['shop-tls']);
+  const classes = await completions('  ingressClassName: |');
+  assert.deepEqual(classes.map((i) => [i.label, i.detail, i.preselect]), [['nginx', 'k8s.io/ingress-nginx · default', true]]);
+  const hosts = await completions('  rules:\n    - host: |');
+  assert.ok(hosts.some((i) => i.label === 'shop.example.com'));
+  const ann = cursor('apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata:\n  name: t\n  annotations:\n    nginx.ingress.kubernetes.io/backend-protocol: |');
+  const uri = `file:///tmp/feature-${++n}.yaml`;
+  await client.open(uri, ann.text);
+  const r = await client.conn.sendRequest(CompletionRequest.type, { textDocument: { uri }, position: ann.position }) as CompletionList;
+  assert.deepEqual(r.items.map((i) => i.label), ['HTTP', 'HTTPS', 'GRPC', 'GRPCS', 'FCGI', 'AUTO_HTTP']);
+});
+
+function lineCol(text: string, needle: string, delta = 0) {
+  const lines = text.split('\n');
+  const line = lines.findIndex((l) => l.includes(needle));
+  return { line, character: lines[line]!.indexOf(needle) + delta };
+}
+
+test('hover: backend Service ports/selector/readiness; TLS certificate without key data; field docs', async () => {
+  const text = (await import('node:fs')).readFileSync(fixturePath('lsp', 'ws', 'shop.yaml'), 'utf8');
+  const h1 = await client.conn.sendRequest(HoverRequest.type, { textDocument: { uri: SHOP }, position: lineCol(text, 'name: web', 7) });
+  const md1 = (h1!.contents as MarkupContent).value;
+  assert.match(md1, /Service shop\/web/);
+  assert.match(md1, /`80\/http→8080` TCP/);
+  assert.match(md1, /`app=web`/);
+  const h2 = await client.conn.sendRequest(HoverRequest.type, { textDocument: { uri: SHOP }, position: lineCol(text, 'secretName: shop-tls', 13) });
+  const md2 = (h2!.contents as MarkupContent).value;
+  assert.match(md2, /CN=shop.example.com/);
+  assert.match(md2, /DNS:\*\.shop\.example\.com/);
+  assert.match(md2, /Expires: \d{4}-/);
+  assert.doesNotMatch(md2, /U0VDUkVU|SECRET-KEY|PRIVATE/);
+  const h3 = await client.conn.sendRequest(HoverRequest.type, { textDocument: { uri: SHOP }, position: lineCol(text, 'pathType: Exact', 2) });
+  assert.match((h3!.contents as MarkupContent).value, /^\*\*pathType\*\* `string` \(required\)/);
+});
+
+test('definition goes from a backend to the Service; references go from the Service to the Ingresses', async () => {
+  const text = (await import('node:fs')).readFileSync(fixturePath('lsp', 'ws', 'shop.yaml'), 'utf8');
+  const defs = await client.conn.sendRequest(DefinitionRequest.type, { textDocument: { uri: SHOP }, position: lineCol(text, 'name: web', 7) });
+  assert.deepEqual(defs, [{ uri: SERVICES, range: { start: { line: 3, character: 8 }, end: { line: 3, character: 11 } } }]);
+  const refs = await client.conn.sendRequest(ReferencesRequest.type, {
+    textDocument: { uri: SERVICES }, position: { line: 3, character: 9 }, context: { includeDeclaration: false },
+  });
+  assert.deepEqual(refs!.map((r) => [r.uri, r.range.start.line]), [[SHOP, lineCol(text, 'name: web').line], [SHOP, text.split('\n').lastIndexOf('                name: web')]]);
+});
+
+test('document symbols: Ingress → host → path', async () => {
+  const syms = await client.conn.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri: SHOP } }) as DocumentSymbol[];
+  const outline = syms.map((s) => [s.name, (s.children ?? []).map((h) => [h.name, (h.children ?? []).map((p) => `${p.name} ${p.detail}`)])]);
+  assert.deepEqual(outline, [['Ingress shop', [
+    ['shop.example.com', ['/ Prefix → web:80', 'api Exact → api:http']],
+    ['*.preview.example.com', ['/ Prefix → web:80']],
+  ]]]);
+});
+
+test('CodeLens: Try https for TLS hosts, a concrete host for wildcards, pathType shown, args for the client', async () => {
+  const lenses = await client.conn.sendRequest(CodeLensRequest.type, { textDocument: { uri: SHOP } });
+  assert.deepEqual(lenses!.map((l) => l.command!.title), [
+    'Try https://shop.example.com/ (Prefix)', 'Try https://shop.example.com/api (Exact)', 'Try http://test.preview.example.com/ (Prefix)',
+  ]);
+  const args = lenses![1]!.command!.arguments![0] as TryRouteArgs;
+  assert.equal(lenses![1]!.command!.command, 'ingressLab.tryRoute');
+  assert.deepEqual({ ...args, location: undefined }, {
+    url: 'https://shop.example.com/api', scheme: 'https', host: 'shop.example.com', ruleHost: 'shop.example.com', path: '/api',
+    pathType: 'Exact', namespace: 'shop', ingress: 'shop', service: { name: 'api', port: 'http' }, location: undefined, isDefaultBackend: false,
+  });
+});
+
+async function fixes(uri: string, code: string) {
+  const diags = await client.waitFor(uri, (d) => d.some((x) => x.code === code), true);
+  const diag = diags.find((d) => d.code === code)!;
+  const actions = await client.conn.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: diag.range, context: { diagnostics: [diag] } });
+  return (actions ?? []).map((a) => a as { title: string; edit: { changes: Record<string, TextEdit[]> } })
+    .map((a) => ({ title: a.title, edits: a.edit.changes[uri]! }));
+}
+
+const BACKEND = '            backend:\n              service:\n                name: web\n                port:\n                  number: 80\n';
+
+test('quick fix: prefix the path with "/" and add a missing pathType', async () => {
+  const { uri: u1 } = await openAt(`  rules:\n    - http:\n        paths:\n          - path: api|\n            pathType: Prefix\n${BACKEND}`);
+  const slash = await fixes(u1, 'ingress/path-absolute');
+  assert.deepEqual(slash, [{ title: 'Prefix the path with "/"', edits: [{ range: { start: { line: 9, character: 18 }, end: { line: 9, character: 18 } }, newText: '/' }] }]);
+  const { uri } = await openAt(`  rules:\n    - http:\n        paths:\n          - path: api|\n${BACKEND}`);
+  const add = await fixes(uri, 'ingress/path-type-required');
+  assert.deepEqual(add.map((a) => a.title), ['Add pathType: Prefix', 'Add pathType: Exact', 'Add pathType: ImplementationSpecific']);
+  assert.deepEqual(add[0]!.edits, [{ range: { start: { line: 9, character: 21 }, end: { line: 9, character: 21 } }, newText: '\n            pathType: Prefix' }]);
+});
+
+test('quick fix: choose an existing Service (closest first) or create a stub; choose a port', async () => {
+  const { uri, text } = await openAt(`  rules:\n    - http:\n        paths:\n          - path: /|\n            pathType: Prefix\n${BACKEND.replace('web', 'wbe').replace('number: 80', 'number: 81')}`);
+  const svc = await fixes(uri, 'ref/backend-service');
+  assert.deepEqual(svc.map((a) => a.title), ['Use Service "web"', 'Use Service "api"', 'Use Service "cache"', 'Create a Service stub "wbe"']);
+  assert.equal(svc[0]!.edits[0]!.newText, 'web');
+  assert.match(svc[3]!.edits[0]!.newText, /^---\napiVersion: v1\nkind: Service\nmetadata:\n {2}name: wbe\n {2}namespace: shop\n/);
+  assert.equal(svc[3]!.edits[0]!.range.start.line, text.split('\n').length - 1);
+  const { uri: u2 } = await openAt(`  rules:\n    - http:\n        paths:\n          - path: /|\n            pathType: Prefix\n${BACKEND.replace('number: 80', 'number: 81')}`);
+  const port = await fixes(u2, 'ref/backend-port');
+  assert.deepEqual(port.map((a) => [a.title, a.edits[0]!.newText]), [['Use port 80 of Service "web"', '80']]);
+});
+
+test('quick fix: rewrite a removed apiVersion with the shared migration; add a host to the TLS entry', async () => {
+  const uri = `file:///tmp/feature-${++n}.yaml`;
+  const old = 'apiVersion: extensions/v1beta1\nkind: Ingress\nmetadata:\n  name: old\n  namespace: shop\nspec:\n  rules:\n    - http:\n        paths:\n          - path: /\n            backend:\n              serviceName: web\n              servicePort: 80\n';
+  await client.open(uri, old);
+  const rw = await fixes(uri, 'deprecated/api-version-removed');
+  assert.match(rw[0]!.title, /^Rewrite to networking.k8s.io\/v1/);
+  assert.match(rw[0]!.edits[0]!.newText, /apiVersion: networking.k8s.io\/v1[^]*pathType: ImplementationSpecific[^]*service:\n\s+name: web\n\s+port:\n\s+number: 80/);
+  const { uri: u2 } = await openAt(`  tls:\n    - hosts:\n        - a.example.com\n      secretName: shop-tls\n  rules:\n    - host: b.example.com|\n      http:\n        paths:\n          - path: /\n            pathType: Prefix\n${BACKEND}`);
+  const tls = await fixes(u2, 'conflict/host-without-tls');
+  assert.deepEqual(tls, [{ title: 'Add "b.example.com" to the TLS hosts', edits: [{ range: { start: { line: 8, character: 23 }, end: { line: 8, character: 23 } }, newText: '\n        - b.example.com' }] }]);
+});
+
+test('custom requests: route table and route tree with readiness from the cluster', async () => {
+  const table = await client.conn.sendRequest(RouteTableRequest, { uri: SHOP });
+  assert.deepEqual(table.routes.map((r) => `${r.tls ? 'https' : 'http'} ${r.host} ${r.pathType} ${r.path} → ${r.service?.name}:${r.service?.port}`), [
+    'https shop.example.com Prefix / → web:80', 'https shop.example.com Exact api → api:http', 'http *.preview.example.com Prefix / → web:80',
+  ]);
+  const tree = await client.conn.sendRequest(RouteTreeRequest, { uri: SHOP });
+  assert.equal(tree.cluster.state, 'connected');
+  const shop = tree.hosts.find((h) => h.host === 'shop.example.com')!;
+  assert.deepEqual(shop.paths.map((p) => [p.path, p.backend?.exists, p.problems.map((x) => x.code)]), [['/', true, []], ['api', true, ['ingress/path-absolute']]]);
+  const cache = (await completions('  defaultBackend:\n    service:\n      name: |')).find((i) => i.label === 'cache');
+  assert.equal(cache?.detail, 'ports 6379/redis · 2/3 ready · cluster');
+});
+
+test('explainRoute answers with the shared matcher; a path hover says what it wins and what shadows it', async () => {
+  const r = await client.conn.sendRequest(ExplainRouteRequest, { host: 'shop.example.com', path: '/checkout' });
+  assert.equal(r.route?.path, '/');
+  assert.equal(r.route?.service?.name, 'web');
+  assert.match(r.decision, /^200 /);
+  assert.ok(r.trace.some((l) => /path "\/checkout"/.test(l)), r.trace.join('\n'));
+  const miss = await client.conn.sendRequest(ExplainRouteRequest, { host: 'nowhere.example.org', path: '/' });
+  assert.equal(miss.route?.host, '', 'an unknown host falls to a rule without host (other tests opened some)');
+  const { uri, position } = await openAt('  rules:\n    - host: shadow.example.com\n      http:\n        paths:\n          - path: /app\n            pathType: Prefix\n' + BACKEND
+    + '          - path: /app/|\n            pathType: Prefix\n' + BACKEND.replace('web', 'api').replace('number: 80', 'name: http'));
+  const h = await client.conn.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: position.line, character: position.character - 2 } });
+  const md = (h!.contents as MarkupContent).value;
+  assert.match(md, /Prefix \/app\/ on host shadow.example.com/);
+  assert.match(md, /Shadowed by Prefix \/app on host shadow.example.com/);
+});
