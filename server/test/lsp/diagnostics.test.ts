@@ -115,6 +115,7 @@ test('editing a Service re-checks the Ingresses in other files that route to it'
     await client.open(ing, INGRESS.replace('path: x', 'path: /'));
     const missing = await client.waitFor(ing, (d) => d.length > 0);
     assert.deepEqual(missing.map((d) => [d.code, d.range.start.line]), [['ref/backend-service', 12]]);
+    await client.waitForNotification<{ uris: string[] }>('ingressLab/routesChanged', (p) => p.uris.includes(ing));
     await client.open(svc, SERVICE.replace('name: web', 'name: wbe'));
     await client.waitFor(svc);
     await client.edit(svc, [3, 8], [3, 11], 'web');

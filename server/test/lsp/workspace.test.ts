@@ -6,6 +6,8 @@ import { readFileSync } from 'node:fs';
 import { parseManifest } from '../../src/ingress/documents';
 import { extractObjects } from '../../src/ingress/model';
 import type { Ingress } from '../../src/ingress/model';
+import type { Finding } from '../../src/ingress/findings';
+import { analyze } from '../../src/rules/analyze';
 import type { ObjectRule } from '../../src/rules/rule';
 import { FileModel } from '../../src/lsp/file-model';
 import { Workspace } from '../../src/lsp/workspace';
@@ -102,4 +104,28 @@ test('workspace rules look again at the Ingresses sharing a host, a covering wil
   assert.deepEqual(names(['a.example.com']), ['a', 'wild']);
   assert.deepEqual(names(['*.example.com']), ['a', 'b', 'wild']);
   assert.deepEqual(names(['a.example.org']), ['other']);
+});
+
+test('after random edits the incremental findings equal a fresh analysis of the final text (all rules)', () => {
+  const now = new Date('2026-01-01T00:00:00Z');
+  const ws = new Workspace({ defaultNamespace: 'default', overrides: {}, now: () => now });
+  const svc = (name: string) => `apiVersion: v1\nkind: Service\nmetadata:\n  name: ${name}\nspec:\n  selector: {app: ${name}}\n  ports: [{name: http, port: 80}]\n`;
+  let text = [ingress(1, 'a'), svc('a'), ingress(2, 'b'), ingress(3, 'a').replace('h3.example.com', 'h1.example.com'), svc('c')].join('---\n');
+  const uri = 'file:///r.yaml';
+  ws.setText(uri, text, true);
+  ws.check();
+  let seed = 11;
+  const rnd = (n: number) => { seed = (seed * 1103515245 + 12345) % 2147483648; return seed % n; };
+  const inserts = ['x', '\n', '---\n', 'name: b', 'a', 'host: h2.example.com', '', '  ', 'pathType: Exact'];
+  const key = (f: Finding) => `${f.ruleId} ${f.span.start}-${f.span.end} ${f.message}`;
+  for (let k = 0; k < 120; k++) {
+    const start = rnd(text.length + 1);
+    const end = Math.min(text.length, start + rnd(6));
+    const insert = inserts[rnd(inserts.length)]!;
+    text = text.slice(0, start) + insert + text.slice(end);
+    ws.applyEdit(uri, start, end, insert, text);
+    ws.check();
+    const fresh = analyze([{ uri, text }], { now }).findings.filter((f) => f.uri === uri).map(key).sort();
+    assert.deepEqual(ws.findings(uri).map(key).sort(), fresh, `after edit ${k}`);
+  }
 });
