@@ -110,6 +110,7 @@ export class ResourceWatch {
       return;
     }
     this.handlers.health({ state: 'failed', ...f });
+    clearTimeout(this.timer); // one pending restart at most
     this.timer = setTimeout(() => {
       if (!this.stopped) this.lw?.start().catch((e: unknown) => this.failed(e));
     }, this.backoff.next());
