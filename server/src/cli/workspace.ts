@@ -13,6 +13,8 @@ export interface LoadedRoutes {
   table: RouteTable;
   lookup: FileLookup;
   fileCount: number;
+  /** Every object read (Services too: the proxy translates backend ports with them). */
+  store: WorkspaceStore;
 }
 
 /** Loads the Ingresses in paths; with ingressClass, only those of that class (the default class applied). */
@@ -23,7 +25,7 @@ export function loadRoutes(paths: readonly string[], defaultNamespace: string, i
   const byUri = new Map(files.map((f) => [f.uri, { path: f.path, lines: new LineIndex(f.text) }]));
   const defaultClass = defaultIngressClass(store.list('IngressClass'))?.name;
   const ingresses = store.list('Ingress').filter((i) => ingressClass === undefined || ingressClassOf(i, defaultClass) === ingressClass);
-  return { table: buildRouteTable(ingresses, { defaultClass }), lookup: (uri) => byUri.get(uri), fileCount: files.length };
+  return { table: buildRouteTable(ingresses, { defaultClass }), lookup: (uri) => byUri.get(uri), fileCount: files.length, store };
 }
 
 export interface JsonLocation {
