@@ -50,7 +50,8 @@ export async function issueCertificate(ca: CaFiles, host: string): Promise<{ cer
       { name: 'subjectAltName', altNames: [altName] },
     ],
   });
-  return { certPem: `${leaf.cert}${ca.certPem}`, keyPem: leaf.private };
+  const pem = (s: string) => (s.endsWith('\n') ? s : `${s}\n`);
+  return { certPem: pem(leaf.cert) + pem(ca.certPem), keyPem: leaf.private };
 }
 
 /** Secure contexts per SNI name, each issued once. */
