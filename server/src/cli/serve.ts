@@ -16,17 +16,17 @@ import type { CliIO } from './io';
 import { watchPaths } from './watch';
 import { loadRoutes } from './workspace';
 
-export const SERVE_USAGE = `usage: ingress-lab serve [PATH...] [--port N] [--https-port N] [--map NS/SVC:PORT=http://127.0.0.1:PORT ...] [--cluster [--context NAME]] [--namespace NS] [--ca-dir DIR]
+export const SERVE_USAGE = `usage: ingress-lab serve [PATH...] [--port N] [--https-port N] [--map NS/SVC:PORT=http://127.0.0.1:PORT ...] [--cluster [--context NAME]] [--namespace NS] [--no-https] [--ca-dir DIR]
 
 Serves the Ingress rules in files or folders (default ".") on 127.0.0.1 as a local proxy:
 each request is routed as "ingress-lab route" says, then forwarded to a local URL the Service
 is mapped to (--map, loopback addresses only; the port as the backend writes it, number or
 name) or, with --cluster, to a ready pod of the Service through a port-forward (round-robin).
 Hosts named in an Ingress's tls section are also served over HTTPS (--https-port, default
-8443; 0 turns it off) with certificates from a local CA kept in --ca-dir (default
+8443; --no-https turns it off) with certificates from a local CA kept in --ca-dir (default
 ~/.local/share/ingress-lab/ca; trust its ca.pem). Rules reload when the files change.
 Every 404/502/503 says why in its body and in X-Ingress-Lab-Reason; X-Ingress-Lab-Route
-names the rule used. --port defaults to 8080 (0: any free port).`;
+names the rule used. --port defaults to 8080 (0, here and for --https-port: any free port).`;
 
 function portOption(v: string | undefined, name: string, fallback: number): number {
   if (v === undefined) return fallback;
@@ -64,6 +64,7 @@ export async function startServe(argv: string[], io: CliIO): Promise<Serving> {
       context: { type: 'string' },
       namespace: { type: 'string', short: 'n' },
       'ca-dir': { type: 'string' },
+      'no-https': { type: 'boolean' },
     },
   });
   const port = portOption(values.port, '--port', 8080);
@@ -80,9 +81,16 @@ export async function startServe(argv: string[], io: CliIO): Promise<Serving> {
   let loaded = loadRoutes(positionals, namespace);
   const objects = (): ObjectStore => new MergedStore(loaded.store, cluster?.objects);
   const resolver = buildResolver(mappings, cluster, objects);
-  const ca = httpsPort !== 0 ? await loadOrCreateCa(values['ca-dir'] ?? defaultCaDir()) : undefined;
-  const proxy = new IngressProxy(loaded.table, { resolver, port, httpsPort: httpsPort === 0 ? undefined : httpsPort, ca, onRequest: (l) => io.out(logLine(l)) });
-  const listening = await proxy.listen();
+  const ca = !values['no-https'] ? await loadOrCreateCa(values['ca-dir'] ?? defaultCaDir()) : undefined;
+  const proxy = new IngressProxy(loaded.table, { resolver, port, httpsPort: ca ? httpsPort : undefined, ca, onRequest: (l) => io.out(logLine(l)) });
+  let listening: Listening;
+  try {
+    listening = await proxy.listen();
+  } catch (e) {
+    await proxy.close();
+    cluster?.close();
+    throw new UsageError(`cannot listen on 127.0.0.1: ${(e as Error).message}`);
+  }
   io.out(`ingress-lab serve: ${loaded.table.ingresses.length} Ingress(es) from ${loaded.fileCount} file(s)`);
   io.out(`listening on http://127.0.0.1:${listening.http.port}`);
   if (listening.https) io.out(`listening on https://127.0.0.1:${listening.https.port} (TLS hosts only; CA: ${ca!.certPath})`);

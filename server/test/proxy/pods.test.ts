@@ -29,9 +29,9 @@ const slice = (service: string, ready: string[], notReady: string[] = []) => ({
 });
 const service = (name: string) => ({ apiVersion: 'v1', kind: 'Service', metadata: { name }, spec: { selector: { app: name }, ports: [{ name: 'http', port: 80, targetPort: 8080 }] } });
 
-before(async (t) => {
+before(async () => {
   target = await openTarget();
-  if (!target.standIn) return t.skip('needs pods serving local TCP: stand-in only');
+  if (!target.standIn) return; // a real cluster: the tests skip (they need pods serving local TCP)
   pods = [await startUpstream('web-1'), await startUpstream('web-2')];
   for (const pod of pods) target.standIn.portForward.targets.set(`${NS}/${pod.name}:8080`, pod.port);
   await target.apply([service('web'), service('idle'), slice('web', ['web-1', 'web-2']), slice('idle', [], ['idle-1'])]);
