@@ -115,6 +115,8 @@ async function main(): Promise<void> {
 }
 
 const role = process.argv.find((a) => a.startsWith('--role='))?.slice(7);
+// A child stopped by the parent exits normally (so `--cpu-prof` still writes its profile).
+if (role) process.once('SIGTERM', () => process.exit(0));
 const run = role === 'upstream' ? roleUpstream() : role === 'proxy' ? roleProxy(Number(process.argv[3])) : main();
 run.catch((e: unknown) => {
   console.error(e);

@@ -4,6 +4,7 @@
 import { request, type Agent, type ClientRequest, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { TLSSocket } from 'node:tls';
+import { originForm } from './decide';
 import { endToEnd, headerText, upstreamHeaders } from './headers';
 import { ROUTE_HEADER, UPSTREAM_HEADER, type Refusal } from './explain';
 import { targetKey, type ServiceTarget, type Upstream, type UpstreamResolver } from './upstream';
@@ -32,7 +33,7 @@ type Attempt = { ok: true; status: number } | { ok: false; error: Error; retry: 
 function send(req: IncomingMessage, res: ServerResponse, upstream: Upstream, stream: Duplex | undefined, agent: Agent, rule: string | undefined): Promise<Attempt> {
   return new Promise((resolve) => {
     const headers = upstreamHeaders(req.headers, { remoteAddress: req.socket.remoteAddress, encrypted: !!(req.socket as TLSSocket).encrypted });
-    const base = { method: req.method, path: req.url, headers };
+    const base = { method: req.method, path: originForm(req.url), headers };
     const upReq: ClientRequest = stream
       ? request({ ...base, createConnection: () => stream as never })
       : request({ ...base, host: upstream.address!.host, port: upstream.address!.port, agent });

@@ -69,6 +69,12 @@ test('Host is preserved, X-Forwarded-For/Host/Proto are set, hop-by-hop headers 
   assert.equal(r.headers['x-resp-hop'], undefined, 'a header the upstream named in Connection');
 });
 
+test('a request in proxy form (curl -x): routed by its Host, passed upstream as /path?query', async () => {
+  const r = await get(p.port, 'shop.example.com', 'http://shop.example.com/api/health?x=1');
+  assert.equal(r.status, 200);
+  assert.equal(r.body, 'health /api/health?x=1');
+});
+
 test('request and response bodies stream through (chunked upload of 1 MiB)', async () => {
   const big = 'x'.repeat(1 << 20);
   const r = await get(p.port, 'shop.example.com', '/upload', { method: 'POST', body: big, headers: { 'transfer-encoding': 'chunked' } });
