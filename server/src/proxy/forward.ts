@@ -28,7 +28,8 @@ function failureText(upstream: Upstream, err: Error): string {
   return `${what} failed: ${code ?? err.message}`;
 }
 
-type Attempt = { ok: true; status: number } | { ok: false; error: Error; retry: boolean };
+/** A failed attempt: `retry` when nothing was consumed or answered yet; `reused` when it failed on a kept-alive socket the upstream had closed. */
+type Attempt = { ok: true; status: number } | { ok: false; error: Error; retry: boolean; reused?: boolean };
 
 function send(req: IncomingMessage, res: ServerResponse, upstream: Upstream, stream: Duplex | undefined, agent: Agent, rule: string | undefined): Promise<Attempt> {
   return new Promise((resolve) => {
@@ -48,7 +49,7 @@ function send(req: IncomingMessage, res: ServerResponse, upstream: Upstream, str
       up.once('end', () => resolve({ ok: true, status: up.statusCode ?? 502 }));
       res.once('close', () => { if (!up.complete) { up.destroy(); resolve({ ok: true, status: up.statusCode ?? 502 }); } });
     });
-    upReq.once('error', (error) => resolve({ ok: false, error, retry: !res.headersSent && !hasBody(req) }));
+    upReq.once('error', (error) => resolve({ ok: false, error, retry: !res.headersSent && !res.destroyed && !hasBody(req), reused: upReq.reusedSocket }));
     res.once('close', () => { if (!res.writableFinished) upReq.destroy(); });
     if (hasBody(req)) req.pipe(upReq);
     else upReq.end();
@@ -63,7 +64,8 @@ export async function forward(req: IncomingMessage, res: ServerResponse, target:
     const r = await resolver.resolve(target, avoid);
     if (!r.ok) {
       const reason = lastError && avoid.size ? `${lastError}; ${r.reason}` : r.reason;
-      return { status: r.status, refusal: { status: lastError ? 502 : r.status, rule, reason } };
+      const status = lastError ? 502 : r.status;
+      return { status, refusal: { status, rule, reason } };
     }
     let stream: Duplex | undefined;
     let out: Attempt;
@@ -74,6 +76,10 @@ export async function forward(req: IncomingMessage, res: ServerResponse, target:
       out = { ok: false, error: error as Error, retry: true };
     }
     if (out.ok) return { status: out.status, upstream: r.upstream.label };
+    // The client went away: nothing to answer, and the upstream is not to blame.
+    if (res.destroyed) return { status: 499, upstream: r.upstream.label };
+    // A kept-alive connection the upstream closed meanwhile: the same upstream, on a new connection.
+    if (out.retry && out.reused) continue;
     resolver.failed?.(target, r.upstream);
     lastError = failureText(r.upstream, out.error);
     if (!out.retry || r.upstream.address) return { status: 502, upstream: r.upstream.label, refusal: { status: 502, rule, reason: lastError } };

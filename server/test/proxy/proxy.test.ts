@@ -2,7 +2,7 @@
 // route` does, passes headers and bodies through, explains what it cannot serve, reloads.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { connect } from 'node:net';
+import { connect, createServer as createNetServer } from 'node:net';
 import WebSocket, { WebSocketServer } from 'ws';
 import { main } from '../../src/cli/main';
 import { loadRoutes } from '../../src/cli/workspace';
@@ -114,6 +114,25 @@ test('a mapped upstream that refuses: 502 naming the rule and the refused URL', 
     assert.match(String(none.headers[REASON_HEADER]), /^no local mapping for Service shop\/api:http/);
   } finally {
     await q.close();
+  }
+});
+
+test('a kept-alive upstream connection closed meanwhile: the request goes again on a new connection, not 502', async () => {
+  // Answers the first request on each connection, and cuts the connection at the second.
+  const flaky = createNetServer((socket) => {
+    let n = 0;
+    socket.on('data', () => {
+      if (n++ === 0) socket.write('HTTP/1.1 200 OK\r\ncontent-length: 2\r\nconnection: keep-alive\r\n\r\nok');
+      else socket.destroy();
+    });
+  });
+  await new Promise<void>((r) => flaky.listen(0, '127.0.0.1', () => r()));
+  const q = await startProxy(folder, { resolver: new LocalMapResolver([parseMapping(`shop/web:80=http://127.0.0.1:${(flaky.address() as { port: number }).port}`)]) });
+  try {
+    for (let i = 0; i < 3; i++) assert.equal((await get(q.port, 'shop.example.com', '/')).status, 200, `request ${i}`);
+  } finally {
+    await q.close();
+    await new Promise((r) => flaky.close(r));
   }
 });
 
