@@ -11,7 +11,8 @@ import { PortForwarder } from '../../src/cluster/port-forward';
 import { ClusterState } from '../../src/cluster/state';
 import { PodResolver, servicePorts, REASON_HEADER, UPSTREAM_HEADER } from '../../src/proxy/index';
 import { openTarget, type ClusterTarget } from '../support/cluster-target';
-import { closeServer, get, listenLocal, startProxy, startUpstream, type TestProxy, type Upstream } from './support';
+import { repoRoot } from '../helpers/fixtures';
+import { closeServer, get, listenLocal, spawnServe, startProxy, startUpstream, type TestProxy, type Upstream } from './support';
 
 const NS = 'ingress-lab-test';
 const dir = mkdtempSync(join(tmpdir(), 'ilab-pods-'));
@@ -123,5 +124,25 @@ test('a request without a body whose pod dies before answering is retried on ano
   } finally {
     await q.close();
     await closeServer(dying);
+  }
+});
+
+test('ingress-lab serve --cluster: the built CLI forwards to the ready pods of the kubeconfig\'s cluster', async (t) => {
+  if (!target.standIn) return t.skip('stand-in only');
+  target.standIn.portForward.targets.set(`${NS}/web-1:8080`, pods[0]!.port);
+  const serve = spawnServe(join(repoRoot(), 'dist/cli/ingress-lab.js'), [dir, '--port', '0', '--no-https', '--cluster'], { ...process.env, KUBECONFIG: target.kubeconfigPath });
+  try {
+    const port = await serve.port();
+    const replies = [await get(port, 'live.example.com', '/x'), await get(port, 'live.example.com', '/x')];
+    assert.deepEqual(replies.map((r) => r.body).sort(), ['web-1 /x', 'web-2 /x']);
+    const line = await serve.waitOutput(/^GET live\.example\.com\/x 200 .* → pod ingress-lab-test\/web-[12]:8080 .*ms$/m);
+    assert.ok(line);
+    const idle = await get(port, 'live.example.com', '/idle');
+    assert.equal(idle.status, 503);
+    assert.match(String(idle.headers[REASON_HEADER]), /Service ingress-lab-test\/idle:http has no ready pods/);
+  } finally {
+    const exited = new Promise((r) => serve.child.once('exit', r));
+    serve.child.kill('SIGINT');
+    await exited;
   }
 });

@@ -2,72 +2,47 @@
 // log line per request without the query, reload when a file changes, --map refusals.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { repoRoot, fixturePath } from '../helpers/fixtures';
-import { get, startUpstream, type Upstream } from './support';
+import { get, spawnServe, startUpstream, type ServeProcess, type Upstream } from './support';
 
 const cli = join(repoRoot(), 'dist/cli/ingress-lab.js');
 const dir = mkdtempSync(join(tmpdir(), 'ilab-serve-'));
 let web: Upstream;
-let child: ChildProcess;
-let stdout = '';
-const waiters = new Set<() => void>();
-
-/** Resolves with the first match of re in stdout, waiting for more output as it comes. */
-function waitOutput(re: RegExp, from = 0): Promise<RegExpExecArray> {
-  return new Promise((resolve, reject) => {
-    const check = () => {
-      const m = re.exec(stdout.slice(from));
-      if (m) resolve(m);
-      return !!m;
-    };
-    if (check()) return;
-    const timer = setTimeout(() => reject(new Error(`no ${re} in output:\n${stdout}`)), 15_000);
-    const waiter = () => {
-      if (!check()) return;
-      clearTimeout(timer);
-      waiters.delete(waiter);
-    };
-    waiters.add(waiter);
-  });
-}
+let serve: ServeProcess;
 
 before(async () => {
   web = await startUpstream('web');
   cpSync(fixturePath('proxy', 'routes'), join(dir, 'rules'), { recursive: true });
-  child = spawn(process.execPath, [cli, 'serve', join(dir, 'rules'), '--port', '0', '--https-port', '0', '--ca-dir', join(dir, 'ca'), '--map', `shop/web:80=${web.url}`], { stdio: ['ignore', 'pipe', 'pipe'] });
-  child.stdout!.on('data', (d: Buffer) => {
-    stdout += d.toString();
-    for (const w of [...waiters]) w();
-  });
+  serve = spawnServe(cli, [join(dir, 'rules'), '--port', '0', '--https-port', '0', '--ca-dir', join(dir, 'ca'), '--map', `shop/web:80=${web.url}`]);
 });
 
 after(async () => {
-  if (child.exitCode === null) child.kill('SIGKILL');
+  if (serve.child.exitCode === null) serve.child.kill('SIGKILL');
   await web.close();
   rmSync(dir, { recursive: true, force: true });
 });
 
 test('prints where it listens, then one line per request (method, host, path, status, rule, upstream, ms), no query', async () => {
-  const port = Number((await waitOutput(/listening on http:\/\/127\.0\.0\.1:(\d+)/))[1]);
-  await waitOutput(/listening on https:\/\/127\.0\.0\.1:\d+ \(TLS hosts only; CA: .*ca\.pem\)/);
+  const port = await serve.port();
+  await serve.waitOutput(/listening on https:\/\/127\.0\.0\.1:\d+ \(TLS hosts only; CA: .*ca\.pem\)/);
   const r = await get(port, 'shop.example.com', '/cart?token=abc123');
   assert.equal(r.status, 200);
-  const line = await waitOutput(/^GET shop\.example\.com\/cart .*$/m);
+  const line = await serve.waitOutput(/^GET shop\.example\.com\/cart .*$/m);
   assert.match(line[0], new RegExp(`^GET shop\\.example\\.com/cart 200 Ingress shop/shop spec\\.rules\\[0\\]\\.http\\.paths\\[0\\] \\(Prefix /\\) → ${web.url.replace(/\./g, '\\.')} \\d+\\.\\dms$`));
-  assert.doesNotMatch(stdout, /abc123/);
+  assert.doesNotMatch(serve.output(), /abc123/);
 });
 
 test('a changed file is picked up without a restart', async () => {
-  const port = Number((await waitOutput(/listening on http:\/\/127\.0\.0\.1:(\d+)/))[1]);
+  const port = await serve.port();
   assert.equal((await get(port, 'shop.example.com', '/renamed')).body, 'web /renamed');
   const file = join(dir, 'rules', 'ingress.yaml');
-  const mark = stdout.length;
+  const mark = serve.output().length;
   writeFileSync(file, readFileSync(file, 'utf8').replace('host: shop.example.com', 'host: store.example.com'));
-  await waitOutput(/^reloaded: 2 Ingress\(es\) from 2 file\(s\)$/m, mark);
+  await serve.waitOutput(/^reloaded: 2 Ingress\(es\) from 2 file\(s\)$/m, mark);
   const r = await get(port, 'store.example.com', '/renamed');
   assert.equal(r.body, 'web /renamed');
   assert.equal(r.headers['x-ingress-lab-route'], 'Ingress shop/shop spec.rules[0].http.paths[0] (Prefix /)');
@@ -76,9 +51,9 @@ test('a changed file is picked up without a restart', async () => {
 });
 
 test('SIGINT stops it with exit 0', async () => {
-  await waitOutput(/listening on http/);
-  const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
-  child.kill('SIGINT');
+  await serve.waitOutput(/listening on http/);
+  const exited = new Promise<number | null>((r) => serve.child.once('exit', (code) => r(code)));
+  serve.child.kill('SIGINT');
   assert.equal(await exited, 0);
 });
 

@@ -1,5 +1,6 @@
 // Real sockets for the proxy tests: named upstream servers on 127.0.0.1 that answer with
 // their name and what they received, a proxy over a folder's rules, and a request helper.
+import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer, request, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { loadRoutes } from '../../src/cli/workspace';
@@ -78,4 +79,47 @@ export async function startProxy(folder: string, opts: Omit<ProxyOptions, 'onReq
   const proxy = new IngressProxy(loadRoutes([folder], 'default').table, { port: 0, ...opts, onRequest: (l) => logs.push(l) });
   const l = await proxy.listen();
   return { proxy, port: l.http.port, httpsPort: l.https?.port, logs, close: () => proxy.close() };
+}
+
+export interface ServeProcess {
+  child: ChildProcess;
+  output(): string;
+  /** Resolves with the first match of re in stdout after offset `from`, waiting for more output as it comes. */
+  waitOutput(re: RegExp, from?: number): Promise<RegExpExecArray>;
+  /** The HTTP port it printed. */
+  port(): Promise<number>;
+}
+
+/** Runs the built `ingress-lab serve ARGS` as a process. */
+export function spawnServe(cli: string, args: string[], env: NodeJS.ProcessEnv = process.env): ServeProcess {
+  const child = spawn(process.execPath, [cli, 'serve', ...args], { stdio: ['ignore', 'pipe', 'pipe'], env });
+  let stdout = '';
+  let stderr = '';
+  const waiters = new Set<() => void>();
+  child.stdout!.on('data', (d: Buffer) => {
+    stdout += d.toString();
+    for (const w of [...waiters]) w();
+  });
+  child.stderr!.on('data', (d: Buffer) => { stderr += d.toString(); });
+  const waitOutput = (re: RegExp, from = 0) => new Promise<RegExpExecArray>((resolve, reject) => {
+    const check = () => {
+      const m = re.exec(stdout.slice(from));
+      if (m) resolve(m);
+      return !!m;
+    };
+    if (check()) return;
+    const timer = setTimeout(() => reject(new Error(`no ${re} in output:\n${stdout}\nstderr:\n${stderr}`)), 15_000);
+    const waiter = () => {
+      if (!check()) return;
+      clearTimeout(timer);
+      waiters.delete(waiter);
+    };
+    waiters.add(waiter);
+  });
+  return {
+    child,
+    output: () => stdout,
+    waitOutput,
+    port: async () => Number((await waitOutput(/listening on http:\/\/127\.0\.0\.1:(\d+)/))[1]),
+  };
 }
