@@ -26,12 +26,18 @@ function requestHead(req: IncomingMessage): string {
 /** Tunnels an upgrade; resolves with the upstream's status code once its answer starts. */
 export async function tunnelUpgrade(req: IncomingMessage, client: Duplex, head: Buffer, upstream: Upstream): Promise<number> {
   const up = await openStream(upstream);
+  up.on('error', () => up.destroy()); // every later error ends in 'close', handled below
   up.write(requestHead(req));
   if (head.length) up.write(head);
   const status = await new Promise<number>((resolve, reject) => {
-    up.once('error', reject);
+    const closed = () => reject(new Error('closed the connection before answering'));
+    up.once('error', (e) => { up.destroy(); reject(e); });
+    const clientGone = () => up.destroy();
+    up.once('close', closed);
+    client.once('close', clientGone);
     up.once('data', (chunk: Buffer) => {
-      up.off('error', reject);
+      up.off('close', closed);
+      client.off('close', clientGone);
       client.write(chunk);
       up.pipe(client);
       client.pipe(up);

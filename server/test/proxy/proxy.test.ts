@@ -194,6 +194,16 @@ test('WebSocket upgrade passes through both ways, with the proxy headers', async
     const res = await new Promise<import('node:http').IncomingMessage>((resolve) => refused.once('unexpected-response', (_req, r) => resolve(r)));
     assert.equal(res.statusCode, 503);
     assert.equal(res.headers[ROUTE_HEADER], 'Ingress shop/shop spec.rules[0].http.paths[1] (Prefix /api)');
+    // An upstream that closes without answering the handshake: 502.
+    const mute = createNetServer((s) => s.once('data', () => s.end()));
+    const mutePort = await new Promise<number>((r) => mute.listen(0, '127.0.0.1', () => r((mute.address() as { port: number }).port)));
+    const m = await startProxy(folder, { resolver: new LocalMapResolver([parseMapping(`shop/web:80=http://127.0.0.1:${mutePort}`)]) });
+    const cut = new WebSocket(`ws://127.0.0.1:${m.port}/socket`, { headers: { host: 'shop.example.com' } });
+    const cutRes = await new Promise<import('node:http').IncomingMessage>((resolve) => cut.once('unexpected-response', (_req, r) => resolve(r)));
+    assert.equal(cutRes.statusCode, 502);
+    assert.match(String(cutRes.headers[REASON_HEADER]), /closed the connection before answering/);
+    await m.close();
+    await new Promise((r) => mute.close(r));
   } finally {
     await q.close();
     wss.close();
