@@ -26,7 +26,8 @@ Hosts named in an Ingress's tls section are also served over HTTPS (--https-port
 8443; --no-https turns it off) with certificates from a local CA kept in --ca-dir (default
 ~/.local/share/ingress-lab/ca; trust its ca.pem). Rules reload when the files change.
 Every 404/502/503 says why in its body and in X-Ingress-Lab-Reason; X-Ingress-Lab-Route
-names the rule used. --port defaults to 8080 (0, here and for --https-port: any free port).`;
+names the rule used. --port defaults to 8080 (0, here and for --https-port: any free port).
+Runs until Ctrl-C (exit 0); exit 2 on a usage or I/O error (a bad --map, a port in use).`;
 
 function portOption(v: string | undefined, name: string, fallback: number): number {
   if (v === undefined) return fallback;
