@@ -6,7 +6,7 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { Agent, createServer, request } from 'node:http';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { loadRoutes } from '../server/src/cli/workspace';
@@ -92,6 +92,8 @@ function best(a: Result | undefined, b: Result): Result {
 const fmt = (r: Result) => `${Math.round(r.rps).toLocaleString('en-US').padStart(7)} req/s  p50 ${r.p50.toFixed(2).padStart(6)} ms  p99 ${r.p99.toFixed(2).padStart(6)} ms${r.errors ? `  (${r.errors} errors)` : ''}`;
 
 async function main(): Promise<void> {
+  // Three processes (load loop, proxy, upstream) share the machine: say how busy it was.
+  console.log(`proxy bench: ${cpus().length} CPUs, load average ${loadavg()[0]!.toFixed(2)} at start`);
   const upstream = await child(['--role=upstream']);
   const proxy = await child([`--role=proxy`, String(upstream.port)]);
   try {
