@@ -3,9 +3,9 @@
 #   chromium     the headless browser Playwright drives (playwright-core never downloads one)
 #   libkrb5-dev  headers for code-server's `kerberos` native module, built from source at install
 #   fonts-liberation  so screenshots show text (chromium only recommends fonts)
-# Skips apt when both are already installed, so repeated CI runs stay fast.
+# Skips apt when all are already installed, so repeated CI runs stay fast.
 set -euo pipefail
-if command -v chromium >/dev/null 2>&1 && dpkg -s libkrb5-dev fonts-liberation >/dev/null 2>&1; then
+if command -v chromium >/dev/null 2>&1 && dpkg -s libkrb5-dev fonts-liberation python3 make g++ >/dev/null 2>&1; then
   exit 0
 fi
 SUDO=""

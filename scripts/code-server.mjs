@@ -110,7 +110,7 @@ function packagedInputs() {
     const rel = join(dir, n);
     return statSync(join(root, rel)).isDirectory() ? walk(rel) : [rel];
   });
-  return [...files, ...walk('client/src'), ...walk('server/src'), ...walk('syntaxes')]
+  return [...files, ...walk('client/src'), ...walk('server/src'), ...walk('syntaxes'), ...walk('docs')]
     .filter((f) => existsSync(join(root, f)));
 }
 

@@ -4,13 +4,15 @@
 //     passes to window.codeAutomationExit.
 //  2. a Playwright scenario (client/test/ui/demo.ui.mjs) on the packaged .vsix installed into
 //     code-server, with test-fixtures/demo open as a user would have it.
-// Every run is time-limited. Screenshots go to test-artifacts/.
-// Usage: node scripts/editor-test.mjs [--only=host|ui]   (assumes `npm run build` ran)
+//  3. `npm start` itself (client/test/ui/npm-start.ui.mjs): its URL in the browser, then Ctrl-C.
+// Every run is time-limited; Ctrl-C here still stops the code-servers it started. Screenshots go to
+// test-artifacts/.
+// Usage: node scripts/editor-test.mjs [--only=host|ui|start]   (assumes `npm run build` ran)
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { format } from 'node:util';
 import { launchBrowser, withTimeout, workbenchUrl } from './browser.mjs';
-import { installExtension, makeProfile, startCodeServer } from './code-server.mjs';
+import { freePort, installExtension, makeProfile, startCodeServer } from './code-server.mjs';
 import { ensureVSCodeEnv, root } from './vscode-env.mjs';
 
 const only = process.argv.find((a) => a.startsWith('--only='))?.slice(7);
@@ -18,9 +20,19 @@ const artifacts = join(root, 'test-artifacts');
 const base = root.replace(/\/$/, '');
 const testSettings = { 'ingressLab.cluster.enabled': false };
 
+/** Stops for whatever runs now, so that an interrupted test run leaves no code-server behind. */
+const cleanups = new Set();
+for (const sig of ['SIGINT', 'SIGTERM']) {
+  process.once(sig, async () => {
+    await Promise.all([...cleanups].map((c) => c().catch(() => {})));
+    process.exit(130);
+  });
+}
+
 /** Starts code-server and chromium, runs `body`, and always stops both. */
 async function session(name, { profile, limitMs }, body) {
   const server = await startCodeServer({ profile });
+  cleanups.add(server.stop);
   const browser = await launchBrowser().catch(async (e) => { await server.stop(); throw e; });
   const shot = (suffix) => browser.page.screenshot({ path: join(artifacts, `${name}${suffix}.png`) }).catch(() => {});
   try {
@@ -31,6 +43,7 @@ async function session(name, { profile, limitMs }, body) {
   } finally {
     await browser.close();
     await server.stop();
+    cleanups.delete(server.stop);
   }
 }
 
@@ -76,6 +89,18 @@ async function uiScenario() {
     scenario({ ...s, url: s.server.url, demo: join(base, 'test-fixtures/demo'), artifacts }));
 }
 
+/** `npm start` itself, in a browser, then Ctrl-C. Runs no code-server of its own. */
+async function npmStartScenario() {
+  const { scenario } = await import('../client/test/ui/npm-start.ui.mjs');
+  const browser = await launchBrowser();
+  const shot = (suffix) => browser.page.screenshot({ path: join(artifacts, `ui${suffix}.png`) }).catch(() => {});
+  try {
+    return await withTimeout(scenario({ ...browser, root: base, port: await freePort(), shot }), 240_000, 'npm start');
+  } finally {
+    await browser.close();
+  }
+}
+
 async function main() {
   if (!existsSync(join(root, 'dist/server/server.js'))) throw new Error('no dist/server/server.js: run `npm run build` first');
   ensureVSCodeEnv();
@@ -93,6 +118,11 @@ async function main() {
     const t = Date.now();
     const ok = await uiScenario().then(() => true, (e) => { console.error(`  ✖ ${e.stack ?? e}`); return false; });
     console.log(`  ${ok ? '✔' : '✖'} in ${((Date.now() - t) / 1000).toFixed(1)} s (screenshots in test-artifacts/)`);
+    failed ||= !ok;
+  }
+  if (!only || only === 'start') {
+    console.log('▶ npm start, then Ctrl-C');
+    const ok = await npmStartScenario().then(() => true, (e) => { console.error(`  ✖ ${e.stack ?? e}`); return false; });
     failed ||= !ok;
   }
   process.exit(failed ? 1 : 0);

@@ -29,14 +29,14 @@ export function statusTooltip(status: ClusterStatusParams): string {
   return `**Ingress Lab cluster: ${status.state}**\n\n${status.message}${source}`;
 }
 
-/** One line a user can read: where the request goes, or why it goes nowhere. */
+/** One line a user can read: the server's decision for the URL, or a summary of the route it chose. */
 export function describeDecision(req: ExplainRouteParams, res: ExplainRouteResult): string {
   const url = `${req.https ? 'https' : 'http'}://${req.host}${req.path}`;
   const r = res.route;
-  if (!r) return `${url}: ${res.decision}`;
+  if (res.decision || !r) return `${url}: ${res.decision || 'no route'}`;
   const port = r.service?.port !== undefined ? `:${r.service.port}` : '';
   const backend = r.service ? `${r.service.name}${port}` : 'no backend';
-  return `${url} → ${r.namespace}/${backend} (Ingress ${r.ingress}, ${r.pathType} ${r.path}). ${res.decision}`;
+  return `${url} → ${r.namespace}/${backend} (Ingress ${r.ingress}, ${r.pathType} ${r.path})`;
 }
 
 /** The request a URL typed by the user stands for, or undefined when it is not a full URL. */

@@ -22,7 +22,7 @@ suite('CodeLens: try a route', () => {
     assert.equal(lenses[0].command?.title, 'Try http://shop.example.com/catalog (Prefix)');
   });
 
-  test('running a lens asks the server about that request and answers with its decision', async () => {
+  test('a lens asks the server where the request goes: /catalog/shoes → Service catalog', async () => {
     const api = await activateExtension();
     const editor = await openFixture('routes.yaml');
     const all = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', editor.document.uri, 10);
@@ -30,7 +30,9 @@ suite('CodeLens: try a route', () => {
     assert.equal(args.url, 'http://shop.example.com/catalog');
     const shown = await vscode.commands.executeCommand<ExplainRouteResult>('ingressLab.tryRoute', { ...args, path: '/catalog/shoes' });
     const direct = await api.explainRoute({ host: 'shop.example.com', path: '/catalog/shoes', https: false });
-    assert.ok(shown.decision.length > 0);
     assert.deepEqual(shown, direct);
+    assert.equal(shown.route?.service?.name, 'catalog', shown.decision);
+    assert.equal(shown.route?.ingress, 'storefront');
+    assert.equal(shown.route?.path, '/catalog');
   });
 });

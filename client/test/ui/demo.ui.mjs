@@ -68,6 +68,9 @@ async function tryRoute(page) {
   await page.click('.codelens-decoration a:has-text("Try https://shop.example.com/static")');
   const message = page.locator('.notification-toast .notification-list-item-message', { hasText: 'https://shop.example.com/static' });
   await message.waitFor(T);
+  // Toasts fade in: wait until it is fully shown before anyone takes a screenshot.
+  await page.waitForFunction(() => [...document.querySelectorAll('.notification-toast')]
+    .some((t) => t.textContent?.includes('https://shop.example.com/static') && getComputedStyle(t).opacity === '1'), null, T);
   return (await message.textContent()) ?? '';
 }
 

@@ -17,15 +17,21 @@ const route: RouteEntry = {
   location: { uri: 'file:///w/shop.yaml', range: { start: { line: 1, character: 0 }, end: { line: 1, character: 4 } } },
 };
 
-test('a routed request names the Service, port, Ingress and path that won', () => {
-  const res: ExplainRouteResult = { route, decision: 'Longest Prefix match.', trace: [] };
+test('the notification leads with the URL and says what the server decided', () => {
+  const res: ExplainRouteResult = { route, decision: '200 → service api:http via Prefix /api', trace: [] };
   assert.equal(describeDecision({ host: 'shop.example.com', path: '/api/cart', https: true }, res),
-    'https://shop.example.com/api/cart → shop/api:http (Ingress shop, Prefix /api). Longest Prefix match.');
+    'https://shop.example.com/api/cart: 200 → service api:http via Prefix /api');
+});
+
+test('without a decision, a routed request names the Service, port, Ingress and path that won', () => {
+  assert.equal(describeDecision({ host: 'shop.example.com', path: '/api/cart', https: true }, { route, decision: '', trace: [] }),
+    'https://shop.example.com/api/cart → shop/api:http (Ingress shop, Prefix /api)');
 });
 
 test('an unrouted request says why', () => {
-  const res: ExplainRouteResult = { decision: 'No rule for host nope.example.com: 404.', trace: [] };
-  assert.equal(describeDecision({ host: 'nope.example.com', path: '/' }, res), 'http://nope.example.com/: No rule for host nope.example.com: 404.');
+  const res: ExplainRouteResult = { decision: '404: no rule for host nope.example.com', trace: [] };
+  assert.equal(describeDecision({ host: 'nope.example.com', path: '/' }, res), 'http://nope.example.com/: 404: no rule for host nope.example.com');
+  assert.equal(describeDecision({ host: 'nope.example.com', path: '/' }, { decision: '', trace: [] }), 'http://nope.example.com/: no route');
 });
 
 test('a typed URL becomes a request; anything else is refused', () => {

@@ -7,7 +7,7 @@ import { loadSnapshot } from '../cluster/snapshot';
 import { ClusterState } from '../cluster/state';
 import { describeStatus } from '../cluster/status';
 import type { ObjectStore } from '../ingress/store';
-import type { ClusterFacts } from '../rules/rule';
+import type { FactsIndex } from '../cluster/facts';
 import { UsageError } from './files';
 import type { CliIO } from './io';
 
@@ -22,7 +22,7 @@ export interface ClusterFlags {
 
 export interface ClusterSource {
   objects: ObjectStore;
-  facts: ClusterFacts;
+  facts: FactsIndex;
   /** The context's namespace (live cluster), used when --namespace is not given. */
   namespace?: string;
   kc?: KubeConfig;

@@ -3,6 +3,7 @@ import { runCheck, CHECK_USAGE } from './check';
 import { runLsp, LSP_USAGE } from './lsp';
 import { runRoute, ROUTE_USAGE } from './route';
 import { runRoutes, ROUTES_USAGE } from './routes';
+import { runServe, SERVE_USAGE } from './serve';
 import { UsageError } from './files';
 import { processIO, type CliIO } from './io';
 
@@ -15,6 +16,7 @@ const COMMANDS: Record<string, Command> = {
   check: { usage: CHECK_USAGE, run: runCheck },
   routes: { usage: ROUTES_USAGE, run: runRoutes },
   route: { usage: ROUTE_USAGE, run: runRoute },
+  serve: { usage: SERVE_USAGE, run: runServe },
   lsp: { usage: LSP_USAGE, run: runLsp },
 };
 

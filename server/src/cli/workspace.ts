@@ -7,11 +7,14 @@ import type { Span } from '../ingress/source';
 import { WorkspaceStore } from '../ingress/store';
 import { collectFiles, UsageError } from './files';
 import { jsonRange, type FileLookup, type JsonRange } from './format';
+import { defaultIngressClass } from '../ingress/default-class';
 
 export interface LoadedRoutes {
   table: RouteTable;
   lookup: FileLookup;
   fileCount: number;
+  /** Every object read (Services too: the proxy translates backend ports with them). */
+  store: WorkspaceStore;
 }
 
 /** Loads the Ingresses in paths; with ingressClass, only those of that class (the default class applied). */
@@ -20,9 +23,9 @@ export function loadRoutes(paths: readonly string[], defaultNamespace: string, i
   const store = new WorkspaceStore(defaultNamespace);
   for (const f of files) store.setFile(parseManifest(f.uri, f.text));
   const byUri = new Map(files.map((f) => [f.uri, { path: f.path, lines: new LineIndex(f.text) }]));
-  const defaultClass = store.list('IngressClass').find((c) => c.isDefault)?.name;
+  const defaultClass = defaultIngressClass(store.list('IngressClass'))?.name;
   const ingresses = store.list('Ingress').filter((i) => ingressClass === undefined || ingressClassOf(i, defaultClass) === ingressClass);
-  return { table: buildRouteTable(ingresses, { defaultClass }), lookup: (uri) => byUri.get(uri), fileCount: files.length };
+  return { table: buildRouteTable(ingresses, { defaultClass }), lookup: (uri) => byUri.get(uri), fileCount: files.length, store };
 }
 
 export interface JsonLocation {

@@ -2,9 +2,31 @@
 // (k8s.io/apimachinery/pkg/util/validation/field): `<field>: <Type>: <detail>`.
 // Rules that mirror the API server build their messages here, so the wording stays in one place.
 
+const GO_ESCAPES: Record<string, string> = {
+  '\x07': '\\a', '\b': '\\b', '\f': '\\f', '\n': '\\n', '\r': '\\r', '\t': '\\t', '\v': '\\v', '"': '\\"', '\\': '\\\\',
+};
+const hex = (n: number, width: number) => n.toString(16).padStart(width, '0');
+
+/**
+ * Go's %q (strconv.Quote): printable characters as they are, the C escapes, other control
+ * characters as \xHH, other non-printable characters (format characters, spaces other than
+ * " " such as a no-break space) as \uHHHH. JSON.stringify would print those invisibly.
+ */
+export function goQuote(s: string): string {
+  let out = '"';
+  for (const ch of s) {
+    const esc = GO_ESCAPES[ch];
+    const cp = ch.codePointAt(0)!;
+    if (esc) out += esc;
+    else if (ch === ' ' || !/[\p{C}\p{Z}]/u.test(ch)) out += ch;
+    else out += cp < 0x80 ? `\\x${hex(cp, 2)}` : cp <= 0xffff ? `\\u${hex(cp, 4)}` : `\\U${hex(cp, 8)}`;
+  }
+  return `${out}"`;
+}
+
 /** A bad value as Go's field.Error prints it: strings quoted (%q), numbers and booleans bare. */
 export function goValue(value: string | number | boolean): string {
-  return typeof value === 'string' ? JSON.stringify(value) : String(value);
+  return typeof value === 'string' ? goQuote(value) : String(value);
 }
 
 function withDetail(head: string, detail: string | undefined): string {

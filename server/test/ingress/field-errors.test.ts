@@ -1,7 +1,7 @@
 // field.ErrorList's printing: `<field>: <Type>: <detail>`, strings quoted, numbers bare.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { forbidden, goJson, invalid, notSupported, required, tooLong } from '../../src/ingress/field-errors';
+import { forbidden, goJson, goQuote, invalid, notSupported, required, tooLong } from '../../src/ingress/field-errors';
 
 test('messages read like the API server prints them', () => {
   assert.equal(invalid('spec.rules[0].http.paths[0].path', 'api', 'must be an absolute path'),
@@ -22,4 +22,15 @@ test('messages read like the API server prints them', () => {
 test('a non-scalar bad value prints as JSON, a nil slice as null', () => {
   assert.equal(goJson(undefined), 'null');
   assert.equal(goJson([]), '[]');
+});
+
+test('strings are quoted as Go\'s %q quotes them: invisible characters made visible', () => {
+  assert.equal(goQuote('foo.com'), '"foo.com"');
+  assert.equal(goQuote('a"b\\c'), '"a\\"b\\\\c"');
+  assert.equal(goQuote('web\t'), '"web\\t"');
+  assert.equal(goQuote('a\x07\x01\x7f'), '"a\\a\\x01\\x7f"');
+  assert.equal(goQuote('foo.com\u00a0'), '"foo.com\\u00a0"');
+  assert.equal(goQuote('a\u200bb'), '"a\\u200bb"');
+  assert.equal(goQuote('café ünïcode 日本'), '"café ünïcode 日本"');
+  assert.equal(invalid('spec.rules[0].host', 'foo.com\u00a0', 'x'), 'spec.rules[0].host: Invalid value: "foo.com\\u00a0": x');
 });

@@ -4,13 +4,15 @@
 // written as a manifest, with the exact errors a current kube-apiserver returns for it on create
 // (`<field>: <Type>: <detail>`, i.e. Go's field.Error.Error()). The CLI's ingress/ and schema/
 // errors on the file must be exactly that set: same field paths, error types and details.
+// The fixtures are written by scripts/gen-apiserver-cases.mjs (one readable table of the cases).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { basename } from 'node:path';
+import { basename, join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { analyze } from '../../src/rules/analyze';
-import { fixturePath, listFiles } from '../helpers/fixtures';
+import { fixturePath, listFiles, repoRoot } from '../helpers/fixtures';
 
 interface ApiServerCase {
   /** The Go test and case name (or the validation.go function and branch). */
@@ -37,3 +39,17 @@ for (const file of files) {
     assert.deepEqual([...actual].sort(), [...expected.errors].sort());
   });
 }
+
+test('the built CLI (check --format json on the whole folder) reports exactly the same errors per file', () => {
+  const root = repoRoot();
+  const r = spawnSync(process.execPath, [join(root, 'dist/cli/ingress-lab.js'), 'check', '--format', 'json', 'test-fixtures/apiserver-cases'],
+    { cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  assert.equal(r.status, 1, r.stderr);
+  const { diagnostics } = JSON.parse(r.stdout) as { diagnostics: { file: string; severity: string; code: string; message: string }[] };
+  for (const file of files) {
+    const expected = (JSON.parse(readFileSync(file.replace(/\.yaml$/, '.expected.json'), 'utf8')) as ApiServerCase).errors;
+    const rel = relative(root, file);
+    const actual = diagnostics.filter((d) => d.file === rel && d.severity === 'error' && API_SERVER.test(d.code)).map((d) => d.message);
+    assert.deepEqual(actual.sort(), [...expected].sort(), rel);
+  }
+});

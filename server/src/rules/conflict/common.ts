@@ -5,6 +5,7 @@ import { backendLabel, routeTableFor, type CreatedAt, type RouteEntry, type Rout
 import { fieldSpan, type Span } from '../../ingress/source';
 import { MergedStore } from '../../ingress/store';
 import type { RuleContext } from '../rule';
+import { defaultIngressClass } from '../../ingress/default-class';
 
 /**
  * The route table the conflict rules share. A workspace copy of a live Ingress has no
@@ -15,7 +16,7 @@ export function conflictTable(objects: readonly KObject[], ctx: RuleContext): Ro
   const cluster = store instanceof MergedStore ? store.cluster : undefined;
   const created: CreatedAt | undefined = cluster && ((ing) => ing.creationTimestamp
     ?? (ing.origin === 'workspace' ? cluster.find('Ingress', ing.namespace, ing.name)[0]?.creationTimestamp : undefined));
-  const defaultClass = store.list('IngressClass').find((c) => c.isDefault)?.name;
+  const defaultClass = defaultIngressClass(store.list('IngressClass'))?.name;
   return routeTableFor(objects, { created, defaultClass });
 }
 

@@ -1,5 +1,5 @@
 // Mirrors ValidateAnnotations: keys and values together may not exceed 256 KiB.
-// `metadata.annotations: Too long: must have at most 262144 bytes`.
+// `metadata.annotations: Too long: may not be more than 262144 bytes` (the newest apimachinery).
 import { tooLong } from '../../ingress/field-errors';
 import { goLen, TOTAL_ANNOTATION_SIZE_LIMIT } from '../../ingress/k8s-validators';
 import { entry } from '../../ingress/source';

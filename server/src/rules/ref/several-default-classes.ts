@@ -1,9 +1,11 @@
-// More than one IngressClass is marked default: the API server's admission plugin refuses
-// new Ingresses that name no class. Works on workspace classes alone and with a cluster.
+// More than one IngressClass is marked default: the API server's DefaultIngressClass admission
+// plugin gives an Ingress that names no class the newest of them (older releases refused the
+// Ingress), which is rarely what the author meant. Works on workspace classes alone and with a cluster.
 import type { Ingress } from '../../ingress/model';
 import type { ObjectRule } from '../rule';
 import { ingressAnchor, namesNoClass } from './default-class';
 import { foundIn } from './lookup';
+import { defaultIngressClasses } from '../../ingress/default-class';
 
 export const severalDefaultClasses: ObjectRule = {
   id: 'ref/several-default-classes',
@@ -14,10 +16,10 @@ export const severalDefaultClasses: ObjectRule = {
   check(obj, ctx, report) {
     const ing = obj as Ingress;
     if (!namesNoClass(ing)) return;
-    const defaults = ctx.store.list('IngressClass').filter((c) => c.isDefault);
+    const defaults = defaultIngressClasses(ctx.store.list('IngressClass'));
     if (defaults.length < 2) return;
     report({
-      message: `${defaults.length} IngressClasses are marked default (${defaults.map((c) => `${c.name}, ${foundIn(c, ctx)}`).join('; ')}): the API server refuses a new Ingress that names no class; set spec.ingressClassName`,
+      message: `${defaults.length} IngressClasses are marked default (${defaults.map((c) => `${c.name}, ${foundIn(c, ctx)}`).join('; ')}): the API server gives an Ingress that names no class the newest, ${defaults[0]!.name}; set spec.ingressClassName`,
       ...ingressAnchor(ing),
       related: defaults.filter((c) => c.origin === 'workspace').map((c) => ({ uri: c.uri, span: c.span, message: `default IngressClass ${c.name}` })),
     });

@@ -1,0 +1,136 @@
+// `ingress-lab serve [PATH...]`: the embedded proxy on the workspace's Ingress rules, to
+// local URLs (--map) and/or the Services' ready pods (--cluster). Reloads the rules when
+// the files change; one log line per request (no headers, no query: nothing secret).
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { PortForwarder } from '../cluster/port-forward';
+import { MergedStore, type ObjectStore } from '../ingress/store';
+import {
+  chainResolvers, IngressProxy, LocalMapResolver, loadOrCreateCa, MappingError, parseMapping, PodResolver, servicePorts,
+  type Listening, type RequestLog, type UpstreamResolver,
+} from '../proxy/index';
+import { normalizeClusterArgs, openClusterSource, type ClusterSource } from './cluster-source';
+import { UsageError } from './files';
+import type { CliIO } from './io';
+import { watchPaths } from './watch';
+import { loadRoutes } from './workspace';
+
+export const SERVE_USAGE = `usage: ingress-lab serve [PATH...] [--port N] [--https-port N] [--map NS/SVC:PORT=http://127.0.0.1:PORT ...] [--cluster [--context NAME]] [--namespace NS] [--no-https] [--ca-dir DIR]
+
+Serves the Ingress rules in files or folders (default ".") on 127.0.0.1 as a local proxy:
+each request is routed as "ingress-lab route" says, then forwarded to a local URL the Service
+is mapped to (--map, loopback addresses only; the port as the backend writes it, number or
+name) or, with --cluster, to a ready pod of the Service through a port-forward (round-robin).
+Hosts named in an Ingress's tls section are also served over HTTPS (--https-port, default
+8443; --no-https turns it off) with certificates from a local CA kept in --ca-dir (default
+~/.local/share/ingress-lab/ca; trust its ca.pem). Rules reload when the files change.
+Every 404/502/503 says why in its body and in X-Ingress-Lab-Reason; X-Ingress-Lab-Route
+names the rule used. --port defaults to 8080 (0, here and for --https-port: any free port).
+Runs until Ctrl-C (exit 0); exit 2 on a usage or I/O error (a bad --map, a port in use).`;
+
+function portOption(v: string | undefined, name: string, fallback: number): number {
+  if (v === undefined) return fallback;
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new UsageError(`${name} must be a port number (0-65535), not "${v}"`);
+  return n;
+}
+
+export function logLine(l: RequestLog): string {
+  const rule = l.rule ?? 'no rule';
+  const upstream = l.upstream ?? (l.reason ? `(${l.reason})` : '-');
+  return `${l.method} ${l.host || '(no host)'}${l.path} ${l.status} ${rule} → ${upstream} ${l.ms.toFixed(1)}ms`;
+}
+
+function defaultCaDir(): string {
+  return join(process.env.XDG_DATA_HOME || join(homedir(), '.local', 'share'), 'ingress-lab', 'ca');
+}
+
+export interface Serving {
+  listening: Listening;
+  proxy: IngressProxy;
+  close(): Promise<void>;
+}
+
+export async function startServe(argv: string[], io: CliIO): Promise<Serving> {
+  const { values, positionals } = parseArgs({
+    args: normalizeClusterArgs(argv),
+    allowPositionals: true,
+    options: {
+      port: { type: 'string' },
+      'https-port': { type: 'string' },
+      map: { type: 'string', multiple: true, default: [] },
+      cluster: { type: 'boolean' },
+      'cluster-optional': { type: 'boolean' },
+      context: { type: 'string' },
+      namespace: { type: 'string', short: 'n' },
+      'ca-dir': { type: 'string' },
+      'no-https': { type: 'boolean' },
+    },
+  });
+  const port = portOption(values.port, '--port', 8080);
+  const httpsPort = portOption(values['https-port'], '--https-port', 8443);
+  let mappings;
+  try {
+    mappings = values.map!.map(parseMapping);
+  } catch (e) {
+    if (e instanceof MappingError) throw new UsageError(e.message);
+    throw e;
+  }
+  const cluster = await openClusterSource({ cluster: values.cluster, clusterOptional: values['cluster-optional'], context: values.context }, io);
+  const namespace = values.namespace ?? cluster?.namespace ?? 'default';
+  let loaded = loadRoutes(positionals, namespace);
+  const objects = (): ObjectStore => new MergedStore(loaded.store, cluster?.objects);
+  const resolver = buildResolver(mappings, cluster, objects);
+  const ca = !values['no-https'] ? await loadOrCreateCa(values['ca-dir'] ?? defaultCaDir()) : undefined;
+  const proxy = new IngressProxy(loaded.table, { resolver, port, httpsPort: ca ? httpsPort : undefined, ca, onRequest: (l) => io.out(logLine(l)) });
+  let listening: Listening;
+  try {
+    listening = await proxy.listen();
+  } catch (e) {
+    await proxy.close();
+    cluster?.close();
+    throw new UsageError(`cannot listen on 127.0.0.1: ${(e as Error).message}`);
+  }
+  io.out(`ingress-lab serve: ${loaded.table.ingresses.length} Ingress(es) from ${loaded.fileCount} file(s)`);
+  io.out(`listening on http://127.0.0.1:${listening.http.port}`);
+  if (listening.https) io.out(`listening on https://127.0.0.1:${listening.https.port} (TLS hosts only; CA: ${ca!.certPath})`);
+  const watcher = watchPaths(positionals, () => {
+    try {
+      loaded = loadRoutes(positionals, namespace);
+      proxy.updateRoutes(loaded.table);
+      io.out(`reloaded: ${loaded.table.ingresses.length} Ingress(es) from ${loaded.fileCount} file(s)`);
+    } catch (e) {
+      io.err(`reload failed, keeping the previous rules: ${(e as Error).message}`);
+    }
+  });
+  return {
+    listening,
+    proxy,
+    async close() {
+      watcher.close();
+      await proxy.close();
+      cluster?.close();
+    },
+  };
+}
+
+function buildResolver(mappings: ReturnType<typeof parseMapping>[], cluster: ClusterSource | undefined, objects: () => ObjectStore): UpstreamResolver {
+  const ports = servicePorts(objects);
+  const resolvers: UpstreamResolver[] = [new LocalMapResolver(mappings, ports.aliases)];
+  if (cluster?.kc) {
+    const clusterPorts = servicePorts(() => cluster.objects);
+    resolvers.push(new PodResolver(cluster.facts, new PortForwarder(cluster.kc), clusterPorts.portNameOf));
+  }
+  return chainResolvers(...resolvers);
+}
+
+export async function runServe(argv: string[], io: CliIO): Promise<number> {
+  const serving = await startServe(argv, io);
+  await new Promise<void>((resolve) => {
+    process.once('SIGINT', resolve);
+    process.once('SIGTERM', resolve);
+  });
+  await serving.close();
+  return 0;
+}

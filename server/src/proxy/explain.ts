@@ -1,0 +1,71 @@
+// What the proxy says about a routing decision: the rule it used (for the
+// X-Ingress-Lab-Route header and the log) and, when it cannot serve, the reason in a
+// short plain-text body and the X-Ingress-Lab-Reason header.
+import type { ServerResponse } from 'node:http';
+import type { RouteResult } from '../ingress/routing/index';
+import { ingressRef } from '../ingress/routing/index';
+import { headerText } from './headers';
+
+export const ROUTE_HEADER = 'x-ingress-lab-route';
+export const REASON_HEADER = 'x-ingress-lab-reason';
+export const UPSTREAM_HEADER = 'x-ingress-lab-upstream';
+
+/** "Ingress shop/shop spec.rules[0].http.paths[1] (Prefix /api)", "Ingress a/b spec.defaultBackend", or undefined (404). */
+export function ruleLabel(r: RouteResult): string | undefined {
+  const m = r.match;
+  if (!m) return undefined;
+  if (m.entry) return `Ingress ${ingressRef(m.ingress)} ${m.entry.node.path} (${m.entry.pathType ?? 'no pathType'} ${m.entry.path || '(empty)'})`;
+  return `Ingress ${ingressRef(m.ingress)} ${m.ingress.defaultBackend?.node.path ?? 'spec.defaultBackend'} (defaultBackend)`;
+}
+
+/** Why nothing routes the request: the matcher's host, path and defaultBackend decisions. */
+export function notRoutedReason(r: RouteResult): string {
+  return r.trace.filter((s) => s.step !== 'result' && s.step !== 'request').map((s) => s.message).join('; ');
+}
+
+export interface Refusal {
+  status: 404 | 502 | 503;
+  reason: string;
+  rule?: string;
+}
+
+const TITLES = { 404: 'Not Found', 502: 'Bad Gateway', 503: 'Service Unavailable' } as const;
+
+export function refusalBody(r: Refusal, host: string, path: string): string {
+  return [
+    `${r.status} ${TITLES[r.status]} (Ingress Lab proxy)`,
+    `request: ${host || '(no host)'}${path}`,
+    `rule: ${r.rule ?? 'none'}`,
+    `reason: ${r.reason}`,
+    '',
+  ].join('\n');
+}
+
+export function sendRefusal(res: ServerResponse, r: Refusal, host: string, path: string): void {
+  if (res.headersSent) {
+    res.destroy();
+    return;
+  }
+  const body = refusalBody(r, host, path);
+  res.writeHead(r.status, {
+    'content-type': 'text/plain; charset=utf-8',
+    'content-length': Buffer.byteLength(body),
+    [REASON_HEADER]: headerText(r.reason),
+    ...(r.rule ? { [ROUTE_HEADER]: headerText(r.rule) } : {}),
+  });
+  res.end(body);
+}
+
+/** The same refusal as raw HTTP/1.1 on a socket (a WebSocket upgrade that cannot be served). */
+export function rawRefusal(r: Refusal, host: string, path: string): string {
+  const body = refusalBody(r, host, path);
+  const head = [
+    `HTTP/1.1 ${r.status} ${TITLES[r.status]}`,
+    'content-type: text/plain; charset=utf-8',
+    `content-length: ${Buffer.byteLength(body)}`,
+    `${REASON_HEADER}: ${headerText(r.reason)}`,
+    ...(r.rule ? [`${ROUTE_HEADER}: ${headerText(r.rule)}`] : []),
+    'connection: close',
+  ];
+  return `${head.join('\r\n')}\r\n\r\n${body}`;
+}

@@ -1,0 +1,43 @@
+// Request and response headers across the proxy: hop-by-hop headers removed (RFC 9110
+// 7.6.1, plus those named in Connection), standard X-Forwarded-* added, Host preserved.
+import type { IncomingHttpHeaders, OutgoingHttpHeaders } from 'node:http';
+
+const HOP_BY_HOP = ['connection', 'keep-alive', 'proxy-connection', 'proxy-authenticate', 'proxy-authorization', 'te', 'trailer', 'transfer-encoding', 'upgrade'];
+
+/** A copy without hop-by-hop headers; `keepUpgrade` keeps Connection/Upgrade for a WebSocket handshake. */
+export function endToEnd(headers: IncomingHttpHeaders, keepUpgrade = false): OutgoingHttpHeaders {
+  const named = String(headers.connection ?? '').toLowerCase().split(',').map((s) => s.trim()).filter(Boolean);
+  const drop = new Set([...HOP_BY_HOP, ...named]);
+  if (keepUpgrade) {
+    drop.delete('upgrade');
+    drop.delete('connection');
+  }
+  const out: OutgoingHttpHeaders = {};
+  for (const [k, v] of Object.entries(headers)) if (v !== undefined && !drop.has(k)) out[k] = v;
+  if (keepUpgrade) out.connection = 'Upgrade';
+  return out;
+}
+
+function append(prev: string | string[] | undefined, value: string): string {
+  const p = Array.isArray(prev) ? prev.join(', ') : prev;
+  return p ? `${p}, ${value}` : value;
+}
+
+export interface ClientInfo {
+  remoteAddress: string | undefined;
+  encrypted: boolean;
+}
+
+/** Headers to send upstream: end-to-end headers, Host as the client sent it, X-Forwarded-For/Host/Proto. */
+export function upstreamHeaders(headers: IncomingHttpHeaders, client: ClientInfo, keepUpgrade = false): OutgoingHttpHeaders {
+  const out = endToEnd(headers, keepUpgrade);
+  out['x-forwarded-for'] = append(headers['x-forwarded-for'], (client.remoteAddress ?? '').replace(/^::ffff:/, ''));
+  if (headers.host) out['x-forwarded-host'] = headers.host;
+  out['x-forwarded-proto'] = client.encrypted ? 'https' : 'http';
+  return out;
+}
+
+/** A header value that node:http accepts: printable ASCII only, one line, bounded. */
+export function headerText(s: string): string {
+  return s.replace(/→/g, '->').replace(/[^\x20-\x7e]/g, '?').slice(0, 400);
+}

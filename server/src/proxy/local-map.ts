@@ -1,0 +1,70 @@
+// Local URL mappings: `ns/service:port=http://127.0.0.1:3000`. Only loopback http(s) URLs
+// are accepted, so the proxy never relays to an arbitrary address. The port is matched as
+// the backend writes it (number or name); `ports` translates between the two when the
+// Service is known.
+import { isIP } from 'node:net';
+import { targetKey, type Resolution, type ServiceTarget, type UpstreamResolver } from './upstream';
+
+export interface LocalMapping {
+  key: string;
+  url: URL;
+}
+
+export class MappingError extends Error {}
+
+const MAPPING = /^([a-z0-9]([-a-z0-9]*[a-z0-9])?)\/([a-z0-9]([-a-z0-9]*[a-z0-9])?):([a-z0-9-]+)=(.+)$/;
+
+export function isLoopbackHost(hostname: string): boolean {
+  const h = hostname.replace(/^\[|\]$/g, '').toLowerCase();
+  if (h === 'localhost') return true;
+  if (isIP(h) === 4) return h.startsWith('127.');
+  if (isIP(h) === 6) return h === '::1' || /^::ffff:127\./.test(h);
+  return false;
+}
+
+/** Parses one `--map` value; throws MappingError with what is wrong. */
+export function parseMapping(text: string): LocalMapping {
+  const m = MAPPING.exec(text.trim());
+  if (!m) throw new MappingError(`--map "${text}": expected NAMESPACE/SERVICE:PORT=http://127.0.0.1:PORT`);
+  let url: URL;
+  try {
+    url = new URL(m[6]!);
+  } catch {
+    throw new MappingError(`--map "${text}": "${m[6]}" is not a URL`);
+  }
+  if (url.protocol !== 'http:') throw new MappingError(`--map "${text}": only http:// URLs can be mapped, not ${url.protocol}`);
+  if (!isLoopbackHost(url.hostname)) {
+    throw new MappingError(`--map "${text}": ${url.hostname} is not a loopback address (127.0.0.1, ::1, localhost); the proxy only relays to this machine`);
+  }
+  if (url.pathname !== '/' || url.search || url.username || url.password) {
+    throw new MappingError(`--map "${text}": give only scheme, host and port (no path, query or credentials)`);
+  }
+  const port = /^\d+$/.test(m[5]!) ? Number(m[5]) : m[5]!;
+  return { key: targetKey({ namespace: m[1]!, service: m[3]!, port }), url };
+}
+
+/** Service port number ↔ name, when the Service is known. */
+export type PortAliases = (target: ServiceTarget) => (number | string)[];
+
+export class LocalMapResolver implements UpstreamResolver {
+  private readonly byKey = new Map<string, LocalMapping>();
+
+  constructor(mappings: readonly LocalMapping[], private readonly aliases: PortAliases = () => []) {
+    for (const m of mappings) this.byKey.set(m.key, m);
+  }
+
+  get size(): number {
+    return this.byKey.size;
+  }
+
+  resolve(target: ServiceTarget): Resolution {
+    for (const port of [target.port, ...this.aliases(target)]) {
+      const m = this.byKey.get(targetKey({ ...target, port }));
+      if (m) {
+        const host = m.url.hostname.replace(/^\[|\]$/g, '');
+        return { ok: true, upstream: { label: m.url.origin, address: { host, port: Number(m.url.port || 80) } } };
+      }
+    }
+    return { ok: false, status: 503, reason: `no local mapping for Service ${targetKey(target)} (map it: --map ${targetKey(target)}=http://127.0.0.1:PORT)` };
+  }
+}

@@ -1,0 +1,153 @@
+// The embedded proxy: serves the workspace's Ingress rules on HTTP and, for hosts in an
+// Ingress's tls section, on HTTPS with a certificate per SNI name from the local CA. Every
+// request is routed by the one matcher, then forwarded to an upstream the resolver picks.
+// Binds 127.0.0.1 unless told otherwise; updateRoutes() swaps the rules without a restart.
+import { Agent, createServer as createHttp, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createHttps } from 'node:https';
+import type { AddressInfo, Socket } from 'node:net';
+import type { Duplex } from 'node:stream';
+import { TlsIndex, type RouteTable } from '../ingress/routing/index';
+import { CertificateCache, type CaFiles } from './certs';
+import { decide, requestPath } from './decide';
+import { rawRefusal, sendRefusal } from './explain';
+import { forward } from './forward';
+import { tunnelUpgrade } from './upgrade';
+import type { UpstreamResolver } from './upstream';
+
+export interface RequestLog {
+  method: string;
+  host: string;
+  path: string;
+  status: number;
+  rule: string | undefined;
+  upstream: string | undefined;
+  ms: number;
+  /** Why the proxy answered an error itself. */
+  reason?: string;
+}
+
+export interface ProxyOptions {
+  resolver: UpstreamResolver;
+  /** Address to bind (default 127.0.0.1). */
+  host?: string;
+  /** HTTP port (0: any free port). */
+  port?: number;
+  /** HTTPS port; HTTPS is served only when this and `ca` are given. */
+  httpsPort?: number;
+  ca?: CaFiles;
+  onRequest?: (log: RequestLog) => void;
+}
+
+export interface Listening {
+  http: AddressInfo;
+  https?: AddressInfo;
+}
+
+export class IngressProxy {
+  private table: RouteTable;
+  private tls: TlsIndex;
+  private readonly agent = new Agent({ keepAlive: true, maxSockets: 256 });
+  private readonly servers: Server[] = [];
+  private readonly sockets = new Set<Socket>();
+  private readonly certs: CertificateCache | undefined;
+
+  constructor(table: RouteTable, private readonly opts: ProxyOptions) {
+    this.table = table;
+    this.tls = new TlsIndex(table.ingresses);
+    this.certs = opts.ca ? new CertificateCache(opts.ca) : undefined;
+  }
+
+  /** New rules for the next request; connections and listeners stay. */
+  updateRoutes(table: RouteTable): void {
+    this.table = table;
+    this.tls = new TlsIndex(table.ingresses);
+  }
+
+  /** Does an Ingress's tls section name this host (or a wildcard one label up)? */
+  servesTls(host: string): boolean {
+    return this.tls.covering(host.toLowerCase()).length > 0;
+  }
+
+  async listen(): Promise<Listening> {
+    const bind = this.opts.host ?? '127.0.0.1';
+    const http = await this.start(createHttp(), bind, this.opts.port ?? 0);
+    let https: AddressInfo | undefined;
+    if (this.opts.httpsPort !== undefined && this.certs) {
+      const certs = this.certs;
+      const server = createHttps({
+        SNICallback: (name, cb) => {
+          if (!this.servesTls(name)) return cb(new Error(`no Ingress tls section names ${name}`), undefined);
+          certs.contextFor(name).then((ctx) => cb(null, ctx), (e: Error) => cb(e, undefined));
+        },
+      });
+      https = await this.start(server, bind, this.opts.httpsPort);
+    }
+    return { http, https };
+  }
+
+  async close(): Promise<void> {
+    const closing = this.servers.map((s) => new Promise<void>((r) => s.close(() => r())));
+    for (const s of this.sockets) s.destroy();
+    this.agent.destroy();
+    await Promise.all(closing);
+  }
+
+  private async start(server: Server, host: string, port: number): Promise<AddressInfo> {
+    server.on('request', (req: IncomingMessage, res: ServerResponse) => void this.onRequest(req, res));
+    server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => void this.onUpgrade(req, socket, head));
+    server.on('connection', (s: Socket) => { this.sockets.add(s); s.once('close', () => this.sockets.delete(s)); });
+    server.on('secureConnection', (s: Socket) => { this.sockets.add(s); s.once('close', () => this.sockets.delete(s)); });
+    server.on('tlsClientError', (_e, s: Socket) => s.destroy());
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(port, host, () => { server.off('error', reject); resolve(); });
+    });
+    this.servers.push(server);
+    return server.address() as AddressInfo;
+  }
+
+  private async onRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const started = performance.now();
+    const host = req.headers.host ?? '';
+    const path = requestPath(req.url);
+    const d = decide(this.table, host, path);
+    const log = (status: number, upstream: string | undefined, reason?: string) =>
+      this.opts.onRequest?.({ method: req.method ?? '?', host, path, status, rule: d.rule, upstream, ms: performance.now() - started, reason });
+    if (d.refusal || !d.target) {
+      sendRefusal(res, d.refusal!, host, path);
+      return log(d.refusal!.status, undefined, d.refusal!.reason);
+    }
+    try {
+      const out = await forward(req, res, d.target, this.opts.resolver, this.agent, d.rule);
+      if (out.refusal) sendRefusal(res, out.refusal, host, path);
+      log(out.refusal?.status ?? out.status, out.upstream, out.refusal?.reason);
+    } catch (e) {
+      const reason = `internal error: ${(e as Error).message}`;
+      sendRefusal(res, { status: 502, rule: d.rule, reason }, host, path);
+      log(502, undefined, reason);
+    }
+  }
+
+  private async onUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
+    const started = performance.now();
+    const host = req.headers.host ?? '';
+    const path = requestPath(req.url);
+    const d = decide(this.table, host, path);
+    socket.on('error', () => socket.destroy());
+    const log = (status: number, upstream: string | undefined, reason?: string) =>
+      this.opts.onRequest?.({ method: `${req.method ?? '?'} (upgrade)`, host, path, status, rule: d.rule, upstream, ms: performance.now() - started, reason });
+    const refuse = (status: 502 | 503 | 404, reason: string, upstream?: string) => {
+      socket.end(rawRefusal({ status, reason, rule: d.rule }, host, path));
+      log(status, upstream, reason);
+    };
+    if (d.refusal || !d.target) return refuse(d.refusal!.status, d.refusal!.reason);
+    const r = await this.opts.resolver.resolve(d.target);
+    if (!r.ok) return refuse(r.status, r.reason);
+    try {
+      log(await tunnelUpgrade(req, socket, head, r.upstream), r.upstream.label);
+    } catch (e) {
+      this.opts.resolver.failed?.(d.target, r.upstream);
+      refuse(502, `${r.upstream.label} failed: ${(e as { code?: string }).code ?? (e as Error).message}`, r.upstream.label);
+    }
+  }
+}
