@@ -16,13 +16,18 @@ import { pathStory } from './routes';
 import type { Workspace } from './workspace';
 
 export function serviceMarkdown(s: Service, facts: ClusterFacts | undefined): string {
-  const lines = [`**Service ${s.namespace}/${s.name}** (${s.type}, ${s.origin === 'cluster' ? 'live in cluster' : 'in workspace'})`, ''];
+  const lines = [`**Service ${s.namespace}/${s.name}** (${s.type}, from the ${s.origin === 'cluster' ? 'cluster' : 'workspace'})`, ''];
   lines.push(`Ports: ${s.ports.length ? s.ports.map((p) => `\`${portsLabel({ ...s, ports: [p] })}\` ${p.protocol}`).join(', ') : 'none'}`);
   lines.push('', `Selector: ${s.selector ? Object.entries(s.selector).map(([k, v]) => `\`${k}=${v}\``).join(', ') || 'none' : 'none'}`);
   const ready = readiness(facts, s);
   if (ready) lines.push('', `Pods: ${ready}`);
   else if (!facts) lines.push('', '_Readiness unknown: no cluster connected._');
   return lines.join('\n');
+}
+
+/** "DNS:a.com, IP Address:1.2.3.4" as code spans: a bare host name would render as a link. */
+function sans(altNames: string | undefined): string {
+  return altNames?.split(', ').map((n) => `\`${n.replace(/^DNS:/, '')}\``).join(', ') || 'none';
 }
 
 /** Subject, SANs, issuer and validity of a PEM certificate; nothing from the private key. */
@@ -35,9 +40,9 @@ export function certificateMarkdown(secret: Secret, now: Date): string {
     const days = Math.floor((expiry.getTime() - now.getTime()) / 86400000);
     return [head, '',
       `Subject: \`${c.subject.replace(/\n/g, ', ')}\``, '',
-      `SANs: ${c.subjectAltName ?? 'none'}`, '',
+      `SANs: ${sans(c.subjectAltName)}`, '',
       `Issuer: \`${c.issuer.replace(/\n/g, ', ')}\``, '',
-      `Expires: ${expiry.toISOString()} (${days < 0 ? `expired ${-days} days ago` : `in ${days} days`})`].join('\n');
+      `Expires: ${expiry.toISOString().slice(0, 10)} (${days < 0 ? `expired ${-days} days ago` : `in ${days} days`})`].join('\n');
   } catch {
     return `${head}\n\ntls.crt is not a readable PEM certificate.`;
   }

@@ -88,8 +88,8 @@ test('hover: backend Service ports/selector/readiness; TLS certificate without k
   const h2 = await client.conn.sendRequest(HoverRequest.type, { textDocument: { uri: SHOP }, position: lineCol(text, 'secretName: shop-tls', 13) });
   const md2 = (h2!.contents as MarkupContent).value;
   assert.match(md2, /CN=shop.example.com/);
-  assert.match(md2, /DNS:\*\.shop\.example\.com/);
-  assert.match(md2, /Expires: \d{4}-/);
+  assert.match(md2, /SANs: (`[^`]+`, )*`\*\.shop\.example\.com`/, 'SANs in code spans: a bare host name renders as a link');
+  assert.match(md2, /Expires: \d{4}-\d\d-\d\d \(/, 'the expiry date, not a timestamp to the millisecond');
   assert.doesNotMatch(md2, /U0VDUkVU|SECRET-KEY|PRIVATE/);
   const h3 = await client.conn.sendRequest(HoverRequest.type, { textDocument: { uri: SHOP }, position: lineCol(text, 'pathType: Exact', 2) });
   assert.match((h3!.contents as MarkupContent).value, /^\*\*pathType\*\* `string` \(required\)/);
@@ -190,6 +190,7 @@ test('explainRoute answers with the shared matcher; a path hover says what it wi
   assert.equal(r.route?.service?.name, 'web');
   assert.match(r.decision, /^200 /);
   assert.ok(r.trace.some((l) => /path "\/checkout"/.test(l)), r.trace.join('\n'));
+  assert.ok(r.trace.some((l) => /^ {2}✓ Prefix \/ in Ingress \S+: matches/.test(l)), `the winning candidate names its path and Ingress:\n${r.trace.join('\n')}`);
   const miss = await client.conn.sendRequest(ExplainRouteRequest, { host: 'nowhere.example.org', path: '/' });
   assert.equal(miss.route?.host, '', 'an unknown host falls to a rule without host (other tests opened some)');
   const { uri, position } = await openAt('  rules:\n    - host: shadow.example.com\n      http:\n        paths:\n          - path: /app\n            pathType: Prefix\n' + BACKEND
