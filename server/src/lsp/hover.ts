@@ -58,17 +58,25 @@ function pathMarkdown(path: string, pathType: string | undefined): string {
   return `**${t} \`${path}\`**: matching is up to the IngressClass's controller.`;
 }
 
+/** A reference to nothing: say so once, and name what the namespace does have (the diagnostic says the rest). */
+function missing(ws: Workspace, kind: 'Service' | 'Secret', ns: string, name: string, facts: ClusterFacts | undefined): string {
+  const where = `the workspace${facts ? ' or the cluster' : ''}`;
+  const names = ws.context.store.list(kind, ns).map((o) => `\`${o.name}\``);
+  const there = names.length ? `${kind}s in \`${ns}\`: ${names.slice(0, 8).join(', ')}${names.length > 8 ? ', …' : ''}` : `no ${kind} in \`${ns}\``;
+  return `No ${kind} \`${ns}/${name}\` in ${where}; ${there}.`;
+}
+
 function valueHover(ws: Workspace, facts: ClusterFacts | undefined, ns: string, e: SEntry, chain: SEntry[]): string | undefined {
   const value = e.value.kind === 'scalar' ? String(e.value.value ?? '') : '';
   const parent = chain[chain.length - 2]?.key;
   const store = ws.context.store;
   if ((e.key === 'name' && parent === 'service') || e.key === 'serviceName') {
     const s = store.find('Service', ns, value)[0];
-    return s ? serviceMarkdown(s, facts) : `No Service \`${ns}/${value}\` in the workspace${facts ? ' or the cluster' : ''}.`;
+    return s ? serviceMarkdown(s, facts) : missing(ws, 'Service', ns, value, facts);
   }
   if (e.key === 'secretName') {
     const s = store.find('Secret', ns, value)[0];
-    return s ? certificateMarkdown(s, ws.context.now) : `No Secret \`${ns}/${value}\` in the workspace${facts ? ' or the cluster' : ''}.`;
+    return s ? certificateMarkdown(s, ws.context.now) : missing(ws, 'Secret', ns, value, facts);
   }
   if (e.key === 'path' && parent === undefined) return undefined;
   return undefined;

@@ -93,6 +93,10 @@ test('hover: backend Service ports/selector/readiness; TLS certificate without k
   assert.doesNotMatch(md2, /U0VDUkVU|SECRET-KEY|PRIVATE/);
   const h3 = await client.conn.sendRequest(HoverRequest.type, { textDocument: { uri: SHOP }, position: lineCol(text, 'pathType: Exact', 2) });
   assert.match((h3!.contents as MarkupContent).value, /^\*\*pathType\*\* `string` \(required\)/);
+  const { uri: u4, position: p4 } = await openAt('  rules:\n    - http:\n        paths:\n          - path: /\n            pathType: Prefix\n            backend:\n              service:\n                name: wb|e\n');
+  const h4 = await client.conn.sendRequest(HoverRequest.type, { textDocument: { uri: u4 }, position: p4 });
+  assert.match((h4!.contents as MarkupContent).value, /^No Service `shop\/wbe` in the workspace or the cluster; Services in `shop`: .*`web`/,
+    'a missing Service: what the namespace has instead, not the diagnostic once more');
 });
 
 test('definition goes from a backend to the Service; references go from the Service to the Ingresses', async () => {
