@@ -16,7 +16,12 @@ import type { Workspace } from './workspace';
 
 export const COMPLETION_TRIGGERS = [':', ' ', '/', '.'];
 
-const PATH_TYPES = ['Prefix', 'Exact', 'ImplementationSpecific'];
+/** Most used first (sortText keeps this order; editors sort by label otherwise), each with what it matches. */
+const PATH_TYPES: [string, string][] = [
+  ['Prefix', 'this path and everything under it, element by element'],
+  ['Exact', 'this path only'],
+  ['ImplementationSpecific', "up to the IngressClass's controller"],
+];
 const API_VERSIONS: Record<string, string[]> = {
   Ingress: ['networking.k8s.io/v1'], IngressClass: ['networking.k8s.io/v1'], Service: ['v1'], Secret: ['v1'],
 };
@@ -87,7 +92,7 @@ function valueItems(c: Ctx): CompletionItem[] {
     return (a?.values ?? (a?.example ? [a.example] : [])).map((v) => item(v, c.range, { detail: a!.doc }));
   }
   switch (key) {
-    case 'pathType': return PATH_TYPES.map((v) => item(v, c.range));
+    case 'pathType': return PATH_TYPES.map(([v, detail], i) => item(v, c.range, { detail, sortText: String(i) }));
     case 'apiVersion': return p === '' ? (API_VERSIONS[c.kind ?? 'Ingress'] ?? API_VERSIONS.Ingress!).map((v) => item(v, c.range)) : [];
     case 'kind': return p === '' ? Object.keys(API_VERSIONS).map((v) => item(v, c.range)) : [];
     case 'serviceName': return serviceItems(c);

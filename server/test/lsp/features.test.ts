@@ -53,6 +53,7 @@ test('completes the named Service\'s ports, pathType values and key snippets in 
   assert.deepEqual(ports.map((i) => i.label), ['9090', '8080']);
   const types = await completions('  rules:\n    - http:\n        paths:\n          - path: /\n            pathType: |');
   assert.deepEqual(types.map((i) => i.label), ['Prefix', 'Exact', 'ImplementationSpecific']);
+  assert.deepEqual(types.map((i) => i.sortText), ['0', '1', '2'], 'Prefix first in the editor too, not alphabetical');
   const keys = await completions('  rules:\n    - http:\n        paths:\n          - |');
   assert.deepEqual(keys.map((i) => i.label), ['path', 'pathType', 'backend']);
   assert.match((keys[2]!.textEdit as TextEdit).newText, /^backend:\n {2}service:\n {4}name: \$\{1:service\}/);
