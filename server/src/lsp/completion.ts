@@ -9,7 +9,7 @@ import { NGINX_ANNOTATIONS, NGINX_PREFIX, nginxAnnotation } from '../ingress/ngi
 import type { Service } from '../ingress/model';
 import { asMap, get, str } from '../ingress/source';
 import type { ClusterFacts } from '../rules/rule';
-import { cursorContext, pathString, type CursorContext } from './cursor';
+import { cursorContext, pathString, siblingKeys, type CursorContext } from './cursor';
 import { fieldsAt } from './ingress-fields';
 import { entryAt, locate } from './locate';
 import type { Workspace } from './workspace';
@@ -35,6 +35,8 @@ interface Ctx {
   kind?: string;
   /** The backend Service named above the cursor (for port completion). */
   backendService?: string;
+  /** Keys the map at the cursor already has. */
+  present: Set<string>;
 }
 
 function item(label: string, range: Range, extra: Partial<CompletionItem> = {}): CompletionItem {
@@ -132,7 +134,9 @@ function keyItems(c: Ctx): CompletionItem[] {
       textEdit: { range: c.range, newText: `${NGINX_PREFIX}${a.name}: ` },
     }));
   }
-  return (fieldsAt(p, c.kind ?? 'Ingress') ?? []).map((f) => ({
+  // Not the keys the map already has, nor `status` (the API server writes it).
+  const fields = (fieldsAt(p, c.kind ?? 'Ingress') ?? []).filter((f) => !c.present.has(f.name) && !(p === '' && f.name === 'status'));
+  return fields.map((f) => ({
     label: f.name,
     kind: CompletionItemKind.Property,
     detail: f.type + (f.required ? ' (required)' : ''),
@@ -158,6 +162,7 @@ export function complete(ws: Workspace, facts: ClusterFacts | undefined, uri: st
     namespace: at.object?.namespace || /^\s+namespace:\s*([\w.-]+)/m.exec(text)?.[1] || ws.context.defaultNamespace,
     kind: at.object?.kind ?? /^kind:\s*(\w+)/m.exec(text)?.[1],
     backendService,
+    present: cur.position === 'key' ? siblingKeys(text, rel) : new Set(),
   };
   const items = cur.position === 'value' ? valueItems(c) : keyItems(c);
   return { isIncomplete: false, items };

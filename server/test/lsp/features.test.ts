@@ -54,6 +54,8 @@ test('completes the named Service\'s ports, pathType values and key snippets in 
   const types = await completions('  rules:\n    - http:\n        paths:\n          - path: /\n            pathType: |');
   assert.deepEqual(types.map((i) => i.label), ['Prefix', 'Exact', 'ImplementationSpecific']);
   assert.deepEqual(types.map((i) => i.sortText), ['0', '1', '2'], 'Prefix first in the editor too, not alphabetical');
+  const top = await completions('  rules: []\n|');
+  assert.deepEqual(top.map((i) => i.label), [], 'apiVersion, kind, metadata and spec are all there; status is the API server\'s');
   const keys = await completions('  rules:\n    - http:\n        paths:\n          - |');
   assert.deepEqual(keys.map((i) => i.label), ['path', 'pathType', 'backend']);
   assert.match((keys[2]!.textEdit as TextEdit).newText, /^backend:\n {2}service:\n {4}name: \$\{1:service\}/);
