@@ -18,9 +18,9 @@ export const COMPLETION_TRIGGERS = [':', ' ', '/', '.'];
 
 /** Most used first (sortText keeps this order; editors sort by label otherwise), each with what it matches. */
 const PATH_TYPES: [string, string][] = [
-  ['Prefix', 'this path and everything under it, element by element'],
+  ['Prefix', 'this path and all paths below it'],
   ['Exact', 'this path only'],
-  ['ImplementationSpecific', "up to the IngressClass's controller"],
+  ['ImplementationSpecific', 'as the controller decides'],
 ];
 const API_VERSIONS: Record<string, string[]> = {
   Ingress: ['networking.k8s.io/v1'], IngressClass: ['networking.k8s.io/v1'], Service: ['v1'], Secret: ['v1'],
