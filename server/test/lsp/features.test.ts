@@ -132,6 +132,9 @@ test('CodeLens: Try https for TLS hosts, a concrete host for wildcards, pathType
     url: 'https://shop.example.com/api', scheme: 'https', host: 'shop.example.com', ruleHost: 'shop.example.com', path: '/api',
     pathType: 'Exact', namespace: 'shop', ingress: 'shop', service: { name: 'api', port: 'http' }, location: undefined, isDefaultBackend: false,
   });
+  const { uri } = await openAt(`  rules:\n    - host: a.example.com\n      http:\n        paths:\n          - path: /x|\n${BACKEND}`);
+  const untyped = await client.conn.sendRequest(CodeLensRequest.type, { textDocument: { uri } });
+  assert.deepEqual(untyped!.map((l) => l.command!.title), ['Try http://a.example.com/x (no pathType)'], 'as `ingress-lab routes` says it, not a type nobody wrote');
 });
 
 async function fixes(uri: string, code: string) {
