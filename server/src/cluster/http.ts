@@ -17,6 +17,11 @@ export interface RequestOptions {
   timeoutMs?: number;
 }
 
+export const CREDENTIALS_FAILED = 'the kubeconfig user\'s credential plugin or auth provider failed (run kubectl with this context to see why)';
+
+/** The kubeconfig's user could not produce credentials (exec plugin, OIDC refresh). */
+export class CredentialError extends Error {}
+
 /** A request that did not get an HTTP answer (refused, reset, DNS, TLS, time-out). */
 export class TransportError extends Error {
   constructor(message: string, readonly timedOut: boolean) {
@@ -30,7 +35,13 @@ export async function apiRequest(kc: KubeConfig, path: string, opts: RequestOpti
   const url = new URL(cluster.server.replace(/\/$/, '') + path);
   for (const [k, v] of Object.entries(opts.query ?? {})) if (v !== undefined) url.searchParams.set(k, v);
   const ctx = new RequestContext(url.toString(), HttpMethod[opts.method ?? 'GET']);
-  await kc.applySecurityAuthentication(ctx);
+  try {
+    await kc.applySecurityAuthentication(ctx);
+  } catch {
+    // An exec plugin or OIDC refresh failed. Its error text can carry the plugin's own output
+    // (tokens included), so none of it is repeated.
+    throw new CredentialError(CREDENTIALS_FAILED);
+  }
   const headers = ctx.getHeaders();
   headers.accept = 'application/json';
   if (opts.body !== undefined) headers['content-type'] = 'application/json';

@@ -5,7 +5,7 @@
 import { ADD, DELETE, ERROR, ListWatch, UPDATE, Watch, type KubeConfig, type KubernetesObject } from '@kubernetes/client-node';
 import { Backoff, type BackoffOptions } from './backoff';
 import { slim } from './convert';
-import { apiRequest, statusMessage } from './http';
+import { apiRequest, CREDENTIALS_FAILED, CredentialError, statusMessage } from './http';
 import { classify, HttpStatusError, resourcePath, type Failure, type ResourceDef } from './resources';
 
 /** `listed`: the cache holds a full list; `synced`: and the watch stream is open. */
@@ -34,12 +34,19 @@ class SanitizingWatch extends Watch {
 
   override async watch(path: string, query: Record<string, string | number | boolean | undefined>, cb: (t: string, o: unknown, w: unknown) => void, done: (e: unknown) => void): Promise<AbortController> {
     let failed = false;
-    const ctl = await super.watch(path, query, (t, o, w) => cb(t, t === 'ERROR' ? o : slim(this.kind, o), w), (e) => {
-      if (e) failed = true;
-      done(e);
-    });
-    if (!failed) this.opened();
-    return ctl;
+    try {
+      const ctl = await super.watch(path, query, (t, o, w) => cb(t, t === 'ERROR' ? o : slim(this.kind, o), w), (e) => {
+        if (e) failed = true;
+        done(e);
+      });
+      if (!failed) this.opened();
+      return ctl;
+    } catch {
+      // Thrown before the request (credentials could not be had): ListWatch would let this
+      // escape as an unhandled rejection. Report it as the watch's end instead.
+      done(new CredentialError(CREDENTIALS_FAILED));
+      return new AbortController();
+    }
   }
 }
 
@@ -59,7 +66,7 @@ export class ResourceWatch {
     this.stopped = false;
     this.handlers.health({ state: 'syncing' });
     this.lw = this.makeListWatch();
-    void this.lw.start();
+    this.lw.start().catch((e: unknown) => this.failed(e));
   }
 
   stop(): void {
@@ -103,8 +110,9 @@ export class ResourceWatch {
       return;
     }
     this.handlers.health({ state: 'failed', ...f });
+    clearTimeout(this.timer); // one pending restart at most
     this.timer = setTimeout(() => {
-      if (!this.stopped) void this.lw?.start();
+      if (!this.stopped) this.lw?.start().catch((e: unknown) => this.failed(e));
     }, this.backoff.next());
     this.timer.unref?.();
   }

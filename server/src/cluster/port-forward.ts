@@ -5,6 +5,7 @@
 import { createServer, type AddressInfo, type Server } from 'node:net';
 import { Duplex, PassThrough, Writable } from 'node:stream';
 import { PortForward, type KubeConfig } from '@kubernetes/client-node';
+import { CREDENTIALS_FAILED, CredentialError } from './http';
 
 export interface PodPort {
   namespace: string;
@@ -15,7 +16,7 @@ export interface PodPort {
 export class PortForwarder {
   private readonly pf: PortForward;
 
-  constructor(kc: KubeConfig) {
+  constructor(private readonly kc: KubeConfig) {
     this.pf = new PortForward(kc, true);
   }
 
@@ -31,6 +32,12 @@ export class PortForwarder {
         done();
       },
     });
+    try {
+      // Credentials first: a failing exec plugin's error would carry its output (tokens too).
+      await this.kc.applyToHTTPSOptions({});
+    } catch {
+      throw new CredentialError(CREDENTIALS_FAILED);
+    }
     const ws = await this.pf.portForward(target.namespace, target.pod, [target.port], fromPod, errors, toPod) as unknown as {
       on?: (ev: string, cb: () => void) => void; addEventListener?: (ev: string, cb: () => void) => void; close(): void;
     };

@@ -1,6 +1,6 @@
 // The API resources Ingress Lab watches, and how a watch failure is classified.
 import type { KnownKind } from '../ingress/model';
-import { TransportError } from './http';
+import { CredentialError, TransportError } from './http';
 import { networkMessage } from './net-errors';
 
 export type WatchedKind = KnownKind | 'Pod' | 'EndpointSlice';
@@ -43,6 +43,7 @@ export class HttpStatusError extends Error {
 
 export function classify(e: unknown): Failure {
   if (e instanceof TransportError) return { kind: 'unreachable', message: e.message };
+  if (e instanceof CredentialError) return { kind: 'unauthorized', message: e.message };
   const err = e as { statusCode?: number; message?: string; cause?: { code?: string } };
   if (err?.statusCode === 401) return { kind: 'unauthorized', message: err.message ?? 'Unauthorized' };
   if (err?.statusCode === 403) return { kind: 'forbidden', message: err.message ?? 'Forbidden' };

@@ -23,10 +23,13 @@ export interface ClusterStateOptions {
   retry?: boolean;
 }
 
-/** The object whose checks a change affects: itself, the Service of an EndpointSlice, or unknown (Pod). */
+/**
+ * The object whose checks a change affects: itself, the Service of an EndpointSlice, or
+ * unknown (a Pod may match any selector; an IngressClass, e.g. a new default, any Ingress).
+ */
 function changedKey(kind: WatchedKind, o: KubernetesObject): string | undefined {
   const ns = o.metadata?.namespace ?? '';
-  if (kind === 'Pod') return undefined;
+  if (kind === 'Pod' || kind === 'IngressClass') return undefined;
   if (kind === 'EndpointSlice') {
     const svc = o.metadata?.labels?.['kubernetes.io/service-name'];
     return svc ? objectKey('Service', ns, svc) : undefined;
@@ -67,7 +70,8 @@ export class ClusterState {
 
   /**
    * Called (coalesced per tick) after cluster objects changed, with the keys (`Kind/ns/name`,
-   * as objectKey) of the objects whose checks may change; undefined when any may (a Pod moved).
+   * as objectKey) of the objects whose checks may change; undefined when any may (a Pod or an
+   * IngressClass changed).
    */
   onChange(listener: (keys: string[] | undefined) => void): () => void {
     this.changeListeners.add(listener);
@@ -119,7 +123,8 @@ export class ClusterState {
       else this.version = String((res.body as { gitVersion?: string }).gitVersion ?? 'unknown version');
       return undefined;
     } catch (e) {
-      return { state: 'unreachable', context, server, message: classify(e).message };
+      const f = classify(e);
+      return { state: f.kind === 'unauthorized' ? 'unauthorized' : 'unreachable', context, server, message: f.message };
     }
   }
 

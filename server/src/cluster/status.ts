@@ -21,7 +21,7 @@ export function describeStatus(s: ClusterStatus): string {
       return `cluster: connected to context ${s.context} (${s.server}, Kubernetes ${s.version})${forbidden}`;
     }
     case 'unreachable': return `cluster: context ${s.context} (${s.server}) is unreachable: ${s.message}`;
-    case 'unauthorized': return `cluster: context ${s.context} (${s.server}) refused the credentials: ${s.message}`;
+    case 'unauthorized': return `cluster: context ${s.context} (${s.server}) cannot authenticate: ${s.message}`;
   }
 }
 

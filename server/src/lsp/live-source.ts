@@ -21,7 +21,8 @@ export function toStatusParams(s: ClusterStatus): ClusterStatusParams {
 export function liveClusterSource(context: string, log: (m: string) => void): ClusterSource {
   const loaded = loadKubeconfig(context ? { context } : {});
   if (!loaded.ok) return noCluster(describeStatus(loaded.status), toStatusParams(loaded.status).state);
-  const state = new ClusterState(loaded.config);
+  // retry: a cluster that is unreachable when the editor starts is connected to once it is up.
+  const state = new ClusterState(loaded.config, { retry: true });
   const statusListeners = new Set<(s: ClusterStatusParams) => void>();
   const changeListeners = new Set<(keys?: string[]) => void>();
   state.onStatus((s) => {
@@ -29,7 +30,7 @@ export function liveClusterSource(context: string, log: (m: string) => void): Cl
     statusListeners.forEach((l) => l(params));
     if (s.state === 'connected') changeListeners.forEach((l) => l());
   });
-  state.onChange(() => changeListeners.forEach((l) => l()));
+  state.onChange((keys) => changeListeners.forEach((l) => l(keys)));
   state.start().catch((e: unknown) => log(`cluster start failed: ${(e as Error)?.message ?? e}`));
   return {
     status: () => toStatusParams(state.status),
