@@ -58,12 +58,11 @@ function pathMarkdown(path: string, pathType: string | undefined): string {
   return `**${t} \`${path}\`**: matching is up to the IngressClass's controller.`;
 }
 
-/** A reference to nothing: say so once, and name what the namespace does have (the diagnostic says the rest). */
-function missing(ws: Workspace, kind: 'Service' | 'Secret', ns: string, name: string, facts: ClusterFacts | undefined): string {
-  const where = `the workspace${facts ? ' or the cluster' : ''}`;
+/** A reference to nothing: the diagnostic says so; the hover names what the namespace has instead. */
+function missing(ws: Workspace, kind: 'Service' | 'Secret', ns: string, facts: ClusterFacts | undefined): string {
   const names = ws.context.store.list(kind, ns).map((o) => `\`${o.name}\``);
-  const there = names.length ? `${kind}s in \`${ns}\`: ${names.slice(0, 8).join(', ')}${names.length > 8 ? ', …' : ''}` : `no ${kind} in \`${ns}\``;
-  return `No ${kind} \`${ns}/${name}\` in ${where}; ${there}.`;
+  if (!names.length) return `No ${kind} in namespace \`${ns}\` (in the workspace${facts ? ' or the cluster' : ''}).`;
+  return `${kind}s in namespace \`${ns}\`: ${names.slice(0, 8).join(', ')}${names.length > 8 ? ', …' : ''}`;
 }
 
 function valueHover(ws: Workspace, facts: ClusterFacts | undefined, ns: string, e: SEntry, chain: SEntry[]): string | undefined {
@@ -72,11 +71,11 @@ function valueHover(ws: Workspace, facts: ClusterFacts | undefined, ns: string, 
   const store = ws.context.store;
   if ((e.key === 'name' && parent === 'service') || e.key === 'serviceName') {
     const s = store.find('Service', ns, value)[0];
-    return s ? serviceMarkdown(s, facts) : missing(ws, 'Service', ns, value, facts);
+    return s ? serviceMarkdown(s, facts) : missing(ws, 'Service', ns, facts);
   }
   if (e.key === 'secretName') {
     const s = store.find('Secret', ns, value)[0];
-    return s ? certificateMarkdown(s, ws.context.now) : missing(ws, 'Secret', ns, value, facts);
+    return s ? certificateMarkdown(s, ws.context.now) : missing(ws, 'Secret', ns, facts);
   }
   if (e.key === 'path' && parent === undefined) return undefined;
   return undefined;
