@@ -1,5 +1,6 @@
 // A backend's port number or name is not among the ports of the Service it names.
 import type { Ingress, Service, ServicePort } from '../../ingress/model';
+import { getIn } from '../../ingress/source';
 import type { ObjectRule, RuleContext } from '../rule';
 import { foundIn, serviceBackends, type BackendRef } from './lookup';
 
@@ -16,7 +17,9 @@ export function backendPort(svc: Service, ref: BackendRef['service']): ServicePo
 }
 
 function related(svc: Service, ctx: RuleContext) {
-  return svc.origin === 'workspace' ? [{ uri: svc.uri, span: svc.span, message: `Service ${svc.namespace}/${svc.name} (${foundIn(svc, ctx)})` }] : [];
+  // Point at the Service's ports, where the user would add the missing one.
+  const span = getIn(svc.root, 'spec', 'ports')?.span ?? svc.span;
+  return svc.origin === 'workspace' ? [{ uri: svc.uri, span, message: `Service ${svc.namespace}/${svc.name} (${foundIn(svc, ctx)})` }] : [];
 }
 
 export const backendPortRule: ObjectRule = {
