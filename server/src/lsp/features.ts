@@ -45,7 +45,7 @@ export function registerFeatures(connection: Connection, session: Session): void
     const file = ws.file(p.textDocument.uri);
     return file ? codeLenses(file) : [];
   }));
-  connection.onRequest(RouteTableRequest, guard(log, 'routeTable', { routes: [] }, (p) => { ws.syncAll(); return routeTable(ws, p?.uri); }));
+  connection.onRequest(RouteTableRequest, guard(log, 'routeTable', { routes: [] }, (p) => { ws.syncAll(); return routeTable(ws, p?.uri, p?.withObjects); }));
   connection.onRequest(RouteTreeRequest, guard(log, 'routeTree', { hosts: [], cluster: session.cluster.status() },
     (p) => { ws.syncAll(); return routeTree(ws, facts(), session.cluster.status(), p?.uri); }));
   connection.onRequest(ExplainRouteRequest, guard(log, 'explainRoute', { decision: 'error', trace: [] }, (p) => { ws.syncAll(); return explainRoute(ws, p); }));
