@@ -110,7 +110,7 @@ export class ProxyController implements vscode.Disposable {
     if (key === this.mapKey && !report) return this.locals;
     this.mapKey = key;
     const { mappings, errors } = parseProxyMap(raw);
-    this.locals = new LocalMapResolver(mappings, servicePorts(() => this.store).aliases);
+    this.locals = new LocalMapResolver(mappings, servicePorts(() => this.store).aliases, (key) => `map it in ${MAP_SETTING}: "${key}": "http://127.0.0.1:PORT"`);
     if (!report || errors.length === 0) return this.locals;
     for (const e of errors) this.output.warn(e);
     void vscode.window.showWarningMessage(`${errors[0]}${errors.length > 1 ? ` (and ${errors.length - 1} more: see the output)` : ''}`);

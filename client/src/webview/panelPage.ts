@@ -3,7 +3,7 @@
 // escaped whatever they hold. Colours come from --vscode-* variables only.
 export const PANEL_STYLE = `
 body { font-family: var(--vscode-font-family); font-size: var(--vscode-font-size); color: var(--vscode-foreground); background: var(--vscode-editor-background); padding: 0 16px 16px; }
-h1 { font-size: 1.15em; font-weight: 600; margin: 14px 0 6px; word-break: break-all; }
+h1 { font-size: 1.15em; font-weight: 600; margin: 14px 0 6px; overflow-wrap: anywhere; }
 h2 { font-size: 0.85em; text-transform: uppercase; letter-spacing: .04em; color: var(--vscode-descriptionForeground); margin: 18px 0 6px; font-weight: 600; }
 .status { display: inline-block; padding: 1px 8px; border-radius: 3px; font-weight: 600; margin-right: 8px; color: var(--vscode-badge-foreground); background: var(--vscode-badge-background); }
 .status.ok { color: var(--vscode-editor-background); background: var(--vscode-testing-iconPassed); }
@@ -12,10 +12,10 @@ h2 { font-size: 0.85em; text-transform: uppercase; letter-spacing: .04em; color:
 .callout { border-left: 3px solid var(--vscode-inputValidation-warningBorder); background: var(--vscode-inputValidation-warningBackground); padding: 8px 10px; margin: 10px 0; }
 .callout.error { border-left-color: var(--vscode-inputValidation-errorBorder); background: var(--vscode-inputValidation-errorBackground); }
 table { border-collapse: collapse; width: 100%; }
-td { padding: 3px 8px 3px 0; vertical-align: top; word-break: break-all; }
-td:first-child { color: var(--vscode-descriptionForeground); white-space: nowrap; width: 1%; word-break: normal; }
+td { padding: 3px 8px 3px 0; vertical-align: top; overflow-wrap: anywhere; }
+td:first-child { color: var(--vscode-descriptionForeground); white-space: nowrap; width: 1%; }
 code, pre { font-family: var(--vscode-editor-font-family); font-size: var(--vscode-editor-font-size); }
-pre { background: var(--vscode-textCodeBlock-background); padding: 8px; overflow: auto; max-height: 40vh; white-space: pre-wrap; word-break: break-all; margin: 0; }
+pre { background: var(--vscode-textCodeBlock-background); padding: 8px; overflow: auto; max-height: 40vh; white-space: pre-wrap; overflow-wrap: anywhere; margin: 0; }
 ol { margin: 0; padding-left: 20px; } li { margin: 2px 0; }
 `;
 
@@ -46,8 +46,8 @@ export const PANEL_SCRIPT = `
       section('Route');
       rows([['Rule', res.rule || '(none)'], ['Upstream', res.upstream], ['Reason', res.reason]]);
     }
-    section('Matcher');
-    root.appendChild(el('div', '', r.explain.decision || 'routed'));
+    section('Why this rule (the matcher)');
+    if (r.explain.decision) root.appendChild(el('div', '', r.explain.decision));
     const ol = el('ol');
     for (const line of r.explain.trace) ol.appendChild(el('li', 'muted', line));
     root.appendChild(ol);

@@ -78,7 +78,7 @@ suite('Try through the proxy', () => {
   test('an unmapped route: the proxy\'s 503 and what to do about it', async () => {
     const { result, rendered } = await tryAndRender(await lensArgs(1));
     assert.equal(result.response?.status, 503);
-    assert.match(result.response?.reason ?? '', /no local mapping for Service shop\/checkout:http/);
+    assert.match(result.response?.reason ?? '', /^no local mapping for Service shop\/checkout:http \(map it in ingressLab\.proxy\.map: /);
     assert.equal(result.guidance, 'Map shop/checkout:http to a local URL in ingressLab.proxy.map, e.g. "shop/checkout:http": "http://127.0.0.1:3000", then try again.');
     assert.equal(rendered.status, 503);
   });
