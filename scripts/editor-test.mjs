@@ -83,7 +83,8 @@ async function hostTests() {
 async function uiScenario() {
   const { scenario, startDemoUpstream } = await import('../client/test/ui/demo.ui.mjs');
   const upstream = await startDemoUpstream(); // shop/web:80 answers; the demo's other Services stay unmapped
-  const profile = makeProfile('ui', { ...testSettings, 'ingressLab.proxy.map': { 'shop/web:80': upstream.url } });
+  // The scenario types into the demo's files (then undoes it): they must never be saved to disk.
+  const profile = makeProfile('ui', { ...testSettings, 'files.autoSave': 'off', 'ingressLab.proxy.map': { 'shop/web:80': upstream.url } });
   const { vsix, cached } = installExtension(profile);
   console.log(`  installed ${vsix}${cached ? ' (package unchanged)' : ''}`);
   try {
