@@ -81,6 +81,9 @@ suite('Try through the proxy', () => {
     assert.match(result.response?.reason ?? '', /^no local mapping for Service shop\/checkout:http \(map it in ingressLab\.proxy\.map: /);
     assert.equal(result.guidance, 'Map shop/checkout:http to a local URL in ingressLab.proxy.map, e.g. "shop/checkout:http": "http://127.0.0.1:3000", then try again.');
     assert.equal(rendered.status, 503);
+    const panels = vscode.window.tabGroups.all.flatMap((g) => g.tabs)
+      .filter((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.includes('ingressLab.tryResult'));
+    assert.deepEqual(panels.map((t) => t.label), ['Try: http://shop.example.com/checkout'], 'one panel, reused by the second try');
   });
 
   test('editing a path in the YAML reloads the proxy\'s rules without a restart', async () => {
