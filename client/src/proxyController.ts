@@ -53,6 +53,9 @@ export class ProxyController implements vscode.Disposable {
       return (await this.starting).info;
     } catch (e) {
       this.starting = undefined;
+      this.item.text = '$(error) Proxy: not running';
+      this.item.tooltip = (e as Error).message;
+      this.item.show();
       throw e;
     }
   }

@@ -47,7 +47,8 @@ export const PANEL_SCRIPT = `
       rows([['Rule', res.rule || '(none)'], ['Upstream', res.upstream], ['Reason', res.reason]]);
     }
     section('Why this rule (the matcher)');
-    if (r.explain.decision) root.appendChild(el('div', '', r.explain.decision));
+    // A routed decision ("200 → service …") repeats the trace's last line and reads as the answer's status: leave it out.
+    if (r.explain.decision && !/^200 /.test(r.explain.decision)) root.appendChild(el('div', '', r.explain.decision));
     const ol = el('ol');
     for (const line of r.explain.trace) ol.appendChild(el('li', 'muted', line));
     root.appendChild(ol);
