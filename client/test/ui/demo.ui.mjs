@@ -48,6 +48,8 @@ async function codeLenses(page) {
   await page.locator('.codelens-decoration a', { hasText: 'Try https://admin.shop.example.com/' }).first().waitFor(T);
   const below = (await lensTitles(page)).filter((t) => t.startsWith('Try '));
   await page.keyboard.press('Control+Home');
+  await page.waitForFunction(() => [...document.querySelectorAll('.view-lines .view-line')]
+    .some((l) => l.textContent?.includes('ssl-redirect')), null, T); // the top of the file is drawn again
   await waitForLenses(page, PATHS_IN_FILE - 1);
   const titles = [...new Set([...above, ...below])];
   assert.equal(titles.length, PATHS_IN_FILE, titles.join(' | '));
