@@ -81,13 +81,18 @@ async function hostTests() {
 }
 
 async function uiScenario() {
-  const { scenario } = await import('../client/test/ui/demo.ui.mjs');
+  const { scenario, startDemoUpstream } = await import('../client/test/ui/demo.ui.mjs');
+  const upstream = await startDemoUpstream(); // shop/web:80 answers; the demo's other Services stay unmapped
   // The scenario types into the demo's files (then undoes it): they must never be saved to disk.
-  const profile = makeProfile('ui', { ...testSettings, 'files.autoSave': 'off' });
+  const profile = makeProfile('ui', { ...testSettings, 'files.autoSave': 'off', 'ingressLab.proxy.map': { 'shop/web:80': upstream.url } });
   const { vsix, cached } = installExtension(profile);
   console.log(`  installed ${vsix}${cached ? ' (package unchanged)' : ''}`);
-  return session('ui', { profile, limitMs: 120_000 }, (s) =>
-    scenario({ ...s, url: s.server.url, demo: join(base, 'test-fixtures/demo'), artifacts }));
+  try {
+    return await session('ui', { profile, limitMs: 120_000 }, (s) =>
+      scenario({ ...s, url: s.server.url, demo: join(base, 'test-fixtures/demo'), artifacts, upstream }));
+  } finally {
+    await upstream.close();
+  }
 }
 
 /** `npm start` itself, in a browser, then Ctrl-C. Runs no code-server of its own. */

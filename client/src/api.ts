@@ -2,6 +2,8 @@
 // reaching into the UI.
 import type * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import type { ProxyController } from './proxyController';
+import type { ResultPanel } from './resultPanel';
 import type { ClusterStatusParams, ExplainRouteParams, ExplainRouteResult } from '../../server/src/protocol';
 
 export interface IngressLabApi {
@@ -16,4 +18,8 @@ export interface IngressLabApi {
   restartServer(): Promise<void>;
   /** Folder of the extension's log files; the output channel's is `Ingress Lab.log` in it. */
   readonly logUri: vscode.Uri;
+  /** The editor's proxy (started once the server runs). */
+  readonly proxy: ProxyController;
+  /** The Try result panel. */
+  readonly resultPanel: ResultPanel;
 }

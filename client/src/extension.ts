@@ -9,10 +9,13 @@ import { ClusterStatusItem } from './clusterStatus';
 import { Commands, registerCommands } from './commands';
 import { createLanguageClient } from './languageClient';
 import { registerLiveObjects } from './liveObjects';
+import { ProxyController } from './proxyController';
+import { ResultPanel } from './resultPanel';
 import { TraceChannel } from './traceChannel';
 import { createTryRoute } from './tryRoute';
 
 let running: LanguageClient | undefined;
+let runningProxy: ProxyController | undefined;
 
 export function activate(context: vscode.ExtensionContext): IngressLabApi {
   const output = vscode.window.createOutputChannel('Ingress Lab', { log: true });
@@ -31,6 +34,10 @@ export function activate(context: vscode.ExtensionContext): IngressLabApi {
     vscode.workspace.onDidGrantWorkspaceTrust(() => void client.restart()),
   );
 
+  const proxy = (runningProxy = new ProxyController(client, output, vscode.Uri.joinPath(context.globalStorageUri, 'ca'), Commands.showOutput));
+  const panel = new ResultPanel();
+  context.subscriptions.push(proxy, panel);
+
   let starting = client.start();
   const restartServer = async () => {
     output.info('restarting the language server');
@@ -40,8 +47,9 @@ export function activate(context: vscode.ExtensionContext): IngressLabApi {
   context.subscriptions.push(...registerCommands({
     restartServer,
     showOutput: () => output.show(true),
-    tryRoute: createTryRoute(client, output),
+    tryRoute: createTryRoute(client, output, proxy, panel),
   }));
+  void starting.then(() => proxy.ensureStarted().catch((e: Error) => output.error(e.message)), () => undefined);
 
   starting.catch((err) => {
     output.error(`the language server did not start: ${err}`);
@@ -55,10 +63,12 @@ export function activate(context: vscode.ExtensionContext): IngressLabApi {
     explainRoute: (params) => client.sendRequest(ExplainRouteRequest, params),
     restartServer,
     logUri: context.logUri,
+    proxy,
+    resultPanel: panel,
   };
 }
 
-/** Lets VS Code wait for the server process to exit (the subscriptions are disposed without waiting). */
-export function deactivate(): Promise<void> | undefined {
-  return running?.stop().catch(() => undefined);
+/** Lets VS Code wait for the server process to exit and the proxy to close (the subscriptions are disposed without waiting). */
+export async function deactivate(): Promise<void> {
+  await Promise.all([running?.stop().catch(() => undefined), runningProxy?.dispose()]);
 }

@@ -1,6 +1,6 @@
-// `ingressLab.tryRoute`, the command behind the "Try …" CodeLens above every path. For now it asks
-// the server which rule a request would use (ingressLab/explainRoute) and shows the decision in a
-// notification, with the matcher's trace one click away. The request panel and proxy come later.
+// `ingressLab.tryRoute`, the command behind the "Try …" CodeLens above every path: asks the server
+// which rule the request uses and why (ingressLab/explainRoute), sends it for real through the
+// editor's proxy (Host and SNI of the lens's host, its path) and shows both in the result panel.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import {
@@ -10,6 +10,10 @@ import {
   type TryRouteArgs,
 } from '../../server/src/protocol';
 import { describeDecision, requestFromUrl } from './format';
+import type { ProxyController } from './proxyController';
+import type { ResultPanel } from './resultPanel';
+import { sendTry } from './tryRequest';
+import { guidanceFor, type TryResult } from './tryResult';
 
 /** The request a user means: from a CodeLens argument, or asked for when run from the palette. */
 async function askRequest(args: TryRouteArgs | undefined): Promise<ExplainRouteParams | undefined> {
@@ -23,16 +27,31 @@ async function askRequest(args: TryRouteArgs | undefined): Promise<ExplainRouteP
   return input ? requestFromUrl(input) : undefined;
 }
 
-export function createTryRoute(client: LanguageClient, output: vscode.LogOutputChannel) {
-  return async (args?: TryRouteArgs): Promise<ExplainRouteResult | undefined> => {
+/** Sends the request through the editor's proxy and shows the answer, with the matcher's trace, in the result panel. */
+export function createTryRoute(client: LanguageClient, output: vscode.LogOutputChannel, proxy: ProxyController, panel: ResultPanel) {
+  return async (args?: TryRouteArgs): Promise<TryResult | undefined> => {
     const req = await askRequest(args);
     if (!req) return undefined;
-    const res = await client.sendRequest(ExplainRouteRequest, req);
-    const line = describeDecision(req, res);
-    output.info(`try route: ${line}\n  ${res.trace.join('\n  ')}`);
-    void vscode.window.showInformationMessage(line, 'Show Trace').then((pick) => {
-      if (pick) output.show(true);
-    });
-    return res;
+    const explain = await client.sendRequest(ExplainRouteRequest, req);
+    output.info(`try route: ${describeDecision(req, explain)}\n  ${explain.trace.join('\n  ')}`);
+    const result = await send(req, explain, proxy);
+    panel.show(result);
+    return result;
   };
+}
+
+async function send(req: ExplainRouteParams, explain: ExplainRouteResult, proxy: ProxyController): Promise<TryResult> {
+  const url = `${req.https ? 'https' : 'http'}://${req.host}${req.path}`;
+  let via = '(not started)';
+  try {
+    const info = await proxy.ensureStarted();
+    const port = req.https ? info.https?.port : info.http.port;
+    via = `127.0.0.1:${port ?? '?'}`;
+    if (port === undefined) return { url, via, explain, error: 'The proxy serves no HTTPS here.' };
+    const response = await sendTry({ https: !!req.https, port, host: req.host, path: req.path, ca: info.ca.certPem });
+    const cluster = vscode.workspace.getConfiguration('ingressLab').get<boolean>('cluster.enabled', false);
+    return { url, via, explain, response, guidance: guidanceFor(explain, response, cluster) };
+  } catch (e) {
+    return { url, via, explain, error: `The request failed: ${(e as Error).message}` };
+  }
 }

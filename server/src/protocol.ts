@@ -70,6 +70,14 @@ export interface TryRouteArgs {
 export interface RouteTableParams {
   /** Limit to the Ingresses of one document; all workspace Ingresses when absent. */
   uri?: string;
+  /** Also send the workspace's Ingress, Service and IngressClass objects (`objects`): the proxy builds its table from them. */
+  withObjects?: boolean;
+}
+
+/** One workspace object as plain JSON (its namespace filled in), with the document it is written in. Never a Secret. */
+export interface RouteObject {
+  uri: string;
+  json: unknown;
 }
 
 export interface RouteEntry {
@@ -86,6 +94,8 @@ export interface RouteEntry {
 
 export interface RouteTableResult {
   routes: RouteEntry[];
+  /** With `withObjects`: what the route table was built from, for the proxy in the client process (same matcher, same precedence). */
+  objects?: RouteObject[];
 }
 
 /** client → server: what the proxy serves (every host/path → backend of the workspace). */

@@ -28,7 +28,7 @@ suite('CodeLens: try a route', () => {
     const all = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', editor.document.uri, 10);
     const args = all[0].command?.arguments?.[0] as TryRouteArgs;
     assert.equal(args.url, 'http://shop.example.com/catalog');
-    const shown = await vscode.commands.executeCommand<ExplainRouteResult>('ingressLab.tryRoute', { ...args, path: '/catalog/shoes' });
+    const shown = (await vscode.commands.executeCommand<{ explain: ExplainRouteResult }>('ingressLab.tryRoute', { ...args, path: '/catalog/shoes' })).explain;
     const direct = await api.explainRoute({ host: 'shop.example.com', path: '/catalog/shoes', https: false });
     assert.deepEqual(shown, direct);
     assert.equal(shown.route?.service?.name, 'catalog', shown.decision);

@@ -66,7 +66,7 @@ export function registerFeatures(connection: Connection, session: Session): void
     const file = ws.file(p.textDocument.uri);
     return file ? codeLenses(file) : [];
   }));
-  connection.onRequest(RouteTableRequest, guard(log, 'routeTable', { routes: [] }, (p) => { ws.syncAll(); return routeTable(ws, p?.uri); }));
+  connection.onRequest(RouteTableRequest, guard(log, 'routeTable', { routes: [] }, (p) => { ws.syncAll(); return routeTable(ws, p?.uri, p?.withObjects); }));
   connection.onRequest(RouteTreeRequest, guard(log, 'routeTree', { hosts: [], cluster: session.cluster.status() },
     (p) => { ws.syncAll(); return routeTree(ws, facts(), session.cluster.status(), p?.uri); }));
   connection.onRequest(LiveObjectRequest, guard(log, 'liveObject', null, (p) => liveObject(session.cluster.current().objects, p.uri)));

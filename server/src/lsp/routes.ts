@@ -5,8 +5,9 @@ import type { Finding } from '../ingress/findings';
 import type { Ingress } from '../ingress/model';
 import { analyzeRoutes, buildRouteTable, describeEntry, lookup, type RouteEntry as TableEntry, type RouteTable } from '../ingress/routing/index';
 import { contains, type SMap } from '../ingress/source';
+import { routeObjectOf } from '../proxy/objects-table';
 import type {
-  ExplainRouteParams, ExplainRouteResult, RouteEntry, RouteTableResult, RouteTreeHost, RouteTreeResult, ClusterStatusParams,
+  ExplainRouteParams, ExplainRouteResult, RouteEntry, RouteObject, RouteTableResult, RouteTreeHost, RouteTreeResult, ClusterStatusParams,
 } from '../protocol';
 import type { ClusterFacts } from '../rules/rule';
 import { schemeFor } from './codelens';
@@ -19,7 +20,7 @@ function ingresses(ws: Workspace, uri?: string): Ingress[] {
     .sort((a, b) => a.uri.localeCompare(b.uri) || a.span.start - b.span.start);
 }
 
-export function routeTable(ws: Workspace, uri?: string): RouteTableResult {
+export function routeTable(ws: Workspace, uri?: string, withObjects = false): RouteTableResult {
   const linesOf = (u: string) => ws.file(u)?.lines;
   const routes: RouteEntry[] = [];
   for (const ing of ingresses(ws, uri)) {
@@ -37,7 +38,13 @@ export function routeTable(ws: Workspace, uri?: string): RouteTableResult {
       }
     }
   }
-  return { routes };
+  return withObjects ? { routes, objects: routeObjects(ws) } : { routes };
+}
+
+/** The objects the proxy needs to route and to translate port names: never Secrets. */
+function routeObjects(ws: Workspace): RouteObject[] {
+  const kinds = ['Ingress', 'Service', 'IngressClass'] as const;
+  return kinds.flatMap((k) => ws.index.list(k)).map(routeObjectOf);
 }
 
 export function routeTree(ws: Workspace, facts: ClusterFacts | undefined, cluster: ClusterStatusParams, uri?: string): RouteTreeResult {

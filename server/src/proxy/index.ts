@@ -6,3 +6,4 @@ export { PodResolver, type PodSource, type PodConnector } from './pods';
 export { loadOrCreateCa, issueCertificate, type CaFiles } from './certs';
 export { ROUTE_HEADER, REASON_HEADER, UPSTREAM_HEADER } from './explain';
 export { servicePorts } from './service-ports';
+export { routesFromObjects, routeObjectOf, type ObjectRoutes } from './objects-table';

@@ -49,7 +49,9 @@ export type PortAliases = (target: ServiceTarget) => (number | string)[];
 export class LocalMapResolver implements UpstreamResolver {
   private readonly byKey = new Map<string, LocalMapping>();
 
-  constructor(mappings: readonly LocalMapping[], private readonly aliases: PortAliases = () => []) {
+  /** `hint`: how to map a Service, in the words of where the mappings come from (the CLI's --map by default). */
+  constructor(mappings: readonly LocalMapping[], private readonly aliases: PortAliases = () => [],
+    private readonly hint: (key: string) => string = (key) => `map it: --map ${key}=http://127.0.0.1:PORT`) {
     for (const m of mappings) this.byKey.set(m.key, m);
   }
 
@@ -65,6 +67,6 @@ export class LocalMapResolver implements UpstreamResolver {
         return { ok: true, upstream: { label: m.url.origin, address: { host, port: Number(m.url.port || 80) } } };
       }
     }
-    return { ok: false, status: 503, reason: `no local mapping for Service ${targetKey(target)} (map it: --map ${targetKey(target)}=http://127.0.0.1:PORT)` };
+    return { ok: false, status: 503, reason: `no local mapping for Service ${targetKey(target)} (${this.hint(targetKey(target))})` };
   }
 }

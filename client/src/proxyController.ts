@@ -1,0 +1,143 @@
+// The editor's proxy: the engine of `ingress-lab serve` (server/src/proxy) running inside the
+// extension host on 127.0.0.1. Its rules come from the language server (ingressLab/routeTable
+// with the objects) and reload on ingressLab/routesChanged without a restart; its upstreams are
+// the loopback URLs of `ingressLab.proxy.map`, re-read when the setting changes. A status bar
+// item says where it listens.
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { RoutesChangedNotification, RouteTableRequest } from '../../server/src/protocol';
+import {
+  IngressProxy, LocalMapResolver, loadOrCreateCa, routesFromObjects, servicePorts,
+  type CaFiles, type Listening, type Resolution, type ServiceTarget, type UpstreamResolver,
+} from '../../server/src/proxy/index';
+import { ClusterObjects, type ObjectStore } from '../../server/src/ingress/store';
+import type { RouteTable } from '../../server/src/ingress/routing/index';
+import { decide } from '../../server/src/proxy/decide';
+import { MAP_SETTING, parseProxyMap } from './proxyMap';
+
+export interface ProxyInfo extends Listening {
+  ca: CaFiles;
+}
+
+export class ProxyController implements vscode.Disposable {
+  private readonly item = vscode.window.createStatusBarItem('ingressLab.proxy', vscode.StatusBarAlignment.Left, 9);
+  private readonly reloaded = new vscode.EventEmitter<number>();
+  /** Fires with the number of Ingresses after the proxy took new rules. */
+  readonly onDidReload = this.reloaded.event;
+  private readonly subs: vscode.Disposable[] = [];
+  private starting: Promise<{ proxy: IngressProxy; info: ProxyInfo }> | undefined;
+  private store: ObjectStore = new ClusterObjects();
+  private locals = new LocalMapResolver([]);
+  private mapKey = '';
+  private table: RouteTable | undefined;
+  private generation = 0;
+
+  constructor(private readonly client: LanguageClient, private readonly output: vscode.LogOutputChannel,
+    private readonly caDir: vscode.Uri, showOutputCommand: string) {
+    this.item.name = 'Ingress Lab: Proxy';
+    this.item.command = showOutputCommand;
+    this.subs.push(
+      client.onNotification(RoutesChangedNotification, () => void this.reload()),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration(MAP_SETTING)) this.readMap(true);
+        if (e.affectsConfiguration('ingressLab.proxy.port') && this.starting) void this.restart();
+      }),
+    );
+    this.readMap(true);
+  }
+
+  /** The running proxy (started on first use). */
+  async ensureStarted(): Promise<ProxyInfo> {
+    this.starting ??= this.start();
+    try {
+      return (await this.starting).info;
+    } catch (e) {
+      this.starting = undefined;
+      this.item.text = '$(error) Proxy: not running';
+      this.item.tooltip = (e as Error).message;
+      this.item.show();
+      throw e;
+    }
+  }
+
+  private async start(): Promise<{ proxy: IngressProxy; info: ProxyInfo }> {
+    const port = vscode.workspace.getConfiguration('ingressLab').get<number>('proxy.port', 0);
+    const ca = await loadOrCreateCa(this.caDir.fsPath);
+    const resolver: UpstreamResolver = { resolve: (t: ServiceTarget): Resolution => this.readMap(false).resolve(t) };
+    const proxy = new IngressProxy(routesFromObjects([]).table, {
+      resolver, port, httpsPort: 0, ca,
+      onRequest: (l) => this.output.info(`proxy: ${l.method} ${l.host}${l.path} ${l.status} ${l.rule ?? 'no rule'} → ${l.upstream ?? l.reason ?? '-'} ${l.ms.toFixed(1)}ms`),
+    });
+    let listening: Listening;
+    try {
+      listening = await proxy.listen();
+    } catch (e) {
+      await proxy.close();
+      throw new Error(`the Ingress Lab proxy cannot listen on 127.0.0.1:${port} (ingressLab.proxy.port): ${(e as Error).message}`);
+    }
+    const info = { ...listening, ca };
+    this.showListening(info);
+    await this.reloadInto(proxy);
+    return { proxy, info };
+  }
+
+  private showListening(info: ProxyInfo): void {
+    const https = info.https ? `, https://127.0.0.1:${info.https.port}` : '';
+    this.output.info(`proxy listening on http://127.0.0.1:${info.http.port}${https} (CA: ${info.ca.certPath})`);
+    this.item.text = `$(radio-tower) Proxy :${info.http.port}`;
+    this.item.tooltip = `Ingress Lab proxy on http://127.0.0.1:${info.http.port}${https}\n(trust ${info.ca.certPath} for HTTPS)`;
+    this.item.show();
+  }
+
+  /** Asks the server for the rules again and hands them to the running proxy. */
+  async reload(): Promise<void> {
+    if (!this.starting) return;
+    await this.reloadInto((await this.starting).proxy);
+  }
+
+  private async reloadInto(proxy: IngressProxy): Promise<void> {
+    const mine = ++this.generation;
+    const res = await this.client.sendRequest(RouteTableRequest, { withObjects: true });
+    if (mine !== this.generation) return; // a newer reload is on its way
+    const routes = routesFromObjects(res.objects ?? []);
+    this.store = routes.store;
+    proxy.updateRoutes(routes.table);
+    this.table = routes.table;
+    this.reloaded.fire(routes.table.ingresses.length);
+  }
+
+  /** The mappings as the setting is now (read on every request: a change event may come later). */
+  private readMap(report: boolean): LocalMapResolver {
+    const raw = vscode.workspace.getConfiguration('ingressLab').get('proxy.map');
+    const key = JSON.stringify(raw ?? null);
+    if (key === this.mapKey && !report) return this.locals;
+    this.mapKey = key;
+    const { mappings, errors } = parseProxyMap(raw);
+    this.locals = new LocalMapResolver(mappings, servicePorts(() => this.store).aliases, (key) => `map it in ${MAP_SETTING}: "${key}": "http://127.0.0.1:PORT"`);
+    if (!report || errors.length === 0) return this.locals;
+    for (const e of errors) this.output.warn(e);
+    void vscode.window.showWarningMessage(`${errors[0]}${errors.length > 1 ? ` (and ${errors.length - 1} more: see the output)` : ''}`);
+    return this.locals;
+  }
+
+  /** The rule the proxy's current table uses for a request (undefined: none), as its X-Ingress-Lab-Route header would say. */
+  ruleFor(host: string, path: string): string | undefined {
+    return this.table ? decide(this.table, host, path).rule : undefined;
+  }
+
+  private async restart(): Promise<void> {
+    const old = this.starting;
+    this.starting = undefined;
+    await old?.then((p) => p.proxy.close(), () => undefined);
+    await this.ensureStarted().catch((e: Error) => this.output.error(e.message));
+  }
+
+  async dispose(): Promise<void> {
+    for (const s of this.subs) s.dispose();
+    this.item.dispose();
+    this.reloaded.dispose();
+    const p = this.starting;
+    this.starting = undefined;
+    await p?.then((x) => x.proxy.close(), () => undefined);
+  }
+}

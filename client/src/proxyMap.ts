@@ -1,0 +1,34 @@
+// `ingressLab.proxy.map`: `{ "ns/service:port": "http://127.0.0.1:3000" }` → the proxy engine's
+// local mappings. Each bad entry is skipped with a message naming the setting and the key; the
+// engine's checks apply (loopback http:// only). Pure: no 'vscode' import.
+import { MappingError, parseMapping, type LocalMapping } from '../../server/src/proxy/index';
+
+export const MAP_SETTING = 'ingressLab.proxy.map';
+
+export interface ProxyMap {
+  mappings: LocalMapping[];
+  errors: string[];
+}
+
+export function parseProxyMap(value: unknown): ProxyMap {
+  const out: ProxyMap = { mappings: [], errors: [] };
+  if (value === undefined || value === null) return out;
+  if (typeof value !== 'object' || Array.isArray(value)) {
+    out.errors.push(`${MAP_SETTING} must be an object like { "shop/web:80": "http://127.0.0.1:3000" }`);
+    return out;
+  }
+  for (const [key, url] of Object.entries(value as Record<string, unknown>)) {
+    if (typeof url !== 'string') {
+      out.errors.push(`${MAP_SETTING} "${key}": the value must be a URL string like "http://127.0.0.1:3000"`);
+      continue;
+    }
+    try {
+      out.mappings.push(parseMapping(`${key}=${url}`));
+    } catch (e) {
+      if (!(e instanceof MappingError)) throw e;
+      const detail = e.message.replace(/^--map "[^"]*": /, '').replace('expected NAMESPACE/SERVICE:PORT=http://127.0.0.1:PORT', 'the key must be NAMESPACE/SERVICE:PORT and the value http://127.0.0.1:PORT');
+      out.errors.push(`${MAP_SETTING} "${key}": ${detail}`);
+    }
+  }
+  return out;
+}

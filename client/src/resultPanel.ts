@@ -1,0 +1,73 @@
+// The "Try" result panel: one webview reused across tries. Strict CSP (default-src 'none', a fresh
+// nonce per load for its one script and one style), no remote content, the data only through
+// postMessage, colours only from --vscode-* variables. The page reports back when it rendered.
+import { randomBytes } from 'node:crypto';
+import * as vscode from 'vscode';
+import type { TryResult } from './tryResult';
+import { PANEL_SCRIPT, PANEL_STYLE } from './webview/panelPage';
+
+export interface Rendered {
+  url: string;
+  /** The status the page shows (0 when the request failed). */
+  status: number;
+}
+
+export class ResultPanel implements vscode.Disposable {
+  private panel: vscode.WebviewPanel | undefined;
+  private ready = false;
+  private pending: TryResult | undefined;
+  private readonly rendered = new vscode.EventEmitter<Rendered>();
+  /** Fires when the page has drawn a result (tests wait on it). */
+  readonly onDidRender = this.rendered.event;
+  /** The last result sent to the page. */
+  last: TryResult | undefined;
+
+  show(result: TryResult): void {
+    this.last = result;
+    if (!this.panel) this.create();
+    this.panel!.title = `Try: ${result.url}`;
+    this.panel!.reveal(undefined, true);
+    if (this.ready) void this.panel!.webview.postMessage({ type: 'result', result });
+    else this.pending = result;
+  }
+
+  private create(): void {
+    const panel = vscode.window.createWebviewPanel('ingressLab.tryResult', 'Try', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, {
+      enableScripts: true, localResourceRoots: [], retainContextWhenHidden: false,
+    });
+    this.panel = panel;
+    this.ready = false;
+    panel.webview.onDidReceiveMessage((m: { type?: string; url?: string; status?: number }) => {
+      if (m.type === 'ready') {
+        this.ready = true;
+        const data = this.pending ?? this.last;
+        this.pending = undefined;
+        if (data) void panel.webview.postMessage({ type: 'result', result: data });
+      } else if (m.type === 'rendered') {
+        this.rendered.fire({ url: String(m.url), status: Number(m.status) });
+      }
+    });
+    // Hidden and shown again, the page reloads (no retained context): it asks for the data again.
+    panel.onDidChangeViewState(() => { if (!panel.visible) this.ready = false; });
+    panel.onDidDispose(() => { if (this.panel === panel) this.panel = undefined; });
+    panel.webview.html = page();
+  }
+
+  dispose(): void {
+    this.panel?.dispose();
+    this.rendered.dispose();
+  }
+}
+
+function page(): string {
+  const nonce = randomBytes(18).toString('base64');
+  return `<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'nonce-${nonce}'; script-src 'nonce-${nonce}';">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Try</title>
+<style nonce="${nonce}">${PANEL_STYLE}</style>
+</head><body><main id="root"><p class="muted">Sending the request…</p></main>
+<script nonce="${nonce}">${PANEL_SCRIPT}</script>
+</body></html>`;
+}
