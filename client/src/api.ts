@@ -2,6 +2,7 @@
 // reaching into the UI.
 import type * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import type { RouteTreeProvider } from './routesView';
 import type { ClusterStatusParams, ExplainRouteParams, ExplainRouteResult } from '../../server/src/protocol';
 
 export interface IngressLabApi {
@@ -14,6 +15,8 @@ export interface IngressLabApi {
   readonly onClusterStatus: vscode.Event<ClusterStatusParams>;
   explainRoute(params: ExplainRouteParams): Promise<ExplainRouteResult>;
   restartServer(): Promise<void>;
+  /** The Routes side panel's data provider (its nodes, its change event, refresh()). */
+  readonly routes: RouteTreeProvider;
   /** Folder of the extension's log files; the output channel's is `Ingress Lab.log` in it. */
   readonly logUri: vscode.Uri;
 }

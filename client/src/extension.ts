@@ -8,6 +8,7 @@ import type { IngressLabApi } from './api';
 import { ClusterStatusItem } from './clusterStatus';
 import { Commands, registerCommands } from './commands';
 import { createLanguageClient } from './languageClient';
+import { registerRoutesView } from './routesView';
 import { TraceChannel } from './traceChannel';
 import { createTryRoute } from './tryRoute';
 
@@ -28,6 +29,8 @@ export function activate(context: vscode.ExtensionContext): IngressLabApi {
     }),
     vscode.workspace.onDidGrantWorkspaceTrust(() => void client.restart()),
   );
+
+  const routes = registerRoutesView(client, output, context.subscriptions);
 
   let starting = client.start();
   const restartServer = async () => {
@@ -52,6 +55,7 @@ export function activate(context: vscode.ExtensionContext): IngressLabApi {
     onClusterStatus: status.onDidChange,
     explainRoute: (params) => client.sendRequest(ExplainRouteRequest, params),
     restartServer,
+    routes,
     logUri: context.logUri,
   };
 }
