@@ -65,10 +65,15 @@ function otherText(o: NonNullable<RouteTreePath['others']>[number]): string {
   return `${o.pathType} ${o.path}`;
 }
 
+/** `ns/name` as `name` when in the path's own namespace (the sidebar is narrow). */
+function shortRef(ref: string, namespace: string): string {
+  return ref.startsWith(`${namespace}/`) ? ref.slice(namespace.length + 1) : ref;
+}
+
 function pathStatus(p: RouteTreePath): string | undefined {
   const first = p.others?.[0];
   if (p.status === 'shadowed' && first) return `shadowed by ${otherText(first)}`;
-  if (p.status === 'conflict' && p.others?.length) return `conflicts with ${p.others.map((o) => o.ingress).join(', ')}`;
+  if (p.status === 'conflict' && p.others?.length) return `conflicts with ${p.others.map((o) => shortRef(o.ingress, p.namespace)).join(', ')}`;
   return undefined;
 }
 
@@ -80,9 +85,9 @@ function pathColor(p: RouteTreePath): string | undefined {
 
 function pathTooltip(p: RouteTreePath): string {
   const lines = [`**${p.pathType || '(no pathType)'} ${code(p.path || '(empty)')}**`, `Ingress ${code(`${p.namespace}/${p.ingress}`)}`];
-  if (p.status === 'shadowed' || p.status === 'conflict') {
-    lines.push(`${p.status === 'shadowed' ? 'Shadowed' : 'Conflict'}${p.reason ? `: ${p.reason}` : ''}`);
-    lines.push(p.others!.map((o) => `- ${code(o.ingress)} ${o.pathType} ${code(o.path)} → ${o.backend}`).join('\n'));
+  if ((p.status === 'shadowed' || p.status === 'conflict') && p.others?.length) {
+    lines.push(p.status === 'shadowed' ? 'Never reached; shadowed by:' : 'The same host, path and pathType are also claimed by (the winner first):');
+    lines.push(p.others.map((o) => `- ${o.pathType} ${code(o.path)} → ${o.backend} (Ingress ${code(o.ingress)})`).join('\n'));
   }
   if (p.problems.length) lines.push(p.problems.map((x) => `- ${x.severity}: ${x.message} (${code(x.code)})`).join('\n'));
   return lines.join('\n\n');
@@ -94,7 +99,7 @@ function pathNode(p: RouteTreePath, id: string, connected: boolean): RouteNode {
   const color = pathColor(p);
   return {
     kind: 'path', id, label: p.path || '(empty)', description, tooltip: pathTooltip(p),
-    icon: color ? { id: 'symbol-path', color } : { id: 'symbol-path' }, location: p.location,
+    icon: color ? { id: 'link', color } : { id: 'link' }, location: p.location,
     children: p.backend ? [backendNode(p.backend, p.location, `${id}/backend`, connected)] : [],
   };
 }

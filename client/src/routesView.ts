@@ -27,8 +27,9 @@ export function toTreeItem(n: RouteNode): vscode.TreeItem {
   item.iconPath = new vscode.ThemeIcon(n.icon.id, n.icon.color ? new vscode.ThemeColor(n.icon.color) : undefined);
   item.contextValue = `ingressLab.route.${n.kind}`;
   if (n.location) {
+    // A path or a Service spans many lines: select its first line (the editor clamps the column).
     const { start, end } = n.location.range;
-    const selection = new vscode.Range(start.line, start.character, end.line, end.character);
+    const selection = new vscode.Range(start.line, start.character, start.line, start.line === end.line ? end.character : Number.MAX_SAFE_INTEGER);
     item.command = { title: 'Show in YAML', command: 'vscode.open', arguments: [vscode.Uri.parse(n.location.uri), { selection, preview: true }] };
   }
   return item;

@@ -24,6 +24,7 @@ suite('Routes panel', () => {
   let api: IngressLabApi;
   suiteSetup(async () => {
     api = await activateExtension();
+    await vscode.commands.executeCommand('ingressLab.routes.focus'); // the view is contributed (and seen in host-tests.png)
     await hostWhen(api, 'tree.example.com', (h) => h.children.length === 3, 'tree.example.com with its 3 paths');
   });
 
@@ -39,9 +40,9 @@ suite('Routes panel', () => {
     const h = host(api, 'tree.example.com')!;
     assert.equal(h.description, '3 paths · 2 conflicts · 1 shadowed');
     assert.deepEqual(labels(h), [
-      '/app Prefix · conflicts with shop/tree-b',
+      '/app Prefix · conflicts with tree-b',
       '/app/ Prefix · shadowed by Prefix /app',
-      '/app Prefix · conflicts with shop/tree-a',
+      '/app Prefix · conflicts with tree-a',
     ]);
     const shadowed = api.routes.getTreeItem(h.children[1]!);
     assert.equal(((shadowed.iconPath as vscode.ThemeIcon).color as vscode.ThemeColor).id, 'list.warningForeground');
@@ -56,8 +57,8 @@ suite('Routes panel', () => {
     await vscode.commands.executeCommand(item.command.command, ...(item.command.arguments ?? []));
     const editor = vscode.window.activeTextEditor;
     assert.equal(editor?.document.uri.toString(), fixtureUri('tree.yaml').toString());
-    assert.equal(rangeText(editor!.selection).split('-')[0], '23:12');
-    assert.equal(editor!.document.getText(editor!.selection).split('\n')[0], 'path: /app/');
+    assert.equal(rangeText(editor!.selection), '23:12-23:23');
+    assert.equal(editor!.document.getText(editor!.selection), 'path: /app/');
   });
 
   test('adding a path in the YAML refreshes the tree', async () => {

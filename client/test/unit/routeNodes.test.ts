@@ -29,21 +29,21 @@ test('hosts at the top: a lock for TLS hosts, a globe otherwise, a host-less rul
 test('a shadowed path says by what; a conflict names the other Ingress; the host counts both', () => {
   const other = (ingress: string, p: string) => ({ ingress, path: p, pathType: 'Prefix', backend: 'service web:80', location: loc(9) });
   const [host] = shapeRouteTree(tree(false, [
-    path({ path: '/app', status: 'conflict', others: [other('shop/b', '/app')], reason: 'wins the duplicate claim' }),
+    path({ path: '/app', status: 'conflict', others: [other('shop/b', '/app'), other('team/c', '/app')], reason: 'wins the duplicate claim' }),
     path({ path: '/app/', status: 'shadowed', others: [other('shop/shop', '/app')], reason: 'Prefix /app matches every request it would' }),
   ]));
   assert.equal(host!.description, '2 paths · 1 conflict · 1 shadowed');
   assert.deepEqual(host!.children.map(row), [
-    ['/app', 'Prefix · conflicts with shop/b', 'symbol-path', 'list.errorForeground'],
-    ['/app/', 'Prefix · shadowed by Prefix /app', 'symbol-path', 'list.warningForeground'],
+    ['/app', 'Prefix · conflicts with b, team/c', 'link', 'list.errorForeground'],
+    ['/app/', 'Prefix · shadowed by Prefix /app', 'link', 'list.warningForeground'],
   ]);
-  assert.match(host!.children[1]!.tooltip, /Shadowed: Prefix \/app matches every request it would\n\n- `shop\/shop` Prefix `\/app` → service web:80/);
+  assert.match(host!.children[1]!.tooltip, /Never reached; shadowed by:\n\n- Prefix `\/app` → service web:80 \(Ingress `shop\/shop`\)/);
 });
 
 test('other findings on a path are counted in its row and listed in its tooltip', () => {
   const [host] = shapeRouteTree(tree(false, [path({ path: 'api', pathType: 'Exact', problems: [{ code: 'ingress/path-absolute', message: 'must be an absolute path', severity: 'error' }] })]));
   const p = host!.children[0]!;
-  assert.deepEqual(row(p), ['api', 'Exact · 1 problem', 'symbol-path', 'list.errorForeground']);
+  assert.deepEqual(row(p), ['api', 'Exact · 1 problem', 'link', 'list.errorForeground']);
   assert.match(p.tooltip, /- error: must be an absolute path \(`ingress\/path-absolute`\)/);
 });
 
