@@ -113,7 +113,7 @@ function backendNode(b: RouteTreeBackend, pathLoc: Location, id: string, connect
   const label = b.port === undefined ? b.service : `${b.service}:${b.port}`;
   const ready = readiness(b);
   const description = [!b.exists && 'Service not found', ready].filter(Boolean).join(' · ') || undefined;
-  const color = !b.exists ? ERROR : b.ready === 0 && connected ? WARNING : undefined;
+  const color = !b.exists || (b.ready === 0 && connected) ? WARNING : undefined;
   const where = b.location ? 'Defined in the workspace.' : b.exists ? 'Defined in the cluster.' : 'No Service of this name in the workspace or the cluster.';
   const tooltip = [`**Service ${code(`${b.namespace}/${b.service}`)}**${b.port === undefined ? '' : ` port ${code(String(b.port))}`}`, where,
     ready ? `Endpoints: ${ready}` : connected ? '' : 'Readiness: connect a cluster (`ingressLab.cluster.enabled`).'].filter(Boolean).join('\n\n');

@@ -84,7 +84,7 @@ async function grammar(page) {
 /** Opens the "Ingress Lab" activity-bar container and waits for the Routes view's hosts and paths. */
 async function routesPanel(page) {
   await page.click('.activitybar .action-item a[aria-label^="Ingress Lab"]');
-  const rows = '.pane-body .monaco-list-row';
+  const rows = '.part.sidebar .monaco-list-row';
   await page.waitForFunction((sel) => {
     const text = [...document.querySelectorAll(sel)].map((r) => r.textContent ?? '');
     return text.some((t) => t.includes('shop.example.com')) && text.some((t) => t.includes('/static')) && text.some((t) => t.includes('web:8080'));

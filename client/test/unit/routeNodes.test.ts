@@ -55,7 +55,7 @@ test('Service:port under each path, linked to the Service when the workspace def
   const [web, gone] = host!.children.map((p) => p.children[0]!);
   assert.deepEqual(row(web!), ['web:80', undefined, 'server', undefined]);
   assert.equal(web!.location!.uri, 'file:///w/svc.yaml');
-  assert.deepEqual(row(gone!), ['gone:http', 'Service not found', 'server', 'list.errorForeground']);
+  assert.deepEqual(row(gone!), ['gone:http', 'Service not found', 'server', 'list.warningForeground']);
   assert.deepEqual(gone!.location, loc(12));
   assert.equal(web!.children.length, 0, 'no pods without a cluster');
   assert.match(web!.tooltip, /connect a cluster/);
