@@ -1,13 +1,14 @@
 // Builds every bundle with esbuild: the extension client, the language server, the CLI,
 // and the tests (one .cjs per test file). Usage: node scripts/build.mjs [--minify] [--watch]
 import * as esbuild from 'esbuild';
-import { existsSync, readdirSync, statSync, chmodSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, chmodSync, rmSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const minify = process.argv.includes('--minify');
 const watch = process.argv.includes('--watch');
+const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 
 const common = {
   bundle: true,
@@ -19,6 +20,7 @@ const common = {
   minify,
   logLevel: 'warning',
   absWorkingDir: root,
+  define: { INGRESS_LAB_VERSION: JSON.stringify(version) }, // `ingress-lab --version`, SARIF's tool version
 };
 
 /** Files under dir whose names end with suffix, recursively. */

@@ -82,7 +82,8 @@ async function hostTests() {
 
 async function uiScenario() {
   const { scenario } = await import('../client/test/ui/demo.ui.mjs');
-  const profile = makeProfile('ui', testSettings);
+  // The scenario types into the demo's files (then undoes it): they must never be saved to disk.
+  const profile = makeProfile('ui', { ...testSettings, 'files.autoSave': 'off' });
   const { vsix, cached } = installExtension(profile);
   console.log(`  installed ${vsix}${cached ? ' (package unchanged)' : ''}`);
   return session('ui', { profile, limitMs: 120_000 }, (s) =>

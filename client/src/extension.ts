@@ -8,6 +8,7 @@ import type { IngressLabApi } from './api';
 import { ClusterStatusItem } from './clusterStatus';
 import { Commands, registerCommands } from './commands';
 import { createLanguageClient } from './languageClient';
+import { registerLiveObjects } from './liveObjects';
 import { registerRoutesView } from './routesView';
 import { TraceChannel } from './traceChannel';
 import { createTryRoute } from './tryRoute';
@@ -23,6 +24,7 @@ export function activate(context: vscode.ExtensionContext): IngressLabApi {
   const client = (running = createLanguageClient(context, output, trace));
   context.subscriptions.push(
     client,
+    registerLiveObjects(client),
     client.onNotification(ClusterStatusNotification, (s) => status.show(s)),
     client.onDidChangeState((e) => {
       if (e.newState === State.Stopped) status.showStopped('The Ingress Lab language server stopped. Run "Ingress Lab: Restart Language Server".');

@@ -29,14 +29,20 @@ export function statusTooltip(status: ClusterStatusParams): string {
   return `**Ingress Lab cluster: ${status.state}**\n\n${status.message}${source}`;
 }
 
-/** One line a user can read: the server's decision for the URL, or a summary of the route it chose. */
+/**
+ * One sentence a user can read: where the URL goes (Service, port, the path and Ingress that won),
+ * the defaultBackend that takes it, or that nothing does. The trace is one click away.
+ */
 export function describeDecision(req: ExplainRouteParams, res: ExplainRouteResult): string {
   const url = `${req.https ? 'https' : 'http'}://${req.host}${req.path}`;
   const r = res.route;
-  if (res.decision || !r) return `${url}: ${res.decision || 'no route'}`;
-  const port = r.service?.port !== undefined ? `:${r.service.port}` : '';
-  const backend = r.service ? `${r.service.name}${port}` : 'no backend';
-  return `${url} → ${r.namespace}/${backend} (Ingress ${r.ingress}, ${r.pathType} ${r.path})`;
+  if (r?.service) {
+    const port = r.service.port !== undefined ? `:${r.service.port}` : '';
+    return `${url} goes to Service ${r.service.name}${port} via ${r.pathType || '(no pathType)'} ${r.path} of Ingress ${r.namespace}/${r.ingress}.`;
+  }
+  const decided = res.decision.replace(/^\d{3}\s*(→\s*)?/, '').replace(/^service /, 'Service ');
+  if (!decided || /^404\b/.test(res.decision)) return `${url} gets 404 Not Found: no Ingress rule or defaultBackend takes it.`;
+  return `${url} goes to ${decided}.`;
 }
 
 /** The request a URL typed by the user stands for, or undefined when it is not a full URL. */

@@ -170,6 +170,22 @@ export interface ExplainRouteResult {
 /** client → server: which rule a request for host+path would use, and why. */
 export const ExplainRouteRequest = new RequestType<ExplainRouteParams, ExplainRouteResult, void>('ingressLab/explainRoute');
 
+/** URI scheme of the read-only views of live cluster objects: `ingress-lab-live:/namespaces/NS/services/NAME.yaml`. */
+export const LIVE_OBJECT_SCHEME = 'ingress-lab-live';
+
+export interface LiveObjectParams {
+  /** An `ingress-lab-live:` URI, as returned by go to definition. */
+  uri: string;
+}
+
+export interface LiveObjectResult {
+  /** YAML of the object as the cluster has it, without managedFields and the last-applied annotation. */
+  text: string;
+}
+
+/** client → server: the text of a live object's read-only view (null: unknown URI, or a Secret, which is never served). */
+export const LiveObjectRequest = new RequestType<LiveObjectParams, LiveObjectResult | null, void>('ingressLab/liveObject');
+
 // ── Notifications (server → client) ──
 
 export type ClusterState = 'disabled' | 'connecting' | 'connected' | 'unreachable' | 'forbidden';

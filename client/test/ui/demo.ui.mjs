@@ -2,6 +2,8 @@
 // code-server with the packaged extension installed. Waits on DOM conditions, never on sleeps.
 // Run by scripts/editor-test.mjs (it passes the page, the server URL and a screenshot helper).
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { workbenchUrl } from '../../../scripts/browser.mjs';
 
 const FILE = 'shop/ingress.yaml';
@@ -74,6 +76,59 @@ async function tryRoute(page) {
   return (await message.textContent()) ?? '';
 }
 
+/** Puts the cursor `offset` characters into `needle` (its first occurrence in FILE) with Ctrl+G. */
+async function goTo(page, demo, needle, offset) {
+  const lines = readFileSync(join(demo, FILE), 'utf8').split('\n');
+  const line = lines.findIndex((l) => l.includes(needle));
+  await page.click('.monaco-editor .view-lines');
+  await page.keyboard.press('Control+G');
+  await page.keyboard.type(`${line + 1}:${lines[line].indexOf(needle) + offset + 1}`);
+  await page.keyboard.press('Enter');
+}
+
+/** The hover (Ctrl+K Ctrl+I) at a place in FILE, once it shows `expect`: its text and its links. */
+async function hoverOn(page, demo, needle, offset, expect, shot) {
+  await goTo(page, demo, needle, offset);
+  await page.keyboard.press('Control+K');
+  await page.keyboard.press('Control+I');
+  const hover = page.locator('.monaco-hover:not(.hidden) .hover-contents', { hasText: expect }).first();
+  await hover.waitFor(T);
+  const result = { text: (await hover.innerText()).trim(), links: await hover.locator('a').allInnerTexts() };
+  await shot?.();
+  await page.keyboard.press('Escape');
+  return result;
+}
+
+async function hovers(page, demo, shot) {
+  const svc = await hoverOn(page, demo, 'name: web', 7, 'Service shop/web', () => shot('-hover-service'));
+  assert.match(svc.text, /^Service shop\/web \(ClusterIP, from the workspace\)\n+Ports: 80\/http→8080 TCP/, svc.text);
+  const tls = await hoverOn(page, demo, 'secretName: shop-tls', 13, 'Secret shop/shop-tls (kubernetes.io/tls)', () => shot('-hover-secret'));
+  assert.match(tls.text, /SANs: shop\.example\.com, www\.shop\.example\.com/, tls.text);
+  assert.match(tls.text, /Expires: \d{4}-\d\d-\d\d \(in \d+ days\)/, tls.text);
+  assert.deepEqual(tls.links.filter((l) => /example\.com/.test(l)), [], 'host names in the certificate hover are text, not links');
+  return [svc.text.split('\n')[0], tls.text.split('\n').find((l) => l.startsWith('SANs'))];
+}
+
+/** The completion list as a user types `pathType: ` (the space triggers it), in the editor's order; reverted after. */
+async function pathTypeCompletion(page, demo, shot) {
+  await goTo(page, demo, 'pathType: Prefix', 'pathType:'.length);
+  await page.keyboard.press('Shift+End');
+  await page.keyboard.press('Delete');
+  await page.keyboard.type(' ');
+  const rows = page.locator('.suggest-widget.visible .monaco-list-row');
+  await page.waitForFunction(() => document.querySelectorAll('.suggest-widget.visible .monaco-list-row').length >= 3, null, T);
+  const labels = await rows.locator('.label-name').allInnerTexts();
+  await shot('-complete-pathtype');
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('F1'); // File: Revert File, then wait until the lens reads Prefix again
+  await page.keyboard.type('File: Revert File');
+  await page.waitForSelector('.quick-input-list .monaco-list-row.focused:has-text("Revert File")', T);
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => [...document.querySelectorAll('.codelens-decoration a')]
+    .some((a) => a.textContent?.includes('Try https://shop.example.com/ (Prefix)')), null, T);
+  return labels;
+}
+
 async function grammar(page) {
   const [prefix, plain] = [await tokenColor(page, 'Prefix'), await tokenColor(page, 'web')];
   assert.ok(prefix && plain && prefix !== plain, `pathType value coloured like any scalar (${prefix} vs ${plain})`);
@@ -105,9 +160,15 @@ export async function scenario({ page, url, demo, shot }) {
   await grammar(page);
   console.log('  ✔ the injection grammar colours pathType values and ingress-nginx annotation prefixes');
   console.log(`  ✔ status bar: "${await statusBar(page)}" (cluster off in the test profile)`);
+  const [svcHover, sans] = await hovers(page, demo, shot);
+  console.log(`  ✔ hovers: "${svcHover}"; "${sans}" (plain text, no links)`);
   const toast = await tryRoute(page);
-  console.log(`  ✔ Try route notification: ${toast.slice(0, 160)}`);
+  assert.equal(toast.trim(), 'https://shop.example.com/static goes to Service web:8080 via Prefix /static of Ingress shop/shop.', 'one sentence, nothing said twice');
+  console.log(`  ✔ Try route notification: ${toast}`);
   await shot('-try-route');
+  const types = await pathTypeCompletion(page, demo, shot);
+  assert.deepEqual(types, ['Prefix', 'Exact', 'ImplementationSpecific'], 'the most used pathType first, not alphabetical');
+  console.log(`  ✔ pathType completion: ${types.join(', ')}`);
   const rows = await problemsPanel(page);
   console.log(`  ✔ Problems panel: ${rows.length} rows, the relative path among them`);
   await shot('-problems');

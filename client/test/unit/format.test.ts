@@ -17,21 +17,23 @@ const route: RouteEntry = {
   location: { uri: 'file:///w/shop.yaml', range: { start: { line: 1, character: 0 }, end: { line: 1, character: 4 } } },
 };
 
-test('the notification leads with the URL and says what the server decided', () => {
-  const res: ExplainRouteResult = { route, decision: '200 → service api:http via Prefix /api', trace: [] };
+test('the notification is one sentence: the URL, the Service and port, the path and Ingress that won', () => {
+  const res: ExplainRouteResult = { route, decision: '200 → service api:http via Prefix /api on host shop.example.com in Ingress shop/shop', trace: [] };
   assert.equal(describeDecision({ host: 'shop.example.com', path: '/api/cart', https: true }, res),
-    'https://shop.example.com/api/cart: 200 → service api:http via Prefix /api');
+    'https://shop.example.com/api/cart goes to Service api:http via Prefix /api of Ingress shop/shop.');
 });
 
-test('without a decision, a routed request names the Service, port, Ingress and path that won', () => {
-  assert.equal(describeDecision({ host: 'shop.example.com', path: '/api/cart', https: true }, { route, decision: '', trace: [] }),
-    'https://shop.example.com/api/cart → shop/api:http (Ingress shop, Prefix /api)');
+test('a defaultBackend says so, without the status code', () => {
+  const res: ExplainRouteResult = { decision: '200 → service fallback:80 via defaultBackend of Ingress shop/shop', trace: [] };
+  assert.equal(describeDecision({ host: 'shop.example.com', path: '/x' }, res),
+    'http://shop.example.com/x goes to Service fallback:80 via defaultBackend of Ingress shop/shop.');
 });
 
-test('an unrouted request says why', () => {
-  const res: ExplainRouteResult = { decision: '404: no rule for host nope.example.com', trace: [] };
-  assert.equal(describeDecision({ host: 'nope.example.com', path: '/' }, res), 'http://nope.example.com/: 404: no rule for host nope.example.com');
-  assert.equal(describeDecision({ host: 'nope.example.com', path: '/' }, { decision: '', trace: [] }), 'http://nope.example.com/: no route');
+test('an unrouted request says 404 once', () => {
+  const res: ExplainRouteResult = { decision: '404 → 404 Not Found', trace: [] };
+  const want = 'http://nope.example.com/ gets 404 Not Found: no Ingress rule or defaultBackend takes it.';
+  assert.equal(describeDecision({ host: 'nope.example.com', path: '/' }, res), want);
+  assert.equal(describeDecision({ host: 'nope.example.com', path: '/' }, { decision: '', trace: [] }), want);
 });
 
 test('a typed URL becomes a request; anything else is refused', () => {

@@ -15,12 +15,27 @@ export const CHECK_USAGE = `usage: ingress-lab check [PATH...] [--format text|js
 Validates Kubernetes Ingress manifests in files or folders (recursive *.yaml, *.yml;
 default "."). Exit status: 0 no errors, 1 errors found, 2 usage or I/O error.
 
+  --format FORMAT      text (default), json or sarif (SARIF 2.1.0, for code-scanning uploads)
+  -n, --namespace NS   namespace of manifests that name none (default "default", or the
+                       kubeconfig context's namespace with --cluster)
   --cluster            also check against the live cluster of the current kubeconfig context
                        (KUBECONFIG or ~/.kube/config); an unreachable cluster is exit 2
   --cluster=optional   the same, but carry on without the cluster when it cannot be used
   --context NAME       use this kubeconfig context (implies --cluster)
   --snapshot FILE      use the objects in FILE (YAML/JSON, kubectl get -o yaml) as the cluster
   --dry-run-server     also send each Ingress to the API server with dryRun=All`;
+
+const count = (n: number, what: string) => `${n} ${what}${n === 1 ? '' : 's'}`;
+
+/** "7 files checked: 3 errors, 4 warnings" (and "N notes" for info and hints, when there are any). */
+export function summary(files: number, findings: readonly { severity: string }[]): string {
+  const n = (sev: string[]) => findings.filter((f) => sev.includes(f.severity)).length;
+  const notes = n(['info', 'hint']);
+  const found = findings.length
+    ? [count(n(['error']), 'error'), count(n(['warning']), 'warning'), ...(notes ? [count(notes, 'note')] : [])].join(', ')
+    : 'no problems found';
+  return `${count(files, 'file')} checked: ${found}`;
+}
 
 export async function runCheck(argv: string[], io: CliIO): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -65,8 +80,7 @@ export async function runCheck(argv: string[], io: CliIO): Promise<number> {
   else {
     const text = formatText(result.findings, lookup);
     if (text) io.out(text);
-    const errors = result.findings.filter((f) => f.severity === 'error').length;
-    io.err(`${files.length} file(s) checked: ${errors} error(s), ${result.findings.length - errors} other finding(s)`);
+    io.err(summary(files.length, result.findings));
   }
   return result.findings.some((f) => f.severity === 'error') ? 1 : 0;
 }

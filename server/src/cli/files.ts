@@ -25,9 +25,13 @@ function walk(dir: string, out: string[]): void {
   }
 }
 
+/** A NUL byte: no YAML (or any text) file has one; an image or archive named *.yaml does. */
+const BINARY = /\0/;
+
 export function collectFiles(paths: readonly string[]): InputFile[] {
   const found: string[] = [];
-  for (const p of paths.length ? paths : ['.']) {
+  const given = paths.length ? paths : ['.'];
+  for (const p of given) {
     let st;
     try {
       st = statSync(p);
@@ -37,11 +41,15 @@ export function collectFiles(paths: readonly string[]): InputFile[] {
     if (st.isDirectory()) walk(p, found);
     else found.push(p);
   }
+  if (!found.length) throw new UsageError(`no *.yaml or *.yml files in ${given.map((p) => `"${p}"`).join(', ')}`);
   return [...new Set(found)].map((path) => {
+    let text;
     try {
-      return { path, uri: pathToFileURL(resolve(path)).href, text: readFileSync(path, 'utf8') };
+      text = readFileSync(path, 'utf8');
     } catch (e) {
       throw new UsageError(`${path}: cannot read: ${(e as Error).message}`);
     }
+    if (BINARY.test(text)) throw new UsageError(`${path}: not a text file (binary content), so not a YAML manifest`);
+    return { path, uri: pathToFileURL(resolve(path)).href, text };
   });
 }

@@ -27,6 +27,15 @@ ${Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(8)} ${c.usage.spl
 
 Run "ingress-lab <command> --help" for a command's options.`;
 
+/** node:util parseArgs' messages, in the CLI's words ("Unknown option '--x'. To specify a positional…"). */
+function argsMessage(e: Error & { code?: string }): string {
+  const option = /'(?:-\w, )?(--?[\w-]+)/.exec(e.message)?.[1];
+  if (e.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return `unknown option ${option ?? e.message} (see --help)`;
+  if (e.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && /argument missing/.test(e.message)) return `${option} needs a value`;
+  if (e.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') return `${option} takes no value`;
+  return e.message;
+}
+
 export async function main(argv: string[], io: CliIO): Promise<number> {
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
@@ -50,7 +59,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     return await cmd.run(rest, io);
   } catch (e) {
     if (e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      io.err(`ingress-lab ${name}: ${(e as Error).message}`);
+      io.err(`ingress-lab ${name}: ${argsMessage(e as Error)}`);
       return 2;
     }
     throw e;

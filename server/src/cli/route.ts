@@ -4,13 +4,18 @@ import { backendJson, backendLabel, ingressRef, lookup, type RouteResult, type T
 import type { CliIO } from './io';
 import { checkFormat, jsonLocation, loadRoutes, textLocation, type LoadedRoutes } from './workspace';
 
-export const ROUTE_USAGE = `usage: ingress-lab route --host HOST --path PATH [--format text|json] [--namespace NS] [--class NAME] [PATH...]
+export const ROUTE_USAGE = `usage: ingress-lab route [--host HOST] [--path PATH] [--format text|json] [--namespace NS] [--class NAME] [PATH...]
 
 Shows where a request goes with the Ingresses in files or folders (recursive *.yaml, *.yml;
 default "."): the rule or defaultBackend that takes it, its backend, and a trace of every
-decision. Without --host the request carries no host (only rules without host match);
---path defaults to "/". --class keeps only the Ingresses of one IngressClass (the
-default class applies to those without one). Exit status: 0 routed, 1 no match (404), 2 usage or I/O error.`;
+decision. Exit status: 0 routed, 1 no match (404), 2 usage or I/O error.
+
+  --host HOST        the request's Host header; without it, only rules without host match
+  --path PATH        the request's URL path (default "/")
+  --format FORMAT    text (default) or json
+  -n, --namespace NS namespace of manifests that name none (default "default")
+  --class NAME       only the Ingresses of this IngressClass (the default class applies to
+                     those without one)`;
 
 export function routeJson(r: RouteResult, loaded: LoadedRoutes) {
   const m = r.match;
@@ -29,8 +34,9 @@ export function routeJson(r: RouteResult, loaded: LoadedRoutes) {
   return { request: { host: r.host, path: r.path }, match, status: r.status, trace: r.trace };
 }
 
+/** The trace's steps; the last ("→ backend via …") is left out: the first line already says it. */
 function traceText(trace: readonly TraceStep[]): string[] {
-  return trace.flatMap((s) => [
+  return trace.filter((s) => s.step !== 'result').flatMap((s) => [
     `  ${s.message}`,
     ...(s.candidates ?? []).map((c) => `    ${c.winner ? '✓' : c.matches ? '·' : '✗'} ${c.pathType ?? '(no pathType)'} ${c.path || '(empty)'}  Ingress ${c.ingress}  ${c.reason}`),
   ]);
@@ -60,7 +66,7 @@ export async function runRoute(argv: string[], io: CliIO): Promise<number> {
   });
   checkFormat(values.format!, ['text', 'json']);
   const loaded = loadRoutes(positionals, values.namespace!, values.class);
-  if (loaded.table.ingresses.length === 0) io.err(`ingress-lab route: no Ingress found in ${loaded.fileCount} file(s)`);
+  if (loaded.table.ingresses.length === 0) io.err(`ingress-lab route: no Ingress found in ${loaded.fileCount} file${loaded.fileCount === 1 ? '' : 's'}`);
   const result = lookup(loaded.table, values.host!, values.path!, { explain: 50 });
   io.out(values.format === 'json' ? JSON.stringify(routeJson(result, loaded), null, 2) : routeText(result, loaded));
   return result.match ? 0 : 1;

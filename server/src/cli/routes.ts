@@ -9,8 +9,13 @@ import { checkFormat, jsonLocation, loadRoutes, textLocation } from './workspace
 export const ROUTES_USAGE = `usage: ingress-lab routes [PATH...] [--format text|json] [--namespace NS] [--class NAME]
 
 Prints the route tree of the Ingresses in files or folders (recursive *.yaml, *.yml;
-default "."): host → path (pathType) → backend, with conflicts and shadowed paths marked. --class keeps only the Ingresses of one
-IngressClass. Exit status: 0 printed, 2 usage or I/O error.`;
+default "."): host → path (pathType) → backend, with conflicts and shadowed paths marked.
+Exit status: 0 printed, 2 usage or I/O error.
+
+  --format FORMAT    text (default) or json
+  -n, --namespace NS namespace of manifests that name none (default "default")
+  --class NAME       only the Ingresses of this IngressClass (the default class applies to
+                     those without one)`;
 
 type Located = { uri: string; span: { start: number; end: number } };
 

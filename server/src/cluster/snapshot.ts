@@ -52,7 +52,9 @@ export function loadSnapshot(path: string): ClusterView & { errors: string[] } {
   try {
     text = readFileSync(path, 'utf8');
   } catch (e) {
-    throw new Error(`${path}: cannot read snapshot: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    const code = (e as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, not a file' : code ?? (e as Error).message;
+    throw new Error(`--snapshot ${path}: ${why}`);
   }
   return snapshotFromText(pathToFileURL(path).href, text, `snapshot ${basename(path)}`);
 }

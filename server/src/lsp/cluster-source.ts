@@ -1,6 +1,9 @@
 // How the language server sees a cluster: a ClusterSource yields the live objects (layered
 // under the workspace's), the live facts (endpoints, pods) and status events. The server never
 // waits on it: without a cluster, or while it connects, local checks run as usual.
+import type { ApiResponse } from '../cluster/http';
+import type { Finding } from '../ingress/findings';
+import type { KObject } from '../ingress/model';
 import type { ObjectStore } from '../ingress/store';
 import type { ClusterStatusParams } from '../protocol';
 import type { ClusterFacts } from '../rules/rule';
@@ -10,7 +13,17 @@ export interface ClusterView {
   facts?: ClusterFacts;
 }
 
+/** Requests to the live API server (only a live cluster has them; snapshots do not). */
+export interface ClusterApi {
+  /** GET of an API path (`/api/v1/namespaces/NS/services/NAME`, `/openapi/v3`...). Rejects on transport errors. */
+  get(path: string): Promise<ApiResponse>;
+  /** Server-side dry run (dryRun=All) of Ingresses/IngressClasses; transport failures come back as notes. */
+  dryRun(objects: readonly KObject[]): Promise<{ findings: Finding[]; notes: string[] }>;
+}
+
 export interface ClusterSource {
+  /** Present while the source can talk to an API server. */
+  readonly api?: ClusterApi;
   status(): ClusterStatusParams;
   current(): ClusterView;
   /** Objects or facts changed; keys (`Kind/ns/name`) when known, else everything may have. */

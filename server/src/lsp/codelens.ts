@@ -51,11 +51,12 @@ function lens(lines: Lines, x: LensInput): CodeLens {
   const url = `${scheme}://${host}${path}`;
   const range = toRange(lines, x.span);
   const args: TryRouteArgs = {
-    url, scheme, host, ruleHost: x.ruleHost, path, pathType: x.pathType,
+    url, scheme, host, ruleHost: x.ruleHost, path, pathType: x.pathType || 'ImplementationSpecific',
     namespace: x.ing.namespace, ingress: x.ing.name, service: serviceOf(x.backend),
     location: { uri: x.ing.uri, range }, isDefaultBackend: x.isDefaultBackend,
   };
-  const title = x.isDefaultBackend ? `Try default backend ${url}` : `Try ${url} (${x.pathType})`;
+  // A missing or empty pathType reads as `ingress-lab routes` prints it, not as a type nobody wrote.
+  const title = x.isDefaultBackend ? `Try default backend ${url}` : `Try ${url} (${x.pathType || 'no pathType'})`;
   return { range, command: { title, command: TRY_ROUTE_COMMAND, arguments: [args] } };
 }
 
@@ -67,7 +68,7 @@ export function codeLenses(file: FileModel): CodeLens[] {
       const ruleHost = r.host?.value ?? '';
       for (const p of r.paths) {
         out.push(lens(file.lines, {
-          ing, ruleHost, path: p.path?.value ?? '/', pathType: p.pathType?.value ?? 'ImplementationSpecific',
+          ing, ruleHost, path: p.path?.value ?? '/', pathType: p.pathType?.value ?? '',
           backend: p.backend, span: p.node.span, isDefaultBackend: false,
         }));
       }

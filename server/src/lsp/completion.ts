@@ -9,14 +9,19 @@ import { NGINX_ANNOTATIONS, NGINX_PREFIX, nginxAnnotation } from '../ingress/ngi
 import type { Service } from '../ingress/model';
 import { asMap, get, str } from '../ingress/source';
 import type { ClusterFacts } from '../rules/rule';
-import { cursorContext, pathString, type CursorContext } from './cursor';
+import { cursorContext, pathString, siblingKeys, type CursorContext } from './cursor';
 import { fieldsAt } from './ingress-fields';
 import { entryAt, locate } from './locate';
 import type { Workspace } from './workspace';
 
 export const COMPLETION_TRIGGERS = [':', ' ', '/', '.'];
 
-const PATH_TYPES = ['Prefix', 'Exact', 'ImplementationSpecific'];
+/** Most used first (sortText keeps this order; editors sort by label otherwise), each with what it matches. */
+const PATH_TYPES: [string, string][] = [
+  ['Prefix', 'this path and all paths below it'],
+  ['Exact', 'this path only'],
+  ['ImplementationSpecific', 'as the controller decides'],
+];
 const API_VERSIONS: Record<string, string[]> = {
   Ingress: ['networking.k8s.io/v1'], IngressClass: ['networking.k8s.io/v1'], Service: ['v1'], Secret: ['v1'],
 };
@@ -30,6 +35,8 @@ interface Ctx {
   kind?: string;
   /** The backend Service named above the cursor (for port completion). */
   backendService?: string;
+  /** Keys the map at the cursor already has. */
+  present: Set<string>;
 }
 
 function item(label: string, range: Range, extra: Partial<CompletionItem> = {}): CompletionItem {
@@ -87,7 +94,7 @@ function valueItems(c: Ctx): CompletionItem[] {
     return (a?.values ?? (a?.example ? [a.example] : [])).map((v) => item(v, c.range, { detail: a!.doc }));
   }
   switch (key) {
-    case 'pathType': return PATH_TYPES.map((v) => item(v, c.range));
+    case 'pathType': return PATH_TYPES.map(([v, detail], i) => item(v, c.range, { detail, sortText: String(i) }));
     case 'apiVersion': return p === '' ? (API_VERSIONS[c.kind ?? 'Ingress'] ?? API_VERSIONS.Ingress!).map((v) => item(v, c.range)) : [];
     case 'kind': return p === '' ? Object.keys(API_VERSIONS).map((v) => item(v, c.range)) : [];
     case 'serviceName': return serviceItems(c);
@@ -127,7 +134,9 @@ function keyItems(c: Ctx): CompletionItem[] {
       textEdit: { range: c.range, newText: `${NGINX_PREFIX}${a.name}: ` },
     }));
   }
-  return (fieldsAt(p, c.kind ?? 'Ingress') ?? []).map((f) => ({
+  // Not the keys the map already has, nor `status` (the API server writes it).
+  const fields = (fieldsAt(p, c.kind ?? 'Ingress') ?? []).filter((f) => !c.present.has(f.name) && !(p === '' && f.name === 'status'));
+  return fields.map((f) => ({
     label: f.name,
     kind: CompletionItemKind.Property,
     detail: f.type + (f.required ? ' (required)' : ''),
@@ -153,6 +162,7 @@ export function complete(ws: Workspace, facts: ClusterFacts | undefined, uri: st
     namespace: at.object?.namespace || /^\s+namespace:\s*([\w.-]+)/m.exec(text)?.[1] || ws.context.defaultNamespace,
     kind: at.object?.kind ?? /^kind:\s*(\w+)/m.exec(text)?.[1],
     backendService,
+    present: cur.position === 'key' ? siblingKeys(text, rel) : new Set(),
   };
   const items = cur.position === 'value' ? valueItems(c) : keyItems(c);
   return { isIncomplete: false, items };

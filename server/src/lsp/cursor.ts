@@ -101,6 +101,31 @@ export function cursorContext(text: string, offset: number): CursorContext {
   return { path, position: 'key', prefix, prefixStart: offset - prefix.length, column: info.col };
 }
 
+/**
+ * Keys already in the map the cursor is in (same column, same block, same sequence item), so
+ * completion does not offer them again. Empty when the cursor line starts a new `- ` item.
+ */
+export function siblingKeys(text: string, offset: number): Set<string> {
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  const here = lineInfo(text.slice(lineStart, offset) + 'x') ?? { col: offset - lineStart };
+  const lines = text.split('\n');
+  const at = text.slice(0, lineStart).split('\n').length - 1;
+  const out = new Set<string>();
+  if (here.dash !== undefined) return out;
+  /** Collects line i's key if it is a sibling; false once the block (or the item) ends. */
+  const visit = (i: number, up: boolean): boolean => {
+    if (/^(---|\.\.\.)(\s|$)/.test(lines[i]!)) return false;
+    const info = lineInfo(lines[i]!);
+    if (!info || info.col > here.col) return true;
+    if (info.col < here.col || (info.dash !== undefined && !up)) return false;
+    if (info.key) out.add(info.key);
+    return info.dash === undefined; // going up, the `- ` line is the item's first
+  };
+  for (let i = at - 1; i >= 0 && visit(i, true); i--);
+  for (let i = at + 1; i < lines.length && visit(i, false); i++);
+  return out;
+}
+
 /** Sequences whose items are plain strings (typing `- ` there types a value). */
 function isScalarList(path: string[]): boolean {
   const owner = path[path.length - 2];

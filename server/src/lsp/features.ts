@@ -1,11 +1,12 @@
 // Registers the request handlers. Each runs behind `guard`: a cancelled request gets the empty
 // answer at once, and a handler that throws logs to stderr and answers empty, never crashing.
 import type { CancellationToken, Connection } from 'vscode-languageserver';
-import { ExplainRouteRequest, RouteTableRequest, RouteTreeRequest } from '../protocol';
+import { ExplainRouteRequest, LiveObjectRequest, RouteTableRequest, RouteTreeRequest } from '../protocol';
 import { codeActions } from './code-actions';
 import { codeLenses } from './codelens';
 import { complete } from './completion';
 import { hover } from './hover';
+import { liveObject } from './live-object';
 import { definition, references } from './navigation';
 import { explainRoute, routeTable, routeTree } from './routes';
 import type { Session } from './session';
@@ -28,12 +29,32 @@ export function guard<P, R>(log: (m: string) => void, name: string, empty: R, fn
   };
 }
 
+/** guard for handlers that await (the cluster's OpenAPI docs). */
+export function guardAsync<P, R>(log: (m: string) => void, name: string, empty: R, fn: (params: P) => Promise<R>): Handler<P, R> {
+  return async (params, token) => {
+    if (token?.isCancellationRequested) return empty;
+    try {
+      const r = await fn(params);
+      return token?.isCancellationRequested ? empty : r;
+    } catch (e) {
+      log(`${name} failed: ${(e as Error)?.stack ?? String(e)}`);
+      return empty;
+    }
+  };
+}
+
+/** Longest a hover waits for the cluster's OpenAPI docs on first use before using the bundled ones. */
+export const HOVER_OPENAPI_WAIT_MS = 2000;
+
 export function registerFeatures(connection: Connection, session: Session): void {
   const ws = session.workspace;
   const log = (m: string) => session.runtime.log(m);
   const facts = () => session.cluster.current().facts;
   connection.onCompletion(guard(log, 'completion', null, (p) => complete(ws, facts(), p.textDocument.uri, p.position)));
-  connection.onHover(guard(log, 'hover', null, (p) => hover(ws, facts(), p.textDocument.uri, p.position)));
+  connection.onHover(guardAsync(log, 'hover', null, async (p) => {
+    const docs = await session.openApi(HOVER_OPENAPI_WAIT_MS);
+    return hover(ws, facts(), p.textDocument.uri, p.position, docs);
+  }));
   connection.onDefinition(guard(log, 'definition', [], (p) => { ws.syncAll(); return definition(ws, p.textDocument.uri, p.position); }));
   connection.onReferences(guard(log, 'references', [], (p) => { ws.syncAll(); return references(ws, p.textDocument.uri, p.position, p.context.includeDeclaration); }));
   connection.onDocumentSymbol(guard(log, 'documentSymbol', [], (p) => {
@@ -48,5 +69,6 @@ export function registerFeatures(connection: Connection, session: Session): void
   connection.onRequest(RouteTableRequest, guard(log, 'routeTable', { routes: [] }, (p) => { ws.syncAll(); return routeTable(ws, p?.uri); }));
   connection.onRequest(RouteTreeRequest, guard(log, 'routeTree', { hosts: [], cluster: session.cluster.status() },
     (p) => { ws.syncAll(); return routeTree(ws, facts(), session.cluster.status(), p?.uri); }));
+  connection.onRequest(LiveObjectRequest, guard(log, 'liveObject', null, (p) => liveObject(session.cluster.current().objects, p.uri)));
   connection.onRequest(ExplainRouteRequest, guard(log, 'explainRoute', { decision: 'error', trace: [] }, (p) => { ws.syncAll(); return explainRoute(ws, p); }));
 }

@@ -12,17 +12,23 @@ import { portsLabel, readiness } from './completion';
 import { toRange } from './convert';
 import { fieldDoc, genericPath } from './ingress-fields';
 import { entryAt, locate } from './locate';
+import { openApiFieldDoc, type OpenApiDocs } from './openapi-docs';
 import { pathStory } from './routes';
 import type { Workspace } from './workspace';
 
 export function serviceMarkdown(s: Service, facts: ClusterFacts | undefined): string {
-  const lines = [`**Service ${s.namespace}/${s.name}** (${s.type}, ${s.origin === 'cluster' ? 'live in cluster' : 'in workspace'})`, ''];
+  const lines = [`**Service ${s.namespace}/${s.name}** (${s.type}, from the ${s.origin === 'cluster' ? 'cluster' : 'workspace'})`, ''];
   lines.push(`Ports: ${s.ports.length ? s.ports.map((p) => `\`${portsLabel({ ...s, ports: [p] })}\` ${p.protocol}`).join(', ') : 'none'}`);
   lines.push('', `Selector: ${s.selector ? Object.entries(s.selector).map(([k, v]) => `\`${k}=${v}\``).join(', ') || 'none' : 'none'}`);
   const ready = readiness(facts, s);
   if (ready) lines.push('', `Pods: ${ready}`);
   else if (!facts) lines.push('', '_Readiness unknown: no cluster connected._');
   return lines.join('\n');
+}
+
+/** "DNS:a.com, IP Address:1.2.3.4" as code spans: a bare host name would render as a link. */
+function sans(altNames: string | undefined): string {
+  return altNames?.split(', ').map((n) => `\`${n.replace(/^DNS:/, '')}\``).join(', ') || 'none';
 }
 
 /** Subject, SANs, issuer and validity of a PEM certificate; nothing from the private key. */
@@ -35,9 +41,9 @@ export function certificateMarkdown(secret: Secret, now: Date): string {
     const days = Math.floor((expiry.getTime() - now.getTime()) / 86400000);
     return [head, '',
       `Subject: \`${c.subject.replace(/\n/g, ', ')}\``, '',
-      `SANs: ${c.subjectAltName ?? 'none'}`, '',
+      `SANs: ${sans(c.subjectAltName)}`, '',
       `Issuer: \`${c.issuer.replace(/\n/g, ', ')}\``, '',
-      `Expires: ${expiry.toISOString()} (${days < 0 ? `expired ${-days} days ago` : `in ${days} days`})`].join('\n');
+      `Expires: ${expiry.toISOString().slice(0, 10)} (${days < 0 ? `expired ${-days} days ago` : `in ${days} days`})`].join('\n');
   } catch {
     return `${head}\n\ntls.crt is not a readable PEM certificate.`;
   }
@@ -53,23 +59,39 @@ function pathMarkdown(path: string, pathType: string | undefined): string {
   return `**${t} \`${path}\`**: matching is up to the IngressClass's controller.`;
 }
 
+/** A reference to nothing: the diagnostic says so; the hover names what the namespace has instead. */
+function missing(ws: Workspace, kind: 'Service' | 'Secret', ns: string, facts: ClusterFacts | undefined): string {
+  const names = ws.context.store.list(kind, ns).map((o) => `\`${o.name}\``);
+  if (!names.length) return `No ${kind} in namespace \`${ns}\` (in the workspace${facts ? ' or the cluster' : ''}).`;
+  return `${kind}s in namespace \`${ns}\`: ${names.slice(0, 8).join(', ')}${names.length > 8 ? ', …' : ''}`;
+}
+
 function valueHover(ws: Workspace, facts: ClusterFacts | undefined, ns: string, e: SEntry, chain: SEntry[]): string | undefined {
   const value = e.value.kind === 'scalar' ? String(e.value.value ?? '') : '';
   const parent = chain[chain.length - 2]?.key;
   const store = ws.context.store;
   if ((e.key === 'name' && parent === 'service') || e.key === 'serviceName') {
     const s = store.find('Service', ns, value)[0];
-    return s ? serviceMarkdown(s, facts) : `No Service \`${ns}/${value}\` in the workspace${facts ? ' or the cluster' : ''}.`;
+    return s ? serviceMarkdown(s, facts) : missing(ws, 'Service', ns, facts);
   }
   if (e.key === 'secretName') {
     const s = store.find('Secret', ns, value)[0];
-    return s ? certificateMarkdown(s, ws.context.now) : `No Secret \`${ns}/${value}\` in the workspace${facts ? ' or the cluster' : ''}.`;
+    return s ? certificateMarkdown(s, ws.context.now) : missing(ws, 'Secret', ns, facts);
   }
   if (e.key === 'path' && parent === undefined) return undefined;
   return undefined;
 }
 
-export function hover(ws: Workspace, facts: ClusterFacts | undefined, uri: string, position: Position): Hover | null {
+function fieldMarkdown(key: string, field: string, kind: string, docs: OpenApiDocs | undefined): string | undefined {
+  const live = docs && openApiFieldDoc(docs, field, kind);
+  const f = live ?? fieldDoc(field, kind);
+  if (!f) return undefined;
+  const source = live ? `\n\n_From the cluster's OpenAPI${docs.version ? ` (${docs.version})` : ''}._` : '';
+  return `**${key}** \`${f.type}\`${f.required ? ' (required)' : ''}\n\n${f.doc}${source}`;
+}
+
+/** docs: the connected cluster's OpenAPI field docs (the bundled schema otherwise). */
+export function hover(ws: Workspace, facts: ClusterFacts | undefined, uri: string, position: Position, docs?: OpenApiDocs): Hover | null {
   const at = locate(ws, uri, position);
   const hit = at && entryAt(at.doc?.root, at.offset);
   if (!at || !hit) return null;
@@ -87,8 +109,7 @@ export function hover(ws: Workspace, facts: ClusterFacts | undefined, uri: strin
     md = valueHover(ws, facts, ns, e, chain);
   }
   if (!md && (at.object?.kind === 'Ingress' || at.object?.kind === 'IngressClass')) {
-    const f = fieldDoc(field, at.object.kind);
-    md = f && `**${e.key}** \`${f.type}\`${f.required ? ' (required)' : ''}\n\n${f.doc}`;
+    md = fieldMarkdown(e.key, field, at.object.kind, docs);
   }
   if (!md) return null;
   const span = onKey ? e.keySpan : e.value.span;

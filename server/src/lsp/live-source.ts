@@ -1,5 +1,7 @@
 // A ClusterSource over the cluster module's ClusterState (kubeconfig + informers). Starting it
 // never blocks: status events say when objects arrive; until then checks use the workspace.
+import { dryRunObjects } from '../cluster/dry-run';
+import { apiRequest } from '../cluster/http';
 import { loadKubeconfig } from '../cluster/kubeconfig';
 import { ClusterState } from '../cluster/state';
 import { describeStatus, type ClusterStatus } from '../cluster/status';
@@ -32,7 +34,12 @@ export function liveClusterSource(context: string, log: (m: string) => void): Cl
   });
   state.onChange((keys) => changeListeners.forEach((l) => l(keys)));
   state.start().catch((e: unknown) => log(`cluster start failed: ${(e as Error)?.message ?? e}`));
+  const kc = loaded.config.kc;
   return {
+    api: {
+      get: (path) => apiRequest(kc, path, { timeoutMs: 10_000 }),
+      dryRun: (objects) => dryRunObjects(kc, objects, 10_000),
+    },
     status: () => toStatusParams(state.status),
     current: () => (state.status.state === 'connected' ? { objects: state.objects, facts: state.facts } : {}),
     onDidChange: (l) => { changeListeners.add(l); return () => changeListeners.delete(l); },

@@ -1,9 +1,11 @@
 // Go to definition (backend Service name → the Service's manifest) and references (a Service →
-// every Ingress backend that routes to it), over workspace objects.
+// every Ingress backend that routes to it), over workspace objects; a Service only in the
+// cluster is shown in a read-only live view (live-object.ts).
 import type { Location, Position } from 'vscode-languageserver';
 import type { Ingress, IngressBackend, KObject, Val } from '../ingress/model';
 import { get, getIn } from '../ingress/source';
 import { toLocation } from './convert';
+import { liveLocation } from './live-object';
 import { entryAt, locate } from './locate';
 import type { Workspace } from './workspace';
 
@@ -37,7 +39,10 @@ function nameLocation(ws: Workspace, o: KObject): Location {
 export function definition(ws: Workspace, uri: string, position: Position): Location[] {
   const s = serviceAt(ws, uri, position);
   if (!s?.fromBackend) return [];
-  return ws.index.find('Service', s.namespace, s.name).map((o) => nameLocation(ws, o));
+  const local = ws.index.find('Service', s.namespace, s.name);
+  if (local.length) return local.map((o) => nameLocation(ws, o));
+  // Only in the live cluster: a read-only view of the object (ingressLab/liveObject).
+  return ws.context.store.find('Service', s.namespace, s.name).flatMap((o) => (o.origin === 'cluster' ? liveLocation(o) ?? [] : []));
 }
 
 export function references(ws: Workspace, uri: string, position: Position, includeDeclaration: boolean): Location[] {

@@ -116,7 +116,9 @@ function toRouteEntry(ws: Workspace, e: TableEntry): RouteEntry {
 /** host+path → the route the shared matcher picks, with its trace. */
 export function explainRoute(ws: Workspace, p: ExplainRouteParams): ExplainRouteResult {
   const result = lookup(workspaceTable(ws), p.host, p.path, { explain: 5 });
-  const trace = result.trace.flatMap((t) => [t.message, ...(t.candidates ?? []).map((c) => `  ${c.matches ? '✓' : '✗'} ${c.reason}`)]);
+  // Each candidate names its path and Ingress, as `ingress-lab route` prints it: ✓ won, · matched too, ✗ no match.
+  const trace = result.trace.flatMap((t) => [t.message, ...(t.candidates ?? []).map((c) =>
+    `  ${c.winner ? '✓' : c.matches ? '·' : '✗'} ${c.pathType ?? '(no pathType)'} ${c.path || '(empty)'} in Ingress ${c.ingress}: ${c.reason}`)]);
   return {
     route: result.match?.entry ? toRouteEntry(ws, result.match.entry) : undefined,
     decision: `${result.status} ${result.trace[result.trace.length - 1]?.message ?? ''}`,

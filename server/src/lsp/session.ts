@@ -8,6 +8,8 @@ import {
   type InitializationOptions, type IngressLabSettings,
 } from '../protocol';
 import { noCluster, type ClusterSource } from './cluster-source';
+import { DryRunner, DRY_RUN_RULE_ID } from './dry-run';
+import { fetchOpenApiDocs, type OpenApiDocs } from './openapi-docs';
 import { fileDiagnostics } from './publish';
 import type { Disposable, Runtime } from './runtime';
 import { snapshotSource } from './snapshot-source';
@@ -26,6 +28,25 @@ export class Session {
   private readonly published = new Set<string>();
   private ready: Promise<void> = Promise.resolve();
   private unsubscribe: (() => void)[] = [];
+  /** The connected cluster's OpenAPI field docs: fetched once per connection. */
+  private openApiDocs: Promise<OpenApiDocs | undefined> | undefined;
+  /** Files to publish again though the local check did not touch them (dry-run results). */
+  private readonly extra = new Set<string>();
+  readonly dryRun = new DryRunner({
+    api: () => (this.settings.cluster.dryRun && this.cluster.status().state === 'connected' ? this.cluster.api : undefined),
+    ingresses: () => this.workspace.index.list('Ingress'),
+    severity: () => this.settings.rules[DRY_RUN_RULE_ID],
+    setTimeout: (cb, ms) => this.runtime.setTimeout(cb, ms),
+    republish: (uris) => {
+      uris.forEach((u) => this.extra.add(u));
+      this.schedule(0);
+    },
+    log: (message) => this.runtime.log(message),
+    report: (message) => {
+      this.runtime.log(message);
+      void this.connection.window.showWarningMessage(`Ingress Lab: ${message}`);
+    },
+  });
 
   constructor(readonly connection: Connection, readonly runtime: Runtime) {
     this.workspace = new Workspace(this.workspaceOptions());
@@ -74,13 +95,21 @@ export class Session {
     this.unsubscribe.forEach((u) => u());
     this.cluster.dispose();
     this.cluster = await this.createCluster();
+    this.openApiDocs = undefined;
     const update = (keys?: string[]) => {
       this.workspace.setCluster(this.cluster.current(), keys);
       this.schedule(DEBOUNCE_MS);
     };
     this.unsubscribe = [
       this.cluster.onDidChange(update),
-      this.cluster.onDidChangeStatus((s) => void this.connection.sendNotification(ClusterStatusNotification, s)),
+      this.cluster.onDidChangeStatus((s) => {
+        void this.connection.sendNotification(ClusterStatusNotification, s);
+        if (s.state === 'connected') {
+          this.dryRun.resend();
+          this.openApiDocs = undefined;
+        }
+        this.dryRun.schedule();
+      }),
     ];
     update();
     void this.connection.sendNotification(ClusterStatusNotification, this.cluster.status());
@@ -96,6 +125,20 @@ export class Session {
     }
     if (!this.settings.cluster.enabled) return noCluster();
     return this.runtime.cluster(this.settings.cluster.context);
+  }
+
+  /** The cluster's OpenAPI docs if they arrive within ms (a hover never waits longer); else undefined. */
+  openApi(ms: number): Promise<OpenApiDocs | undefined> {
+    const api = this.cluster.api;
+    if (!api || this.cluster.status().state !== 'connected') return Promise.resolve(undefined);
+    this.openApiDocs ??= fetchOpenApiDocs((p) => api.get(p)).catch((e: unknown) => {
+      this.runtime.log(`reading the cluster's OpenAPI failed: ${(e as Error)?.message ?? e}`);
+      return undefined;
+    });
+    return new Promise((resolve) => {
+      const timer = this.runtime.setTimeout(() => resolve(undefined), ms);
+      void this.openApiDocs!.then((docs) => { timer.dispose(); resolve(docs); });
+    });
   }
 
   schedule(delay: number): void {
@@ -114,16 +157,20 @@ export class Session {
       this.runtime.log(`check failed: ${(e as Error)?.stack ?? e}`);
       return;
     }
+    const checked = new Set(uris);
+    const extra = [...this.extra].filter((u) => !checked.has(u));
+    this.extra.clear();
     const routes: string[] = [];
-    for (const uri of uris) {
+    for (const uri of [...uris, ...extra]) {
       const file = this.workspace.file(uri);
-      const diagnostics = file ? fileDiagnostics(this.workspace, file, this.linesOf) : [];
+      const diagnostics = file ? [...fileDiagnostics(this.workspace, file, this.linesOf), ...this.dryRun.diagnostics(file, this.linesOf)] : [];
       if (diagnostics.length === 0 && !this.published.has(uri) && !file?.open) continue;
       if (diagnostics.length) this.published.add(uri);
       else this.published.delete(uri);
       void this.connection.sendDiagnostics({ uri, diagnostics });
-      if (!file || file.entries.some((e) => e.objects.some((o) => o.kind === 'Ingress'))) routes.push(uri);
+      if (checked.has(uri) && (!file || file.entries.some((e) => e.objects.some((o) => o.kind === 'Ingress')))) routes.push(uri);
     }
+    this.dryRun.schedule();
     if (routes.length) void this.connection.sendNotification(RoutesChangedNotification, { uris: routes });
   }
 }

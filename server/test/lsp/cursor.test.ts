@@ -1,7 +1,7 @@
 // The cursor context read from indentation: works in half-typed documents that do not parse.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cursorContext, pathString } from '../../src/lsp/cursor';
+import { cursorContext, pathString, siblingKeys } from '../../src/lsp/cursor';
 
 function at(textWithBar: string) {
   const i = textWithBar.indexOf('|');
@@ -23,4 +23,13 @@ test('siblings above the cursor and earlier sequence items do not leak into the 
   const items = 'spec:\n  rules:\n    - host: a\n      http: {}\n    - host: b\n      |';
   assert.deepEqual(at(items), { path: 'spec.rules[]', position: 'key', key: undefined, prefix: '' });
   assert.deepEqual(at('apiVersion: v1\nkind: Ingress\n---\nkind: |'), { path: '', position: 'value', key: 'kind', prefix: '' });
+});
+
+test('keys already in the map at the cursor: same block, same sequence item, nothing from children or other items', () => {
+  const keys = (t: string) => [...siblingKeys(t.replace('|', ''), t.indexOf('|'))].sort();
+  assert.deepEqual(keys('apiVersion: v1\nkind: Ingress\nspec:\n  rules: []\n|\nmetadata:\n  name: x\n'), ['apiVersion', 'kind', 'metadata', 'spec']);
+  const paths = 'spec:\n  rules:\n    - http:\n        paths:\n          - path: /a\n            pathType: Prefix\n            ';
+  assert.deepEqual(keys(`${paths}|\n          - path: /b\n            backend: {}\n`), ['path', 'pathType'], 'the next item is not this one');
+  assert.deepEqual(keys(`${paths}backend:\n              service: {}\n          - |`), [], 'a new item has no keys yet');
+  assert.deepEqual(keys('a: 1\n---\nb: 2\n|\n---\nc: 3\n'), ['b'], 'other documents are not this map');
 });

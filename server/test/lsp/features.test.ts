@@ -53,6 +53,9 @@ test('completes the named Service\'s ports, pathType values and key snippets in 
   assert.deepEqual(ports.map((i) => i.label), ['9090', '8080']);
   const types = await completions('  rules:\n    - http:\n        paths:\n          - path: /\n            pathType: |');
   assert.deepEqual(types.map((i) => i.label), ['Prefix', 'Exact', 'ImplementationSpecific']);
+  assert.deepEqual(types.map((i) => i.sortText), ['0', '1', '2'], 'Prefix first in the editor too, not alphabetical');
+  const top = await completions('  rules: []\n|');
+  assert.deepEqual(top.map((i) => i.label), [], 'apiVersion, kind, metadata and spec are all there; status is the API server\'s');
   const keys = await completions('  rules:\n    - http:\n        paths:\n          - |');
   assert.deepEqual(keys.map((i) => i.label), ['path', 'pathType', 'backend']);
   assert.match((keys[2]!.textEdit as TextEdit).newText, /^backend:\n {2}service:\n {4}name: \$\{1:service\}/);
@@ -88,11 +91,15 @@ test('hover: backend Service ports/selector/readiness; TLS certificate without k
   const h2 = await client.conn.sendRequest(HoverRequest.type, { textDocument: { uri: SHOP }, position: lineCol(text, 'secretName: shop-tls', 13) });
   const md2 = (h2!.contents as MarkupContent).value;
   assert.match(md2, /CN=shop.example.com/);
-  assert.match(md2, /DNS:\*\.shop\.example\.com/);
-  assert.match(md2, /Expires: \d{4}-/);
+  assert.match(md2, /SANs: (`[^`]+`, )*`\*\.shop\.example\.com`/, 'SANs in code spans: a bare host name renders as a link');
+  assert.match(md2, /Expires: \d{4}-\d\d-\d\d \(/, 'the expiry date, not a timestamp to the millisecond');
   assert.doesNotMatch(md2, /U0VDUkVU|SECRET-KEY|PRIVATE/);
   const h3 = await client.conn.sendRequest(HoverRequest.type, { textDocument: { uri: SHOP }, position: lineCol(text, 'pathType: Exact', 2) });
   assert.match((h3!.contents as MarkupContent).value, /^\*\*pathType\*\* `string` \(required\)/);
+  const { uri: u4, position: p4 } = await openAt('  rules:\n    - http:\n        paths:\n          - path: /\n            pathType: Prefix\n            backend:\n              service:\n                name: wb|e\n');
+  const h4 = await client.conn.sendRequest(HoverRequest.type, { textDocument: { uri: u4 }, position: p4 });
+  assert.match((h4!.contents as MarkupContent).value, /^Services in namespace `shop`: .*`web`/,
+    'a missing Service: what the namespace has instead, not the diagnostic once more');
 });
 
 test('definition goes from a backend to the Service; references go from the Service to the Ingresses', async () => {
@@ -125,6 +132,9 @@ test('CodeLens: Try https for TLS hosts, a concrete host for wildcards, pathType
     url: 'https://shop.example.com/api', scheme: 'https', host: 'shop.example.com', ruleHost: 'shop.example.com', path: '/api',
     pathType: 'Exact', namespace: 'shop', ingress: 'shop', service: { name: 'api', port: 'http' }, location: undefined, isDefaultBackend: false,
   });
+  const { uri } = await openAt(`  rules:\n    - host: a.example.com\n      http:\n        paths:\n          - path: /x|\n${BACKEND}`);
+  const untyped = await client.conn.sendRequest(CodeLensRequest.type, { textDocument: { uri } });
+  assert.deepEqual(untyped!.map((l) => l.command!.title), ['Try http://a.example.com/x (no pathType)'], 'as `ingress-lab routes` says it, not a type nobody wrote');
 });
 
 async function fixes(uri: string, code: string) {
@@ -211,6 +221,7 @@ test('explainRoute answers with the shared matcher; a path hover says what it wi
   assert.equal(r.route?.service?.name, 'web');
   assert.match(r.decision, /^200 /);
   assert.ok(r.trace.some((l) => /path "\/checkout"/.test(l)), r.trace.join('\n'));
+  assert.ok(r.trace.some((l) => /^ {2}✓ Prefix \/ in Ingress \S+: matches/.test(l)), `the winning candidate names its path and Ingress:\n${r.trace.join('\n')}`);
   const miss = await client.conn.sendRequest(ExplainRouteRequest, { host: 'nowhere.example.org', path: '/' });
   assert.equal(miss.route?.host, '', 'an unknown host falls to a rule without host (other tests opened some)');
   const { uri, position } = await openAt('  rules:\n    - host: shadow.example.com\n      http:\n        paths:\n          - path: /app\n            pathType: Prefix\n' + BACKEND

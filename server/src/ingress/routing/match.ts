@@ -104,7 +104,7 @@ function comparePathMatches(a: RouteEntry, b: RouteEntry): number {
 
 /** Why winner w beats loser l for the same request. */
 export function whyPathWins(w: RouteEntry, l: RouteEntry, created: CreatedAt = ownCreationTimestamp): string {
-  if (matchLength(w) !== matchLength(l)) return `the longest matching path wins ("${w.key || '/'}" over "${l.key || '/'}")`;
+  if (matchLength(w) !== matchLength(l)) return `longest match: "${w.key || '/'}" over "${l.key || '/'}"`;
   if (w.match !== l.match) return 'Exact beats Prefix at equal length';
   if (w.ingress !== l.ingress) return whyIngressWins(w.ingress, l.ingress, created);
   return `${w.node.path} comes first in Ingress ${w.ref}`;
@@ -123,19 +123,21 @@ function otherClass(e: RouteEntry, w: RouteEntry): string {
   return ` (IngressClass ${name(e.ingressClass)}, not ${name(w.ingressClass)}: its own controller would serve this request)`;
 }
 
+const paths = (n: number) => `${n} path${n === 1 ? '' : 's'}`;
+
 function pathStep(table: RouteTable, group: HostGroup, path: string, matches: RouteEntry[], explain: number): TraceStep {
   const [w] = matches;
   const candidates = matches.map((e, i) => candidate(e, true, i === 0, i === 0
     ? `matches${e.note ? ` (${e.note})` : ''}`
-    : `matches, but ${describeEntry(w!)} wins: ${whyPathWins(w!, e, table.created)}${otherClass(e, w!)}`));
+    : `matches, but ${describeEntry(w!)} wins (${whyPathWins(w!, e, table.created)})${otherClass(e, w!)}`));
   if (explain > 0) {
     const hit = new Set(matches);
     const misses = group.entries.filter((e) => !hit.has(e)).slice(0, explain);
     candidates.push(...misses.map((e) => candidate(e, false, false, whyNoMatch(e.match, rulePath(e.path), path))));
   }
   const message = w
-    ? `path "${path}": ${matches.length} of ${group.entries.length} path(s) match; ${describeEntry(w)} wins${matches.length > 1 ? ` (${whyPathWins(w, matches[1]!, table.created)})` : ''}`
-    : `path "${path}": none of the ${group.entries.length} path(s) under ${group.kind === 'any' ? 'rules without host' : group.key} match`;
+    ? `path "${path}": ${matches.length} of ${paths(group.entries.length)} ${matches.length === 1 ? 'matches' : 'match'}; ${describeEntry(w)} wins${matches.length > 1 ? ` (${whyPathWins(w, matches[1]!, table.created)})` : ''}`
+    : `path "${path}": ${group.entries.length === 1 ? 'the only path' : `none of the ${group.entries.length} paths`} under ${group.kind === 'any' ? 'rules without host' : group.key} ${group.entries.length === 1 ? 'does not match' : 'match'}`;
   return { step: 'path', message, candidates };
 }
 

@@ -1,11 +1,12 @@
 // A test-only Kubernetes API server stand-in that the real @kubernetes/client-node talks to
 // unchanged: HTTPS with a CA and a bearer token in a kubeconfig, discovery, /version, list
-// with resourceVersion, watch streams, dryRun creates with 422 Status answers, pod
+// with resourceVersion, watch streams, a small OpenAPI v3 document, dryRun creates with 422 Status answers, pod
 // port-forward, and faults on demand (401, 403 per resource, 410 Gone, ended watches,
 // restarts, slow answers).
 import { createServer, type Server } from 'node:https';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
+import { openApi } from './openapi';
 import { PortForwardEndpoint } from './portforward';
 import { apiVersionOf, discovery, findResource, type StandInResource } from './resources';
 import { ResourceStore, type Obj, type Watcher } from './store';
@@ -115,6 +116,8 @@ export class K8sStandIn {
     }
     const parts = url.pathname.split('/').filter(Boolean);
     if (url.pathname === '/version') return send(res, 200, { major: '1', minor: '31', gitVersion: STANDIN_VERSION, platform: 'linux/amd64' });
+    const spec = openApi(url.pathname);
+    if (spec) return send(res, 200, spec);
     const disc = discovery(parts);
     if (disc) return send(res, 200, disc);
     const route = parseRoute(parts);
