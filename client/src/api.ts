@@ -4,6 +4,7 @@ import type * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import type { ProxyController } from './proxyController';
 import type { ResultPanel } from './resultPanel';
+import type { RouteTreeProvider } from './routesView';
 import type { ClusterStatusParams, ExplainRouteParams, ExplainRouteResult } from '../../server/src/protocol';
 
 export interface IngressLabApi {
@@ -16,6 +17,8 @@ export interface IngressLabApi {
   readonly onClusterStatus: vscode.Event<ClusterStatusParams>;
   explainRoute(params: ExplainRouteParams): Promise<ExplainRouteResult>;
   restartServer(): Promise<void>;
+  /** The Routes side panel's data provider (its nodes, its change event, refresh()). */
+  readonly routes: RouteTreeProvider;
   /** Folder of the extension's log files; the output channel's is `Ingress Lab.log` in it. */
   readonly logUri: vscode.Uri;
   /** The editor's proxy (started once the server runs). */

@@ -11,6 +11,7 @@ import { createLanguageClient } from './languageClient';
 import { registerLiveObjects } from './liveObjects';
 import { ProxyController } from './proxyController';
 import { ResultPanel } from './resultPanel';
+import { registerRoutesView } from './routesView';
 import { TraceChannel } from './traceChannel';
 import { createTryRoute } from './tryRoute';
 
@@ -37,6 +38,7 @@ export function activate(context: vscode.ExtensionContext): IngressLabApi {
   const proxy = (runningProxy = new ProxyController(client, output, vscode.Uri.joinPath(context.globalStorageUri, 'ca'), Commands.showOutput));
   const panel = new ResultPanel();
   context.subscriptions.push(proxy, panel);
+  const routes = registerRoutesView(client, output, context.subscriptions);
 
   let starting = client.start();
   const restartServer = async () => {
@@ -62,6 +64,7 @@ export function activate(context: vscode.ExtensionContext): IngressLabApi {
     onClusterStatus: status.onDidChange,
     explainRoute: (params) => client.sendRequest(ExplainRouteRequest, params),
     restartServer,
+    routes,
     logUri: context.logUri,
     proxy,
     resultPanel: panel,

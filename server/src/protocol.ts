@@ -115,6 +115,18 @@ export interface RouteTreeBackend {
   total?: number;
   exists: boolean;
   location?: Location;
+  /** The Service's endpoints (pod name, else address) with readiness, when a cluster is connected. */
+  pods?: RouteTreePod[];
+}
+
+/** Another Ingress path in a conflict or shadowing relation with this one. */
+export interface RouteTreeOther {
+  /** `namespace/name` of its Ingress. */
+  ingress: string;
+  path: string;
+  pathType: string;
+  backend: string;
+  location: Location;
 }
 
 export interface RouteTreePath {
@@ -126,12 +138,20 @@ export interface RouteTreePath {
   /** Rule ids and messages of findings on this path (conflicts, shadowing, missing refs). */
   problems: { code: string; message: string; severity: RuleSeverityOverride }[];
   location: Location;
+  /** active: receives traffic; conflict: another Ingress claims the same host+path+pathType; shadowed: never reached. */
+  status?: 'active' | 'conflict' | 'shadowed';
+  /** For conflict and shadowed: the other claimants, the winner first. */
+  others?: RouteTreeOther[];
+  /** Why it is shadowed or how the duplicate claim is decided. */
+  reason?: string;
 }
 
 export interface RouteTreeHost {
   host: string;
   tls: boolean;
   paths: RouteTreePath[];
+  /** Where the host is first written. */
+  location?: Location;
 }
 
 export interface RouteTreeResult {

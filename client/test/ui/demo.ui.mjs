@@ -162,6 +162,23 @@ async function grammar(page) {
   assert.ok(annPrefix && annName && annPrefix !== annName, `annotation prefix not highlighted (${annPrefix} vs ${annName})`);
 }
 
+/** Opens the "Ingress Lab" activity-bar container and waits for the Routes view's hosts and paths. */
+async function routesPanel(page) {
+  await page.click('.activitybar .action-item a[aria-label^="Ingress Lab"]');
+  const rows = '.part.sidebar .monaco-list-row';
+  await page.waitForFunction((sel) => {
+    const text = [...document.querySelectorAll(sel)].map((r) => r.textContent ?? '');
+    return text.some((t) => t.includes('shop.example.com')) && text.some((t) => t.includes('/static')) && text.some((t) => t.includes('web:8080'));
+  }, rows, T);
+  const labels = await page.$$eval(rows, (rs) => rs.map((r) => r.textContent?.replace(/\s+/g, ' ').trim() ?? ''));
+  assert.ok(labels.some((l) => l.startsWith('shop.example.com')), labels.join(' | '));
+  assert.ok(labels.some((l) => l.startsWith('blog.example.com')), labels.join(' | '));
+  // Hosts with TLS show a lock, the others a globe; paths a link, Services a server.
+  const icons = await page.$$eval(rows, (rs) => rs.map((r) => [...r.querySelectorAll('.codicon')].map((c) => c.className).join(' ')));
+  for (const icon of ['lock', 'globe', 'link', 'server']) assert.ok(icons.some((c) => c.includes(`codicon-${icon}`)), `no ${icon} icon: ${icons.join(' | ')}`);
+  return labels;
+}
+
 export async function scenario({ page, url, demo, shot, upstream }) {
   await openDemo(page, url, demo);
   const lenses = await codeLenses(page);
@@ -189,4 +206,7 @@ export async function scenario({ page, url, demo, shot, upstream }) {
   const rows = await problemsPanel(page);
   console.log(`  ✔ Problems panel: ${rows.length} rows, the relative path among them`);
   await shot('-problems');
+  const routes = await routesPanel(page);
+  console.log(`  ✔ Routes view: ${routes.length} rows (hosts, paths, Service:port), with their icons`);
+  await shot('-routes');
 }

@@ -33,6 +33,8 @@ interface SliceSummary {
   readyPods: string[];
   /** Slice port name → port number. */
   ports: Map<string, number>;
+  /** Every endpoint: its pod's name (its address when it is no pod) and readiness. */
+  endpoints: { name: string; ready: boolean }[];
 }
 
 function sliceSummary(slice: unknown): SliceSummary {
@@ -44,7 +46,14 @@ function sliceSummary(slice: unknown): SliceSummary {
   for (const p of (Array.isArray((slice as Json).ports) ? (slice as Json).ports : []) as Json[]) {
     if (typeof p.port === 'number') ports.set(typeof p.name === 'string' ? p.name : '', p.port);
   }
-  return { ready: readyEps.length, total: eps.length, readyPods, ports };
+  const endpoints = eps.map((e) => ({ name: endpointName(e), ready: (e.conditions as Json | undefined)?.ready !== false }));
+  return { ready: readyEps.length, total: eps.length, readyPods, ports, endpoints };
+}
+
+function endpointName(e: Json): string {
+  const ref = e.targetRef as Json | undefined;
+  if (ref?.kind === 'Pod' && typeof ref.name === 'string') return ref.name;
+  return Array.isArray(e.addresses) && typeof e.addresses[0] === 'string' ? e.addresses[0] : '?';
 }
 
 function podIsLive(pod: unknown): boolean {
@@ -103,6 +112,13 @@ export class FactsIndex implements ClusterFacts {
       total += s.total;
     }
     return { ready, total };
+  }
+
+  /** The endpoints behind a Service (pods by name, readiness), sorted by name. */
+  podsOf(namespace: string, service: string): { name: string; ready: boolean }[] | undefined {
+    if (this.unavailable.has('EndpointSlice')) return undefined;
+    const all = [...this.slices.get(`${namespace}/${service}`)?.values() ?? []].flatMap((s) => s.endpoints);
+    return all.sort((a, b) => a.name.localeCompare(b.name));
   }
 
   /**

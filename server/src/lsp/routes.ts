@@ -3,11 +3,11 @@
 // route explanation and the story of one path, through the routing module's shared matcher.
 import type { Finding } from '../ingress/findings';
 import type { Ingress } from '../ingress/model';
-import { analyzeRoutes, buildRouteTable, describeEntry, lookup, type RouteEntry as TableEntry, type RouteTable } from '../ingress/routing/index';
+import { analyzeRoutes, buildRouteTable, buildRouteTree, describeEntry, lookup, type RouteEntry as TableEntry, type RouteTable } from '../ingress/routing/index';
 import { contains, type SMap } from '../ingress/source';
 import { routeObjectOf } from '../proxy/objects-table';
 import type {
-  ExplainRouteParams, ExplainRouteResult, RouteEntry, RouteObject, RouteTableResult, RouteTreeHost, RouteTreeResult, ClusterStatusParams,
+  ExplainRouteParams, ExplainRouteResult, RouteEntry, RouteObject, RouteTableResult, RouteTreeHost, RouteTreePath, RouteTreeResult, ClusterStatusParams,
 } from '../protocol';
 import type { ClusterFacts } from '../rules/rule';
 import { schemeFor } from './codelens';
@@ -53,11 +53,15 @@ export function routeTree(ws: Workspace, facts: ClusterFacts | undefined, cluste
   const findingsOf = (u: string) => findings.get(u) ?? findings.set(u, ws.findings(u)).get(u)!;
   const store = ws.context.store;
   const linesOf = (u: string) => ws.file(u)?.lines;
+  const relations = pathRelations(ws);
   for (const ing of ingresses(ws, uri)) {
     for (const r of ing.rules) {
       const hostName = r.host?.value ?? '*';
       let host = hosts.get(hostName);
-      if (!host) hosts.set(hostName, (host = { host: hostName, tls: schemeFor(ing, r.host?.value ?? '') === 'https', paths: [] }));
+      if (!host) {
+        hosts.set(hostName, (host = { host: hostName, tls: schemeFor(ing, r.host?.value ?? '') === 'https', paths: [],
+          location: toLocation(linesOf, ing.uri, (r.host?.node ?? r.node).span) }));
+      }
       for (const p of r.paths) {
         const svc = p.backend?.service;
         const live = svc?.name ? store.find('Service', ing.namespace, svc.name.value)[0] : undefined;
@@ -68,15 +72,34 @@ export function routeTree(ws: Workspace, facts: ClusterFacts | undefined, cluste
             service: svc.name.value, port: svc.portNumber?.value ?? svc.portName?.value, namespace: ing.namespace,
             ready: ep?.ready, total: ep?.total, exists: !!live,
             location: live && live.origin === 'workspace' ? toLocation(linesOf, live.uri, live.span) : undefined,
+            pods: facts?.podsOf?.(ing.namespace, svc.name.value),
           } : undefined,
           problems: findingsOf(ing.uri).filter((f) => contains(p.node.span, f.span.start))
             .map((f) => ({ code: f.ruleId, message: f.message, severity: f.severity })),
           location: toLocation(linesOf, ing.uri, p.node.span),
+          ...relations.get(`${ing.uri}#${p.node.span.start}`),
         });
       }
     }
   }
   return { hosts: [...hosts.values()].sort((a, b) => a.host.localeCompare(b.host)), cluster };
+}
+
+type Relation = Pick<RouteTreePath, 'status' | 'others' | 'reason'>;
+
+/** Conflict/shadowing of every path (workspace and live Ingresses together), keyed by `uri#offset`. */
+function pathRelations(ws: Workspace): Map<string, Relation> {
+  const linesOf = (u: string) => ws.file(u)?.lines;
+  const out = new Map<string, Relation>();
+  for (const h of buildRouteTree(workspaceTable(ws)).hosts) {
+    for (const p of h.paths) {
+      out.set(`${p.uri}#${p.span.start}`, {
+        status: p.status, reason: p.reason,
+        others: p.others.map((o) => ({ ingress: o.ingress, path: o.path, pathType: o.pathType ?? '', backend: o.backendLabel, location: toLocation(linesOf, o.uri, o.span) })),
+      });
+    }
+  }
+  return out;
 }
 
 /** The route table of the workspace's Ingresses and the live ones it does not redefine. */

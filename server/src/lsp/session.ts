@@ -163,12 +163,13 @@ export class Session {
     const routes: string[] = [];
     for (const uri of [...uris, ...extra]) {
       const file = this.workspace.file(uri);
+      // Routes first: a clean Ingress file that is not open gets no diagnostics, but its routes changed.
+      if (checked.has(uri) && (!file || file.entries.some((e) => e.objects.some((o) => o.kind === 'Ingress')))) routes.push(uri);
       const diagnostics = file ? [...fileDiagnostics(this.workspace, file, this.linesOf), ...this.dryRun.diagnostics(file, this.linesOf)] : [];
       if (diagnostics.length === 0 && !this.published.has(uri) && !file?.open) continue;
       if (diagnostics.length) this.published.add(uri);
       else this.published.delete(uri);
       void this.connection.sendDiagnostics({ uri, diagnostics });
-      if (checked.has(uri) && (!file || file.entries.some((e) => e.objects.some((o) => o.kind === 'Ingress')))) routes.push(uri);
     }
     this.dryRun.schedule();
     if (routes.length) void this.connection.sendNotification(RoutesChangedNotification, { uris: routes });

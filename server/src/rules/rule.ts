@@ -12,6 +12,8 @@ export interface ClusterFacts {
   source: string;
   /** Ready/total endpoints behind a Service, undefined when unknown. */
   endpoints(namespace: string, service: string): { ready: number; total: number } | undefined;
+  /** The endpoints behind a Service (pod name, else address) with readiness; optional. */
+  podsOf?(namespace: string, service: string): { name: string; ready: boolean }[] | undefined;
   /** Number of pods a selector matches in a namespace, undefined when pods are not visible. */
   podsMatching(namespace: string, selector: Record<string, string>): number | undefined;
   /** Kinds that could not be listed (e.g. RBAC forbids Secrets): rules about them are skipped. */

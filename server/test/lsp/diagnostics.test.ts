@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { HoverRequest } from 'vscode-languageserver-protocol';
+import { RouteTreeRequest } from '../../src/protocol';
 import { fixturePath } from '../helpers/fixtures';
 import { TestClient } from './lsp-client';
 
@@ -143,6 +144,28 @@ test('files changed or deleted on disk are re-read through workspace/didChangeWa
     unlinkSync(file);
     await client.conn.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri, type: 3 }] });
     assert.deepEqual(await client.waitFor(uri, (d) => d.length === 0), []);
+  } finally {
+    await client.stop();
+  }
+});
+
+test('a clean Ingress file (no diagnostics) announces its routes when the folder is read and when it changes on disk', { timeout: 20_000 }, async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'ingress-lab-ws-'));
+  const file = join(dir, 'clean.yaml');
+  writeFileSync(file, SERVICE + INGRESS.replace('path: x', 'path: /x'));
+  const uri = pathToFileURL(file).href;
+  const client = new TestClient({ folder: dir });
+  const paths = async () => (await client.conn.sendRequest(RouteTreeRequest, {})).hosts.flatMap((h) => h.paths.map((p) => p.path));
+  try {
+    await client.initialize();
+    await client.waitForNotification<{ uris: string[] }>('ingressLab/routesChanged', (p) => p.uris.includes(uri));
+    assert.deepEqual(await paths(), ['/x'], 'the first check of the folder announces its routes');
+    const before = client.notifications.filter((n) => n.method === 'ingressLab/routesChanged' && (n.params as { uris: string[] }).uris.includes(uri)).length;
+    writeFileSync(file, SERVICE + INGRESS.replace('path: x', 'path: /y'));
+    await client.conn.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri, type: 2 }] });
+    let seen = 0;
+    await client.waitForNotification<{ uris: string[] }>('ingressLab/routesChanged', (p) => p.uris.includes(uri) && ++seen > before);
+    assert.deepEqual(await paths(), ['/y']);
   } finally {
     await client.stop();
   }

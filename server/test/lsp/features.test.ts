@@ -190,8 +190,29 @@ test('custom requests: route table and route tree with readiness from the cluste
   assert.equal(tree.cluster.state, 'connected');
   const shop = tree.hosts.find((h) => h.host === 'shop.example.com')!;
   assert.deepEqual(shop.paths.map((p) => [p.path, p.backend?.exists, p.problems.map((x) => x.code)]), [['/', true, []], ['api', true, ['ingress/path-absolute']]]);
+  assert.deepEqual(shop.paths.map((p) => p.backend?.pods), [[{ name: 'web-1', ready: true }], [{ name: '10.0.2.1', ready: true }]],
+    'pods by name from the EndpointSlice targetRef, else the address');
+  assert.deepEqual(shop.location?.range.start, { line: 11, character: 12 }, 'the host node links to its host value');
   const cache = (await completions('  defaultBackend:\n    service:\n      name: |')).find((i) => i.label === 'cache');
   assert.equal(cache?.detail, 'ports 6379/redis · 2/3 ready · cluster');
+});
+
+test('route tree: a shadowed path names its shadow, a duplicate claim names the other Ingress, both linked to their YAML', async () => {
+  const uri = `file:///tmp/feature-tree-${++n}.yaml`;
+  const ing = (name: string, paths: [string, string][]) => HEAD.replace('name: t', `name: ${name}`)
+    + '  rules:\n    - host: tree.example.com\n      http:\n        paths:\n'
+    + paths.map(([p, svc]) => `          - path: ${p}\n            pathType: Prefix\n${BACKEND.replace('web', svc)}`).join('');
+  await client.open(uri, `${ing('a', [['/app', 'web'], ['/app/', 'api']])}---\n${ing('b', [['/app', 'cache']])}`);
+  await client.waitFor(uri);
+  const tree = await client.conn.sendRequest(RouteTreeRequest, { uri });
+  const paths = tree.hosts.find((h) => h.host === 'tree.example.com')!.paths;
+  assert.deepEqual(paths.map((p) => [p.ingress, p.path, p.status, p.others?.map((o) => `${o.ingress} ${o.path} → ${o.backend}`)]), [
+    ['a', '/app', 'conflict', ['shop/b /app → service cache:80']],
+    ['a', '/app/', 'shadowed', ['shop/a /app → service web:80']],
+    ['b', '/app', 'conflict', ['shop/a /app → service web:80']],
+  ]);
+  assert.equal(paths[1]!.others![0]!.location.range.start.line, 10, 'the shadow links to its path');
+  assert.match(paths[1]!.reason ?? '', /\S/);
 });
 
 test('explainRoute answers with the shared matcher; a path hover says what it wins and what shadows it', async () => {
