@@ -8,7 +8,7 @@
 // Every run is time-limited; Ctrl-C here still stops the code-servers it started. Screenshots go to
 // test-artifacts/.
 // Usage: node scripts/editor-test.mjs [--only=host|ui|start]   (assumes `npm run build` ran)
-import { existsSync, mkdirSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { format } from 'node:util';
 import { launchBrowser, withTimeout, workbenchUrl } from './browser.mjs';
@@ -18,7 +18,16 @@ import { ensureVSCodeEnv, root } from './vscode-env.mjs';
 const only = process.argv.find((a) => a.startsWith('--only='))?.slice(7);
 const artifacts = join(root, 'test-artifacts');
 const base = root.replace(/\/$/, '');
-const testSettings = { 'ingressLab.cluster.enabled': false };
+// Tests type into their workspaces; nothing they do may be saved over the checked-in fixtures.
+const testSettings = { 'ingressLab.cluster.enabled': false, 'files.autoSave': 'off' };
+
+/** A fresh scratch copy of a fixture workspace (same folder name), so tests never touch the original. */
+function scratchWorkspace(name) {
+  const dir = join(root, '.vscode-test', 'workspaces', name);
+  rmSync(dir, { recursive: true, force: true });
+  cpSync(join(root, 'test-fixtures', name), dir, { recursive: true });
+  return dir;
+}
 
 /** Stops for whatever runs now, so that an interrupted test run leaves no code-server behind. */
 const cleanups = new Set();
@@ -73,7 +82,7 @@ async function hostTests() {
       ['extensionDevelopmentPath', remote(base)],
       ['extensionTestsPath', remote(join(base, 'out/client/test/index.cjs'))],
     ];
-    await page.goto(workbenchUrl(server.url, join(base, 'test-fixtures/editor-tests'), payload));
+    await page.goto(workbenchUrl(server.url, scratchWorkspace('editor-tests'), payload));
     const code = await exited;
     await shot('');
     return code;
@@ -83,13 +92,12 @@ async function hostTests() {
 async function uiScenario() {
   const { scenario, startDemoUpstream } = await import('../client/test/ui/demo.ui.mjs');
   const upstream = await startDemoUpstream(); // shop/web:80 answers; the demo's other Services stay unmapped
-  // The scenario types into the demo's files (then undoes it): they must never be saved to disk.
-  const profile = makeProfile('ui', { ...testSettings, 'files.autoSave': 'off', 'ingressLab.proxy.map': { 'shop/web:80': upstream.url } });
+  const profile = makeProfile('ui', { ...testSettings, 'ingressLab.proxy.map': { 'shop/web:80': upstream.url } });
   const { vsix, cached } = installExtension(profile);
   console.log(`  installed ${vsix}${cached ? ' (package unchanged)' : ''}`);
   try {
     return await session('ui', { profile, limitMs: 120_000 }, (s) =>
-      scenario({ ...s, url: s.server.url, demo: join(base, 'test-fixtures/demo'), artifacts, upstream }));
+      scenario({ ...s, url: s.server.url, demo: scratchWorkspace('demo'), artifacts, upstream }));
   } finally {
     await upstream.close();
   }
