@@ -3,7 +3,7 @@
 // API tests call. Behaviour lives in the modules it wires together.
 import * as vscode from 'vscode';
 import { State, type LanguageClient } from 'vscode-languageclient/node';
-import { ClusterStatusNotification, ExplainRouteRequest } from '../../server/src/protocol';
+import { ClusterStatusNotification, ExplainRouteRequest, RoutesChangedNotification, type RoutesChangedParams } from '../../server/src/protocol';
 import type { IngressLabApi } from './api';
 import { ClusterStatusItem } from './clusterStatus';
 import { Commands, registerCommands } from './commands';
@@ -35,10 +35,13 @@ export function activate(context: vscode.ExtensionContext): IngressLabApi {
     vscode.workspace.onDidGrantWorkspaceTrust(() => void client.restart()),
   );
 
-  const proxy = (runningProxy = new ProxyController(client, output, vscode.Uri.joinPath(context.globalStorageUri, 'ca'), Commands.showOutput));
+  // The language client keeps one handler per notification: fan routesChanged out to every listener.
+  const routesChanged = new vscode.EventEmitter<RoutesChangedParams>();
+  context.subscriptions.push(routesChanged, client.onNotification(RoutesChangedNotification, (p) => routesChanged.fire(p)));
+  const proxy = (runningProxy = new ProxyController(client, routesChanged.event, output, vscode.Uri.joinPath(context.globalStorageUri, 'ca'), Commands.showOutput));
   const panel = new ResultPanel();
   context.subscriptions.push(proxy, panel);
-  const routes = registerRoutesView(client, output, context.subscriptions);
+  const routes = registerRoutesView(client, routesChanged.event, output, context.subscriptions);
 
   let starting = client.start();
   const restartServer = async () => {

@@ -5,7 +5,7 @@
 // item says where it listens.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { RoutesChangedNotification, RouteTableRequest } from '../../server/src/protocol';
+import { RouteTableRequest } from '../../server/src/protocol';
 import {
   IngressProxy, LocalMapResolver, loadOrCreateCa, routesFromObjects, servicePorts,
   type CaFiles, type Listening, type Resolution, type ServiceTarget, type UpstreamResolver,
@@ -32,12 +32,12 @@ export class ProxyController implements vscode.Disposable {
   private table: RouteTable | undefined;
   private generation = 0;
 
-  constructor(private readonly client: LanguageClient, private readonly output: vscode.LogOutputChannel,
+  constructor(private readonly client: LanguageClient, onRoutesChanged: vscode.Event<unknown>, private readonly output: vscode.LogOutputChannel,
     private readonly caDir: vscode.Uri, showOutputCommand: string) {
     this.item.name = 'Ingress Lab: Proxy';
     this.item.command = showOutputCommand;
     this.subs.push(
-      client.onNotification(RoutesChangedNotification, () => void this.reload()),
+      onRoutesChanged(() => void this.reload()),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration(MAP_SETTING)) this.readMap(true);
         if (e.affectsConfiguration('ingressLab.proxy.port') && this.starting) void this.restart();

@@ -4,7 +4,7 @@
 // on a node opens its YAML with the node's range selected.
 import * as vscode from 'vscode';
 import { State, type LanguageClient } from 'vscode-languageclient/node';
-import { RoutesChangedNotification, RouteTreeRequest, type RouteTreeResult } from '../../server/src/protocol';
+import { RouteTreeRequest, type RouteTreeResult } from '../../server/src/protocol';
 import { shapeRouteTree, type RouteNode } from './routeNodes';
 
 export const ROUTES_VIEW = 'ingressLab.routes';
@@ -72,7 +72,7 @@ export class RouteTreeProvider implements vscode.TreeDataProvider<RouteNode>, vs
 }
 
 /** Registers the view, its refresh command and the refresh triggers; returns the provider (tests read it). */
-export function registerRoutesView(client: LanguageClient, output: vscode.LogOutputChannel, subscriptions: vscode.Disposable[]): RouteTreeProvider {
+export function registerRoutesView(client: LanguageClient, onRoutesChanged: vscode.Event<unknown>, output: vscode.LogOutputChannel, subscriptions: vscode.Disposable[]): RouteTreeProvider {
   const provider = new RouteTreeProvider(() => client.sendRequest(RouteTreeRequest, {}), (m) => output.warn(m));
   const refresh = () => {
     if (client.state === State.Running) void provider.refresh();
@@ -81,7 +81,7 @@ export function registerRoutesView(client: LanguageClient, output: vscode.LogOut
     provider,
     vscode.window.createTreeView(ROUTES_VIEW, { treeDataProvider: provider, showCollapseAll: true }),
     vscode.commands.registerCommand(REFRESH_ROUTES_COMMAND, () => provider.refresh()),
-    client.onNotification(RoutesChangedNotification, refresh),
+    onRoutesChanged(refresh),
     client.onDidChangeState((e) => {
       if (e.newState === State.Running) refresh();
     }),
