@@ -1,6 +1,8 @@
 // The real editor the tests and `npm start` use: code-server 4.100.3 (VS Code 1.100.3, the newest
 // that runs on Node 20) and playwright-core, installed once into the git-ignored .vscode-test/ cache.
-// Debian's chromium comes from scripts/ci-system-deps.sh. See ../shared notes "real-vscode.md".
+// Debian's chromium and libkrb5-dev come from scripts/ci-system-deps.sh, which this runs when they are
+// missing, so `npm start` and `npm test` set up a fresh machine by themselves. See ../shared notes
+// "real-vscode.md".
 // Usage: node scripts/vscode-env.mjs        (installs what is missing, prints the paths)
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
@@ -65,6 +67,15 @@ export function installCodeServer() {
   });
 }
 
+/** Debian packages (apt-get, as root or through sudo); a clear error when that is not possible. */
+function installSystemDeps() {
+  try {
+    sh(join(root, 'scripts', 'ci-system-deps.sh'), []);
+  } catch (e) {
+    throw new Error(`${e.message}: install chromium and libkrb5-dev with apt-get (see scripts/ci-system-deps.sh)`);
+  }
+}
+
 export function installPlaywright() {
   if (existsSync(paths.playwright)) return;
   console.log(`installing playwright-core ${PLAYWRIGHT_VERSION} into ${playwrightDir}…`);
@@ -77,6 +88,8 @@ export function installPlaywright() {
  */
 export function ensureVSCodeEnv({ browser = true } = {}) {
   mkdirSync(tmpDir, { recursive: true });
+  // Building code-server needs libkrb5-dev; the tests need chromium. The script skips apt when both are there.
+  if (!existsSync(paths.codeServer) || (browser && !existsSync(paths.chromium))) installSystemDeps();
   installCodeServer();
   if (!browser) return paths;
   installPlaywright();
