@@ -7,8 +7,8 @@ import { parseArgs } from 'node:util';
 import { PortForwarder } from '../cluster/port-forward';
 import { MergedStore, type ObjectStore } from '../ingress/store';
 import {
-  chainResolvers, IngressProxy, LocalMapResolver, loadOrCreateCa, MappingError, parseMapping, PodResolver, servicePorts,
-  type Listening, type RequestLog, type UpstreamResolver,
+  chainResolvers, IngressProxy, LocalMapResolver, loadOrCreateCa, MappingError, parseMapping, PodResolver, requestLogLine, servicePorts,
+  type Listening, type UpstreamResolver,
 } from '../proxy/index';
 import { normalizeClusterArgs, openClusterSource, type ClusterSource } from './cluster-source';
 import { UsageError } from './files';
@@ -34,12 +34,6 @@ function portOption(v: string | undefined, name: string, fallback: number): numb
   const n = Number(v);
   if (!Number.isInteger(n) || n < 0 || n > 65535) throw new UsageError(`${name} must be a port number (0-65535), not "${v}"`);
   return n;
-}
-
-export function logLine(l: RequestLog): string {
-  const rule = l.rule ?? 'no rule';
-  const upstream = l.upstream ?? (l.reason ? `(${l.reason})` : '-');
-  return `${l.method} ${l.host || '(no host)'}${l.path} ${l.status} ${rule} → ${upstream} ${l.ms.toFixed(1)}ms`;
 }
 
 function defaultCaDir(): string {
@@ -83,7 +77,7 @@ export async function startServe(argv: string[], io: CliIO): Promise<Serving> {
   const objects = (): ObjectStore => new MergedStore(loaded.store, cluster?.objects);
   const resolver = buildResolver(mappings, cluster, objects);
   const ca = !values['no-https'] ? await loadOrCreateCa(values['ca-dir'] ?? defaultCaDir()) : undefined;
-  const proxy = new IngressProxy(loaded.table, { resolver, port, httpsPort: ca ? httpsPort : undefined, ca, onRequest: (l) => io.out(logLine(l)) });
+  const proxy = new IngressProxy(loaded.table, { resolver, port, httpsPort: ca ? httpsPort : undefined, ca, onRequest: (l) => io.out(requestLogLine(l)) });
   let listening: Listening;
   try {
     listening = await proxy.listen();

@@ -55,10 +55,6 @@ export class LocalMapResolver implements UpstreamResolver {
     for (const m of mappings) this.byKey.set(m.key, m);
   }
 
-  get size(): number {
-    return this.byKey.size;
-  }
-
   resolve(target: ServiceTarget): Resolution {
     for (const port of [target.port, ...this.aliases(target)]) {
       const m = this.byKey.get(targetKey({ ...target, port }));
