@@ -8,7 +8,7 @@ import { PortForwarder } from '../cluster/port-forward';
 import { MergedStore, type ObjectStore } from '../ingress/store';
 import {
   chainResolvers, IngressProxy, LocalMapResolver, loadOrCreateCa, MappingError, parseMapping, PodResolver, requestLogLine, servicePorts,
-  type Listening, type UpstreamResolver,
+  type Listening, type LocalMapping, type UpstreamResolver,
 } from '../proxy/index';
 import { normalizeClusterArgs, openClusterSource, type ClusterSource } from './cluster-source';
 import { UsageError } from './files';
@@ -46,7 +46,7 @@ export interface Serving {
   close(): Promise<void>;
 }
 
-export async function startServe(argv: string[], io: CliIO): Promise<Serving> {
+function serveOptions(argv: string[]) {
   const { values, positionals } = parseArgs({
     args: normalizeClusterArgs(argv),
     allowPositionals: true,
@@ -62,8 +62,6 @@ export async function startServe(argv: string[], io: CliIO): Promise<Serving> {
       'no-https': { type: 'boolean' },
     },
   });
-  const port = portOption(values.port, '--port', 8080);
-  const httpsPort = portOption(values['https-port'], '--https-port', 8443);
   let mappings;
   try {
     mappings = values.map!.map(parseMapping);
@@ -71,12 +69,23 @@ export async function startServe(argv: string[], io: CliIO): Promise<Serving> {
     if (e instanceof MappingError) throw new UsageError(e.message);
     throw e;
   }
-  const cluster = await openClusterSource({ cluster: values.cluster, clusterOptional: values['cluster-optional'], context: values.context }, io);
-  const namespace = values.namespace ?? cluster?.namespace ?? 'default';
-  let loaded = loadRoutes(positionals, namespace);
+  return {
+    paths: positionals, mappings, namespace: values.namespace,
+    port: portOption(values.port, '--port', 8080),
+    httpsPort: portOption(values['https-port'], '--https-port', 8443),
+    caDir: values['no-https'] ? undefined : values['ca-dir'] ?? defaultCaDir(),
+    cluster: { cluster: values.cluster, clusterOptional: values['cluster-optional'], context: values.context },
+  };
+}
+
+export async function startServe(argv: string[], io: CliIO): Promise<Serving> {
+  const { paths, mappings, port, httpsPort, caDir, ...opts } = serveOptions(argv);
+  const cluster = await openClusterSource(opts.cluster, io);
+  const namespace = opts.namespace ?? cluster?.namespace ?? 'default';
+  let loaded = loadRoutes(paths, namespace);
   const objects = (): ObjectStore => new MergedStore(loaded.store, cluster?.objects);
   const resolver = buildResolver(mappings, cluster, objects);
-  const ca = !values['no-https'] ? await loadOrCreateCa(values['ca-dir'] ?? defaultCaDir()) : undefined;
+  const ca = caDir !== undefined ? await loadOrCreateCa(caDir) : undefined;
   const proxy = new IngressProxy(loaded.table, { resolver, port, httpsPort: ca ? httpsPort : undefined, ca, onRequest: (l) => io.out(requestLogLine(l)) });
   let listening: Listening;
   try {
@@ -89,9 +98,9 @@ export async function startServe(argv: string[], io: CliIO): Promise<Serving> {
   io.out(`ingress-lab serve: ${loaded.table.ingresses.length} Ingress(es) from ${loaded.fileCount} file(s)`);
   io.out(`listening on http://127.0.0.1:${listening.http.port}`);
   if (listening.https) io.out(`listening on https://127.0.0.1:${listening.https.port} (TLS hosts only; CA: ${ca!.certPath})`);
-  const watcher = watchPaths(positionals, () => {
+  const watcher = watchPaths(paths, () => {
     try {
-      loaded = loadRoutes(positionals, namespace);
+      loaded = loadRoutes(paths, namespace);
       proxy.updateRoutes(loaded.table);
       io.out(`reloaded: ${loaded.table.ingresses.length} Ingress(es) from ${loaded.fileCount} file(s)`);
     } catch (e) {
@@ -109,7 +118,7 @@ export async function startServe(argv: string[], io: CliIO): Promise<Serving> {
   };
 }
 
-function buildResolver(mappings: ReturnType<typeof parseMapping>[], cluster: ClusterSource | undefined, objects: () => ObjectStore): UpstreamResolver {
+function buildResolver(mappings: LocalMapping[], cluster: ClusterSource | undefined, objects: () => ObjectStore): UpstreamResolver {
   const ports = servicePorts(objects);
   const resolvers: UpstreamResolver[] = [new LocalMapResolver(mappings, ports.aliases)];
   if (cluster?.kc) {
