@@ -110,13 +110,19 @@ export class IngressProxy {
     return server.address() as AddressInfo;
   }
 
-  private async onRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  /** The decision for a request on the current rules, and how to log its outcome. */
+  private begin(req: IncomingMessage, method: string) {
     const started = performance.now();
     const host = req.headers.host ?? '';
     const path = requestPath(req.url);
     const d = decide(this.table, host, path);
     const log = (status: number, upstream: string | undefined, reason?: string) =>
-      this.opts.onRequest?.({ method: req.method ?? '?', host, path, status, rule: d.rule, upstream, ms: performance.now() - started, reason });
+      this.opts.onRequest?.({ method, host, path, status, rule: d.rule, upstream, ms: performance.now() - started, reason });
+    return { host, path, d, log };
+  }
+
+  private async onRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const { host, path, d, log } = this.begin(req, req.method ?? '?');
     if (d.refusal || !d.target) {
       sendRefusal(res, d.refusal!, host, path);
       return log(d.refusal!.status, undefined, d.refusal!.reason);
@@ -133,13 +139,8 @@ export class IngressProxy {
   }
 
   private async onUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
-    const started = performance.now();
-    const host = req.headers.host ?? '';
-    const path = requestPath(req.url);
-    const d = decide(this.table, host, path);
+    const { host, path, d, log } = this.begin(req, `${req.method ?? '?'} (upgrade)`);
     socket.on('error', () => socket.destroy());
-    const log = (status: number, upstream: string | undefined, reason?: string) =>
-      this.opts.onRequest?.({ method: `${req.method ?? '?'} (upgrade)`, host, path, status, rule: d.rule, upstream, ms: performance.now() - started, reason });
     const refuse = (status: 502 | 503 | 404, reason: string, upstream?: string) => {
       socket.end(rawRefusal({ status, reason, rule: d.rule }, host, path));
       log(status, upstream, reason);
