@@ -46,7 +46,7 @@ export class ProxyController implements vscode.Disposable {
     this.readMap(true);
   }
 
-  /** The running proxy (started on first use). */
+  /** The running proxy, starting it if it is not yet running (activate() starts it once the language server runs). */
   async ensureStarted(): Promise<ProxyInfo> {
     this.starting ??= this.start();
     try {

@@ -1,4 +1,4 @@
-// Local URL mappings: `ns/service:port=http://127.0.0.1:3000`. Only loopback http(s) URLs
+// Local URL mappings: `ns/service:port=http://127.0.0.1:3000`. Only loopback http:// URLs
 // are accepted, so the proxy never relays to an arbitrary address. The port is matched as
 // the backend writes it (number or name); `ports` translates between the two when the
 // Service is known.
