@@ -34,7 +34,7 @@ export function statusTooltip(status: ClusterStatusParams): string {
  * the defaultBackend that takes it, or that nothing does. The trace is one click away.
  */
 export function describeDecision(req: ExplainRouteParams, res: ExplainRouteResult): string {
-  const url = `${req.https ? 'https' : 'http'}://${req.host}${req.path}`;
+  const url = requestUrl(req);
   const r = res.route;
   if (r?.service) {
     const port = r.service.port !== undefined ? `:${r.service.port}` : '';
@@ -43,6 +43,11 @@ export function describeDecision(req: ExplainRouteParams, res: ExplainRouteResul
   const decided = res.decision.replace(/^\d{3}\s*(→\s*)?/, '').replace(/^service /, 'Service ');
   if (!decided || /^404\b/.test(res.decision)) return `${url} gets 404 Not Found: no Ingress rule or defaultBackend takes it.`;
   return `${url} goes to ${decided}.`;
+}
+
+/** The URL a request stands for: `https://shop.example.com/cart`. */
+export function requestUrl(req: ExplainRouteParams): string {
+  return `${req.https ? 'https' : 'http'}://${req.host}${req.path}`;
 }
 
 /** The request a URL typed by the user stands for, or undefined when it is not a full URL. */

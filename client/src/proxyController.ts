@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { RouteTableRequest } from '../../server/src/protocol';
 import {
-  IngressProxy, LocalMapResolver, loadOrCreateCa, routesFromObjects, servicePorts,
+  IngressProxy, LocalMapResolver, loadOrCreateCa, requestLogLine, routesFromObjects, servicePorts,
   type CaFiles, type Listening, type Resolution, type ServiceTarget, type UpstreamResolver,
 } from '../../server/src/proxy/index';
 import { ClusterObjects, type ObjectStore } from '../../server/src/ingress/store';
@@ -46,7 +46,7 @@ export class ProxyController implements vscode.Disposable {
     this.readMap(true);
   }
 
-  /** The running proxy (started on first use). */
+  /** The running proxy, starting it if it is not yet running (activate() starts it once the language server runs). */
   async ensureStarted(): Promise<ProxyInfo> {
     this.starting ??= this.start();
     try {
@@ -66,7 +66,7 @@ export class ProxyController implements vscode.Disposable {
     const resolver: UpstreamResolver = { resolve: (t: ServiceTarget): Resolution => this.readMap(false).resolve(t) };
     const proxy = new IngressProxy(routesFromObjects([]).table, {
       resolver, port, httpsPort: 0, ca,
-      onRequest: (l) => this.output.info(`proxy: ${l.method} ${l.host}${l.path} ${l.status} ${l.rule ?? 'no rule'} → ${l.upstream ?? l.reason ?? '-'} ${l.ms.toFixed(1)}ms`),
+      onRequest: (l) => this.output.info(`proxy: ${requestLogLine(l)}`),
     });
     let listening: Listening;
     try {

@@ -1,7 +1,7 @@
 // `ingressLab.proxy.map`: `{ "ns/service:port": "http://127.0.0.1:3000" }` → the proxy engine's
 // local mappings. Each bad entry is skipped with a message naming the setting and the key; the
 // engine's checks apply (loopback http:// only). Pure: no 'vscode' import.
-import { MappingError, parseMapping, type LocalMapping } from '../../server/src/proxy/index';
+import { MappingError, mappingOf, type LocalMapping } from '../../server/src/proxy/index';
 
 export const MAP_SETTING = 'ingressLab.proxy.map';
 
@@ -23,11 +23,10 @@ export function parseProxyMap(value: unknown): ProxyMap {
       continue;
     }
     try {
-      out.mappings.push(parseMapping(`${key}=${url}`));
+      out.mappings.push(mappingOf(key, url));
     } catch (e) {
       if (!(e instanceof MappingError)) throw e;
-      const detail = e.message.replace(/^--map "[^"]*": /, '').replace('expected NAMESPACE/SERVICE:PORT=http://127.0.0.1:PORT', 'the key must be NAMESPACE/SERVICE:PORT and the value http://127.0.0.1:PORT');
-      out.errors.push(`${MAP_SETTING} "${key}": ${detail}`);
+      out.errors.push(`${MAP_SETTING} "${key}": ${e.message}`);
     }
   }
   return out;

@@ -1,6 +1,7 @@
 // What the result panel shows for one try: the proxy's answer (or why there is none), the
 // matcher's trace, and for the proxy's own 502/503 the one thing to do next. Pure: no 'vscode'.
 import type { ExplainRouteResult } from '../../server/src/protocol';
+import { targetKey } from '../../server/src/proxy/upstream';
 import { MAP_SETTING } from './proxyMap';
 import type { TryResponse } from './tryRequest';
 
@@ -20,7 +21,7 @@ export interface TryResult {
 export function mapKeyOf(explain: ExplainRouteResult): string | undefined {
   const r = explain.route;
   if (!r?.service || r.service.port === undefined) return undefined;
-  return `${r.namespace}/${r.service.name}:${r.service.port}`;
+  return targetKey({ namespace: r.namespace, service: r.service.name, port: r.service.port });
 }
 
 export function guidanceFor(explain: ExplainRouteResult, res: TryResponse | undefined, clusterEnabled: boolean): string | undefined {

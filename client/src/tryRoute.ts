@@ -9,7 +9,7 @@ import {
   type ExplainRouteResult,
   type TryRouteArgs,
 } from '../../server/src/protocol';
-import { describeDecision, requestFromUrl } from './format';
+import { describeDecision, requestFromUrl, requestUrl } from './format';
 import type { ProxyController } from './proxyController';
 import type { ResultPanel } from './resultPanel';
 import { sendTry } from './tryRequest';
@@ -41,7 +41,7 @@ export function createTryRoute(client: LanguageClient, output: vscode.LogOutputC
 }
 
 async function send(req: ExplainRouteParams, explain: ExplainRouteResult, proxy: ProxyController): Promise<TryResult> {
-  const url = `${req.https ? 'https' : 'http'}://${req.host}${req.path}`;
+  const url = requestUrl(req);
   let via = '(not started)';
   try {
     const info = await proxy.ensureStarted();

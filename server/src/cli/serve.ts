@@ -7,8 +7,8 @@ import { parseArgs } from 'node:util';
 import { PortForwarder } from '../cluster/port-forward';
 import { MergedStore, type ObjectStore } from '../ingress/store';
 import {
-  chainResolvers, IngressProxy, LocalMapResolver, loadOrCreateCa, MappingError, parseMapping, PodResolver, servicePorts,
-  type Listening, type RequestLog, type UpstreamResolver,
+  chainResolvers, IngressProxy, LocalMapResolver, loadOrCreateCa, MappingError, parseMapping, PodResolver, requestLogLine, servicePorts,
+  type Listening, type LocalMapping, type UpstreamResolver,
 } from '../proxy/index';
 import { normalizeClusterArgs, openClusterSource, type ClusterSource } from './cluster-source';
 import { UsageError } from './files';
@@ -36,12 +36,6 @@ function portOption(v: string | undefined, name: string, fallback: number): numb
   return n;
 }
 
-export function logLine(l: RequestLog): string {
-  const rule = l.rule ?? 'no rule';
-  const upstream = l.upstream ?? (l.reason ? `(${l.reason})` : '-');
-  return `${l.method} ${l.host || '(no host)'}${l.path} ${l.status} ${rule} → ${upstream} ${l.ms.toFixed(1)}ms`;
-}
-
 function defaultCaDir(): string {
   return join(process.env.XDG_DATA_HOME || join(homedir(), '.local', 'share'), 'ingress-lab', 'ca');
 }
@@ -52,7 +46,7 @@ export interface Serving {
   close(): Promise<void>;
 }
 
-export async function startServe(argv: string[], io: CliIO): Promise<Serving> {
+function serveOptions(argv: string[]) {
   const { values, positionals } = parseArgs({
     args: normalizeClusterArgs(argv),
     allowPositionals: true,
@@ -68,8 +62,6 @@ export async function startServe(argv: string[], io: CliIO): Promise<Serving> {
       'no-https': { type: 'boolean' },
     },
   });
-  const port = portOption(values.port, '--port', 8080);
-  const httpsPort = portOption(values['https-port'], '--https-port', 8443);
   let mappings;
   try {
     mappings = values.map!.map(parseMapping);
@@ -77,13 +69,24 @@ export async function startServe(argv: string[], io: CliIO): Promise<Serving> {
     if (e instanceof MappingError) throw new UsageError(e.message);
     throw e;
   }
-  const cluster = await openClusterSource({ cluster: values.cluster, clusterOptional: values['cluster-optional'], context: values.context }, io);
-  const namespace = values.namespace ?? cluster?.namespace ?? 'default';
-  let loaded = loadRoutes(positionals, namespace);
+  return {
+    paths: positionals, mappings, namespace: values.namespace,
+    port: portOption(values.port, '--port', 8080),
+    httpsPort: portOption(values['https-port'], '--https-port', 8443),
+    caDir: values['no-https'] ? undefined : values['ca-dir'] ?? defaultCaDir(),
+    cluster: { cluster: values.cluster, clusterOptional: values['cluster-optional'], context: values.context },
+  };
+}
+
+export async function startServe(argv: string[], io: CliIO): Promise<Serving> {
+  const { paths, mappings, port, httpsPort, caDir, ...opts } = serveOptions(argv);
+  const cluster = await openClusterSource(opts.cluster, io);
+  const namespace = opts.namespace ?? cluster?.namespace ?? 'default';
+  let loaded = loadRoutes(paths, namespace);
   const objects = (): ObjectStore => new MergedStore(loaded.store, cluster?.objects);
   const resolver = buildResolver(mappings, cluster, objects);
-  const ca = !values['no-https'] ? await loadOrCreateCa(values['ca-dir'] ?? defaultCaDir()) : undefined;
-  const proxy = new IngressProxy(loaded.table, { resolver, port, httpsPort: ca ? httpsPort : undefined, ca, onRequest: (l) => io.out(logLine(l)) });
+  const ca = caDir !== undefined ? await loadOrCreateCa(caDir) : undefined;
+  const proxy = new IngressProxy(loaded.table, { resolver, port, httpsPort: ca ? httpsPort : undefined, ca, onRequest: (l) => io.out(requestLogLine(l)) });
   let listening: Listening;
   try {
     listening = await proxy.listen();
@@ -95,9 +98,9 @@ export async function startServe(argv: string[], io: CliIO): Promise<Serving> {
   io.out(`ingress-lab serve: ${loaded.table.ingresses.length} Ingress(es) from ${loaded.fileCount} file(s)`);
   io.out(`listening on http://127.0.0.1:${listening.http.port}`);
   if (listening.https) io.out(`listening on https://127.0.0.1:${listening.https.port} (TLS hosts only; CA: ${ca!.certPath})`);
-  const watcher = watchPaths(positionals, () => {
+  const watcher = watchPaths(paths, () => {
     try {
-      loaded = loadRoutes(positionals, namespace);
+      loaded = loadRoutes(paths, namespace);
       proxy.updateRoutes(loaded.table);
       io.out(`reloaded: ${loaded.table.ingresses.length} Ingress(es) from ${loaded.fileCount} file(s)`);
     } catch (e) {
@@ -115,7 +118,7 @@ export async function startServe(argv: string[], io: CliIO): Promise<Serving> {
   };
 }
 
-function buildResolver(mappings: ReturnType<typeof parseMapping>[], cluster: ClusterSource | undefined, objects: () => ObjectStore): UpstreamResolver {
+function buildResolver(mappings: LocalMapping[], cluster: ClusterSource | undefined, objects: () => ObjectStore): UpstreamResolver {
   const ports = servicePorts(objects);
   const resolvers: UpstreamResolver[] = [new LocalMapResolver(mappings, ports.aliases)];
   if (cluster?.kc) {

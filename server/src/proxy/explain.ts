@@ -31,7 +31,7 @@ export interface Refusal {
 
 const TITLES = { 404: 'Not Found', 502: 'Bad Gateway', 503: 'Service Unavailable' } as const;
 
-export function refusalBody(r: Refusal, host: string, path: string): string {
+function refusalBody(r: Refusal, host: string, path: string): string {
   return [
     `${r.status} ${TITLES[r.status]} (Ingress Lab proxy)`,
     `request: ${host || '(no host)'}${path}`,
@@ -41,31 +41,29 @@ export function refusalBody(r: Refusal, host: string, path: string): string {
   ].join('\n');
 }
 
+/** The headers of a refusal answer: its body's type and length, the reason and the rule. */
+function refusalHeaders(r: Refusal, body: string): Record<string, string | number> {
+  return {
+    'content-type': 'text/plain; charset=utf-8',
+    'content-length': Buffer.byteLength(body),
+    [REASON_HEADER]: headerText(r.reason),
+    ...(r.rule ? { [ROUTE_HEADER]: headerText(r.rule) } : {}),
+  };
+}
+
 export function sendRefusal(res: ServerResponse, r: Refusal, host: string, path: string): void {
   if (res.headersSent) {
     res.destroy();
     return;
   }
   const body = refusalBody(r, host, path);
-  res.writeHead(r.status, {
-    'content-type': 'text/plain; charset=utf-8',
-    'content-length': Buffer.byteLength(body),
-    [REASON_HEADER]: headerText(r.reason),
-    ...(r.rule ? { [ROUTE_HEADER]: headerText(r.rule) } : {}),
-  });
+  res.writeHead(r.status, refusalHeaders(r, body));
   res.end(body);
 }
 
 /** The same refusal as raw HTTP/1.1 on a socket (a WebSocket upgrade that cannot be served). */
 export function rawRefusal(r: Refusal, host: string, path: string): string {
   const body = refusalBody(r, host, path);
-  const head = [
-    `HTTP/1.1 ${r.status} ${TITLES[r.status]}`,
-    'content-type: text/plain; charset=utf-8',
-    `content-length: ${Buffer.byteLength(body)}`,
-    `${REASON_HEADER}: ${headerText(r.reason)}`,
-    ...(r.rule ? [`${ROUTE_HEADER}: ${headerText(r.rule)}`] : []),
-    'connection: close',
-  ];
-  return `${head.join('\r\n')}\r\n\r\n${body}`;
+  const headers = Object.entries({ ...refusalHeaders(r, body), connection: 'close' }).map(([k, v]) => `${k}: ${v}`);
+  return `${[`HTTP/1.1 ${r.status} ${TITLES[r.status]}`, ...headers].join('\r\n')}\r\n\r\n${body}`;
 }

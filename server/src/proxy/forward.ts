@@ -3,7 +3,6 @@
 // has no body (nothing consumed yet), the request is tried on another pod.
 import { request, type Agent, type ClientRequest, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
-import type { TLSSocket } from 'node:tls';
 import { originForm } from './decide';
 import { endToEnd, headerText, upstreamHeaders } from './headers';
 import { ROUTE_HEADER, UPSTREAM_HEADER, type Refusal } from './explain';
@@ -33,7 +32,7 @@ type Attempt = { ok: true; status: number } | { ok: false; error: Error; retry: 
 
 function send(req: IncomingMessage, res: ServerResponse, upstream: Upstream, stream: Duplex | undefined, agent: Agent, rule: string | undefined): Promise<Attempt> {
   return new Promise((resolve) => {
-    const headers = upstreamHeaders(req.headers, { remoteAddress: req.socket.remoteAddress, encrypted: !!(req.socket as TLSSocket).encrypted });
+    const headers = upstreamHeaders(req);
     const base = { method: req.method, path: originForm(req.url), headers };
     const upReq: ClientRequest = stream
       ? request({ ...base, createConnection: () => stream as never })

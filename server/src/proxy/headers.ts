@@ -1,6 +1,7 @@
 // Request and response headers across the proxy: hop-by-hop headers removed (RFC 9110
 // 7.6.1, plus those named in Connection), standard X-Forwarded-* added, Host preserved.
-import type { IncomingHttpHeaders, OutgoingHttpHeaders } from 'node:http';
+import type { IncomingHttpHeaders, IncomingMessage, OutgoingHttpHeaders } from 'node:http';
+import type { TLSSocket } from 'node:tls';
 
 const HOP_BY_HOP = ['connection', 'keep-alive', 'proxy-connection', 'proxy-authenticate', 'proxy-authorization', 'te', 'trailer', 'transfer-encoding', 'upgrade'];
 
@@ -23,17 +24,13 @@ function append(prev: string | string[] | undefined, value: string): string {
   return p ? `${p}, ${value}` : value;
 }
 
-export interface ClientInfo {
-  remoteAddress: string | undefined;
-  encrypted: boolean;
-}
-
-/** Headers to send upstream: end-to-end headers, Host as the client sent it, X-Forwarded-For/Host/Proto. */
-export function upstreamHeaders(headers: IncomingHttpHeaders, client: ClientInfo, keepUpgrade = false): OutgoingHttpHeaders {
+/** Headers to send upstream for req: end-to-end headers, Host as the client sent it, X-Forwarded-For/Host/Proto. */
+export function upstreamHeaders(req: IncomingMessage, keepUpgrade = false): OutgoingHttpHeaders {
+  const { headers, socket } = req;
   const out = endToEnd(headers, keepUpgrade);
-  out['x-forwarded-for'] = append(headers['x-forwarded-for'], (client.remoteAddress ?? '').replace(/^::ffff:/, ''));
+  out['x-forwarded-for'] = append(headers['x-forwarded-for'], (socket.remoteAddress ?? '').replace(/^::ffff:/, ''));
   if (headers.host) out['x-forwarded-host'] = headers.host;
-  out['x-forwarded-proto'] = client.encrypted ? 'https' : 'http';
+  out['x-forwarded-proto'] = (socket as TLSSocket).encrypted ? 'https' : 'http';
   return out;
 }
 

@@ -1,9 +1,9 @@
 // The proxy engine behind `ingress-lab serve` and the editor's "Try this route".
-export { IngressProxy, type ProxyOptions, type RequestLog, type Listening } from './proxy';
+export { IngressProxy, requestLogLine, type ProxyOptions, type RequestLog, type Listening } from './proxy';
 export { chainResolvers, targetKey, type ServiceTarget, type Upstream, type UpstreamResolver, type Resolution } from './upstream';
-export { LocalMapResolver, parseMapping, isLoopbackHost, MappingError, type LocalMapping } from './local-map';
-export { PodResolver, type PodSource, type PodConnector } from './pods';
-export { loadOrCreateCa, issueCertificate, type CaFiles } from './certs';
+export { LocalMapResolver, mappingOf, parseMapping, MappingError, type LocalMapping } from './local-map';
+export { PodResolver } from './pods';
+export { loadOrCreateCa, type CaFiles } from './certs';
 export { ROUTE_HEADER, REASON_HEADER, UPSTREAM_HEADER } from './explain';
 export { servicePorts } from './service-ports';
 export { routesFromObjects, routeObjectOf, type ObjectRoutes } from './objects-table';

@@ -1,4 +1,4 @@
-// Local URL mappings: `ns/service:port=http://127.0.0.1:3000`. Only loopback http(s) URLs
+// Local URL mappings: `ns/service:port=http://127.0.0.1:3000`. Only loopback http:// URLs
 // are accepted, so the proxy never relays to an arbitrary address. The port is matched as
 // the backend writes it (number or name); `ports` translates between the two when the
 // Service is known.
@@ -12,7 +12,7 @@ export interface LocalMapping {
 
 export class MappingError extends Error {}
 
-const MAPPING = /^([a-z0-9]([-a-z0-9]*[a-z0-9])?)\/([a-z0-9]([-a-z0-9]*[a-z0-9])?):([a-z0-9-]+)=(.+)$/;
+const KEY = /^([a-z0-9]([-a-z0-9]*[a-z0-9])?)\/([a-z0-9]([-a-z0-9]*[a-z0-9])?):([a-z0-9-]+)$/;
 
 export function isLoopbackHost(hostname: string): boolean {
   const h = hostname.replace(/^\[|\]$/g, '').toLowerCase();
@@ -24,20 +24,34 @@ export function isLoopbackHost(hostname: string): boolean {
 
 /** Parses one `--map` value; throws MappingError with what is wrong. */
 export function parseMapping(text: string): LocalMapping {
-  const m = MAPPING.exec(text.trim());
-  if (!m) throw new MappingError(`--map "${text}": expected NAMESPACE/SERVICE:PORT=http://127.0.0.1:PORT`);
+  const t = text.trim();
+  const eq = t.indexOf('=');
+  if (eq < 0 || eq === t.length - 1 || !KEY.test(t.slice(0, eq))) {
+    throw new MappingError(`--map "${text}": expected NAMESPACE/SERVICE:PORT=http://127.0.0.1:PORT`);
+  }
+  try {
+    return mappingOf(t.slice(0, eq), t.slice(eq + 1));
+  } catch (e) {
+    throw e instanceof MappingError ? new MappingError(`--map "${text}": ${e.message}`) : e;
+  }
+}
+
+/** One mapping from its key (`ns/service:port`) and URL, wherever they were written; throws MappingError with what is wrong. */
+export function mappingOf(key: string, urlText: string): LocalMapping {
+  const m = KEY.exec(key.trim());
+  if (!m) throw new MappingError('the key must be NAMESPACE/SERVICE:PORT and the value http://127.0.0.1:PORT');
   let url: URL;
   try {
-    url = new URL(m[6]!);
+    url = new URL(urlText);
   } catch {
-    throw new MappingError(`--map "${text}": "${m[6]}" is not a URL`);
+    throw new MappingError(`"${urlText}" is not a URL`);
   }
-  if (url.protocol !== 'http:') throw new MappingError(`--map "${text}": only http:// URLs can be mapped, not ${url.protocol}`);
+  if (url.protocol !== 'http:') throw new MappingError(`only http:// URLs can be mapped, not ${url.protocol}`);
   if (!isLoopbackHost(url.hostname)) {
-    throw new MappingError(`--map "${text}": ${url.hostname} is not a loopback address (127.0.0.1, ::1, localhost); the proxy only relays to this machine`);
+    throw new MappingError(`${url.hostname} is not a loopback address (127.0.0.1, ::1, localhost); the proxy only relays to this machine`);
   }
   if (url.pathname !== '/' || url.search || url.username || url.password) {
-    throw new MappingError(`--map "${text}": give only scheme, host and port (no path, query or credentials)`);
+    throw new MappingError('give only scheme, host and port (no path, query or credentials)');
   }
   const port = /^\d+$/.test(m[5]!) ? Number(m[5]) : m[5]!;
   return { key: targetKey({ namespace: m[1]!, service: m[3]!, port }), url };
@@ -53,10 +67,6 @@ export class LocalMapResolver implements UpstreamResolver {
   constructor(mappings: readonly LocalMapping[], private readonly aliases: PortAliases = () => [],
     private readonly hint: (key: string) => string = (key) => `map it: --map ${key}=http://127.0.0.1:PORT`) {
     for (const m of mappings) this.byKey.set(m.key, m);
-  }
-
-  get size(): number {
-    return this.byKey.size;
   }
 
   resolve(target: ServiceTarget): Resolution {

@@ -1,7 +1,7 @@
 // The embedded proxy: serves the workspace's Ingress rules on HTTP and, for hosts in an
 // Ingress's tls section, on HTTPS with a certificate per SNI name from the local CA. Every
 // request is routed by the one matcher, then forwarded to an upstream the resolver picks.
-// Binds 127.0.0.1 unless told otherwise; updateRoutes() swaps the rules without a restart.
+// Binds 127.0.0.1 only; updateRoutes() swaps the rules without a restart.
 import { Agent, createServer as createHttp, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createServer as createHttps } from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
@@ -26,10 +26,14 @@ export interface RequestLog {
   reason?: string;
 }
 
+/** One log line per request (no headers, no query: nothing secret), as `serve` and the editor print it. */
+export function requestLogLine(l: RequestLog): string {
+  const upstream = l.upstream ?? (l.reason ? `(${l.reason})` : '-');
+  return `${l.method} ${l.host || '(no host)'}${l.path} ${l.status} ${l.rule ?? 'no rule'} → ${upstream} ${l.ms.toFixed(1)}ms`;
+}
+
 export interface ProxyOptions {
   resolver: UpstreamResolver;
-  /** Address to bind (default 127.0.0.1). */
-  host?: string;
   /** HTTP port (0: any free port). */
   port?: number;
   /** HTTPS port; HTTPS is served only when this and `ca` are given. */
@@ -69,7 +73,7 @@ export class IngressProxy {
   }
 
   async listen(): Promise<Listening> {
-    const bind = this.opts.host ?? '127.0.0.1';
+    const bind = '127.0.0.1'; // never another interface: the proxy is for this machine only
     const http = await this.start(createHttp(), bind, this.opts.port ?? 0);
     let https: AddressInfo | undefined;
     if (this.opts.httpsPort !== undefined && this.certs) {
@@ -106,13 +110,19 @@ export class IngressProxy {
     return server.address() as AddressInfo;
   }
 
-  private async onRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  /** The decision for a request on the current rules, and how to log its outcome. */
+  private begin(req: IncomingMessage, method: string) {
     const started = performance.now();
     const host = req.headers.host ?? '';
     const path = requestPath(req.url);
     const d = decide(this.table, host, path);
     const log = (status: number, upstream: string | undefined, reason?: string) =>
-      this.opts.onRequest?.({ method: req.method ?? '?', host, path, status, rule: d.rule, upstream, ms: performance.now() - started, reason });
+      this.opts.onRequest?.({ method, host, path, status, rule: d.rule, upstream, ms: performance.now() - started, reason });
+    return { host, path, d, log };
+  }
+
+  private async onRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const { host, path, d, log } = this.begin(req, req.method ?? '?');
     if (d.refusal || !d.target) {
       sendRefusal(res, d.refusal!, host, path);
       return log(d.refusal!.status, undefined, d.refusal!.reason);
@@ -129,13 +139,8 @@ export class IngressProxy {
   }
 
   private async onUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
-    const started = performance.now();
-    const host = req.headers.host ?? '';
-    const path = requestPath(req.url);
-    const d = decide(this.table, host, path);
+    const { host, path, d, log } = this.begin(req, `${req.method ?? '?'} (upgrade)`);
     socket.on('error', () => socket.destroy());
-    const log = (status: number, upstream: string | undefined, reason?: string) =>
-      this.opts.onRequest?.({ method: `${req.method ?? '?'} (upgrade)`, host, path, status, rule: d.rule, upstream, ms: performance.now() - started, reason });
     const refuse = (status: 502 | 503 | 404, reason: string, upstream?: string) => {
       socket.end(rawRefusal({ status, reason, rule: d.rule }, host, path));
       log(status, upstream, reason);

@@ -3,7 +3,6 @@
 import { connect as tcpConnect } from 'node:net';
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
-import type { TLSSocket } from 'node:tls';
 import { originForm } from './decide';
 import { upstreamHeaders } from './headers';
 import type { Upstream } from './upstream';
@@ -18,7 +17,7 @@ function openStream(upstream: Upstream): Promise<Duplex> {
 }
 
 function requestHead(req: IncomingMessage): string {
-  const headers = upstreamHeaders(req.headers, { remoteAddress: req.socket.remoteAddress, encrypted: !!(req.socket as TLSSocket).encrypted }, true);
+  const headers = upstreamHeaders(req, true);
   const lines = Object.entries(headers).flatMap(([k, v]) => (Array.isArray(v) ? v : [v]).map((x) => `${k}: ${String(x)}`));
   return `${req.method} ${originForm(req.url)} HTTP/1.1\r\n${lines.join('\r\n')}\r\n\r\n`;
 }

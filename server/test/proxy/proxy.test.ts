@@ -7,7 +7,7 @@ import WebSocket, { WebSocketServer } from 'ws';
 import { main } from '../../src/cli/main';
 import { loadRoutes } from '../../src/cli/workspace';
 import { buildRouteTable } from '../../src/ingress/routing/index';
-import { chainResolvers, LocalMapResolver, parseMapping, servicePorts, ROUTE_HEADER, REASON_HEADER } from '../../src/proxy/index';
+import { chainResolvers, LocalMapResolver, parseMapping, requestLogLine, servicePorts, ROUTE_HEADER, REASON_HEADER } from '../../src/proxy/index';
 import { fixturePath } from '../helpers/fixtures';
 import { closeServer, get, listenLocal, startProxy, startUpstream, type TestProxy, type Upstream } from './support';
 
@@ -209,4 +209,9 @@ test('WebSocket upgrade passes through both ways, with the proxy headers', async
     wss.close();
     await closeServer(server);
   }
+});
+
+test('a refused request without a Host header logs "(no host)" and the reason, the same line in serve and the editor', () => {
+  const line = requestLogLine({ method: 'GET', host: '', path: '/x', status: 404, rule: undefined, upstream: undefined, ms: 1.25, reason: 'no rule routes this request' });
+  assert.equal(line, 'GET (no host)/x 404 no rule → (no rule routes this request) 1.3ms');
 });
