@@ -78,7 +78,6 @@ function valueHover(ws: Workspace, facts: ClusterFacts | undefined, ns: string, 
     const s = store.find('Secret', ns, value)[0];
     return s ? certificateMarkdown(s, ws.context.now) : missing(ws, 'Secret', ns, facts);
   }
-  if (e.key === 'path' && parent === undefined) return undefined;
   return undefined;
 }
 
