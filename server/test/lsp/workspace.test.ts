@@ -129,3 +129,20 @@ test('after random edits the incremental findings equal a fresh analysis of the 
     assert.deepEqual(ws.findings(uri).map(key).sort(), fresh, `after edit ${k}`);
   }
 });
+
+test('an edit in one file clears a conflict in another even when the two spell the host in different case', () => {
+  const now = new Date('2026-01-01T00:00:00Z');
+  const ws = new Workspace({ defaultNamespace: 'default', overrides: {}, now: () => now });
+  const a = ingress(1, 'a');
+  const b = ingress(2, 'b').replace('h2.example.com', 'H1.Example.com');
+  ws.setText('file:///a.yaml', a);
+  ws.setText('file:///b.yaml', b);
+  ws.check();
+  const conflicts = (uri: string) => ws.findings(uri).filter((f) => f.ruleId.startsWith('conflict/')).map((f) => f.ruleId);
+  assert.ok(conflicts('file:///a.yaml').length > 0, 'the same host and path in two Ingresses is a conflict');
+  ws.setText('file:///b.yaml', b.replace('path: /', 'path: /other'));
+  ws.check();
+  assert.deepEqual(conflicts('file:///a.yaml'), [], 'the edit in b.yaml re-checks a.yaml');
+  const fresh = analyze([{ uri: 'file:///a.yaml', text: a }, { uri: 'file:///b.yaml', text: b.replace('path: /', 'path: /other') }], { now });
+  assert.deepEqual(fresh.findings.filter((f) => f.ruleId.startsWith('conflict/')), []);
+});
