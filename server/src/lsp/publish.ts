@@ -27,7 +27,7 @@ export function fileDiagnostics(ws: Workspace, file: FileModel, linesOf: LinesOf
   if (!file.k8s) return [];
   const out: Diagnostic[] = [];
   for (const e of file.entries) {
-    if (!e.hasSyntax && e.findings.length === 0 && e.wsFindings.length === 0) continue;
+    if (!e.hasFindings) continue;
     for (const d of entryDiagnostics(ws, file, e, linesOf)) out.push(d);
   }
   return out;

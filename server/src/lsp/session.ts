@@ -28,6 +28,7 @@ export class Session {
   private readonly published = new Set<string>();
   private ready: Promise<void> = Promise.resolve();
   private unsubscribe: (() => void)[] = [];
+  private clusterGeneration = 0;
   /** The connected cluster's OpenAPI field docs: fetched once per connection. */
   private openApiDocs: Promise<OpenApiDocs | undefined> | undefined;
   /** Files to publish again though the local check did not touch them (dry-run results). */
@@ -58,12 +59,19 @@ export class Session {
 
   linesOf = (uri: string): Lines | undefined => this.workspace.file(uri)?.lines;
 
-  applySettings(settings: IngressLabSettings): void {
-    const clusterChanged = JSON.stringify(settings.cluster) !== JSON.stringify(this.settings.cluster);
+  /** Takes settings without side effects beyond the workspace (at initialize: nothing is indexed or connected yet). */
+  useSettings(settings: IngressLabSettings): void {
     this.settings = settings;
     this.workspace.configure(this.workspaceOptions());
+  }
+
+  /** New settings; true when their cluster part changed and the cluster was started again. */
+  applySettings(settings: IngressLabSettings): boolean {
+    const clusterChanged = JSON.stringify(settings.cluster) !== JSON.stringify(this.settings.cluster);
+    this.useSettings(settings);
     if (clusterChanged) void this.startCluster();
     this.schedule(0);
+    return clusterChanged;
   }
 
   /** Reads every YAML file of the workspace folders; checks wait until it is done. */
@@ -92,9 +100,14 @@ export class Session {
   }
 
   async startCluster(): Promise<void> {
+    const generation = ++this.clusterGeneration;
     this.unsubscribe.forEach((u) => u());
+    this.unsubscribe = [];
     this.cluster.dispose();
-    this.cluster = await this.createCluster();
+    const cluster = await this.createCluster();
+    // A later start (settings changed while this one connected) wins: this one's source is let go.
+    if (generation !== this.clusterGeneration) return cluster.dispose();
+    this.cluster = cluster;
     this.openApiDocs = undefined;
     const update = (keys?: string[]) => {
       this.workspace.setCluster(this.cluster.current(), keys);

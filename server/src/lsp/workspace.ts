@@ -192,7 +192,7 @@ export class Workspace {
   findings(uri: string): Finding[] {
     const file = this.files.get(uri);
     if (!file || !file.k8s) return [];
-    return file.entries.flatMap((e) => (e.hasSyntax || e.findings.length || e.wsFindings.length ? this.entryFindings(e) : []));
+    return file.entries.flatMap((e) => (e.hasFindings ? this.entryFindings(e) : []));
   }
 
   /** The findings of one chunk (syntax, object and workspace rules), sorted, absolute spans. */
