@@ -33,7 +33,7 @@ function routeEntry(ws: Workspace, ing: Ingress, host: string, path: string, pat
     host, path, pathType, namespace: ing.namespace, ingress: ing.name, ingressClass: ing.ingressClassName?.value ?? ing.classAnnotation,
     tls: schemeFor(ing, host) === 'https',
     service: serviceOf(backend),
-    location: toLocation((u) => ws.file(u)?.lines, ing.uri, node.span),
+    location: toLocation(ws.linesOf, ing.uri, node.span),
   };
 }
 
@@ -48,7 +48,7 @@ export function routeTree(ws: Workspace, facts: ClusterFacts | undefined, cluste
   const findings = new Map<string, Finding[]>();
   const findingsOf = (u: string) => findings.get(u) ?? findings.set(u, ws.findings(u)).get(u)!;
   const store = ws.context.store;
-  const linesOf = (u: string) => ws.file(u)?.lines;
+  const linesOf = ws.linesOf;
   const relations = pathRelations(ws);
   for (const ing of ingresses(ws, uri)) {
     for (const r of ing.rules) {
@@ -90,7 +90,7 @@ type Relation = Pick<RouteTreePath, 'status' | 'others' | 'reason'>;
 
 /** Conflict/shadowing of every path (workspace and live Ingresses together), keyed by `uri#offset`. */
 function pathRelations(ws: Workspace): Map<string, Relation> {
-  const linesOf = (u: string) => ws.file(u)?.lines;
+  const linesOf = ws.linesOf;
   const out = new Map<string, Relation>();
   for (const h of buildRouteTree(workspaceTable(ws)).hosts) {
     for (const p of h.paths) {

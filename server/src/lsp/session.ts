@@ -2,7 +2,6 @@
 // the debounced diagnostics publisher. Handlers read it through the small accessors below.
 import type { Connection } from 'vscode-languageserver';
 import { URI } from 'vscode-uri';
-import type { Lines } from './file-model';
 import {
   ClusterStatusNotification, DEFAULT_SETTINGS, RoutesChangedNotification,
   type InitializationOptions, type IngressLabSettings,
@@ -56,8 +55,6 @@ export class Session {
   private workspaceOptions() {
     return { defaultNamespace: this.settings.defaultNamespace, overrides: this.settings.rules, now: () => this.runtime.now() };
   }
-
-  linesOf = (uri: string): Lines | undefined => this.workspace.file(uri)?.lines;
 
   /** Takes settings without side effects beyond the workspace (at initialize: nothing is indexed or connected yet). */
   useSettings(settings: IngressLabSettings): void {
@@ -178,7 +175,7 @@ export class Session {
       const file = this.workspace.file(uri);
       // Routes first: a clean Ingress file that is not open gets no diagnostics, but its routes changed.
       if (checked.has(uri) && (!file || file.entries.some((e) => e.objects.some((o) => o.kind === 'Ingress')))) routes.push(uri);
-      const diagnostics = file ? [...fileDiagnostics(this.workspace, file, this.linesOf), ...this.dryRun.diagnostics(file, this.linesOf)] : [];
+      const diagnostics = file ? [...fileDiagnostics(this.workspace, file), ...this.dryRun.diagnostics(file, this.workspace.linesOf)] : [];
       if (diagnostics.length === 0 && !this.published.has(uri) && !file?.open) continue;
       if (diagnostics.length) this.published.add(uri);
       else this.published.delete(uri);

@@ -9,6 +9,7 @@ import { MergedStore, type ObjectStore } from '../ingress/store';
 import { checkObjects, checkWorkspace, type SeverityOverrides } from '../rules/engine';
 import type { Rule, RuleContext } from '../rules/rule';
 import type { ClusterView } from './cluster-source';
+import type { LinesOf } from './convert';
 import { FileModel, type DocEntry, type FileUpdate, type Lines } from './file-model';
 import { hostsOf, keysOf, ObjectIndex } from './object-index';
 
@@ -48,6 +49,9 @@ export class Workspace {
   private cluster: ClusterView = {};
 
   constructor(private opts: WorkspaceOptions) {}
+
+  /** Offset ↔ position conversion of any file the workspace holds. */
+  readonly linesOf: LinesOf = (uri) => this.files.get(uri)?.lines;
 
   /** Adds or replaces a file's text. Parses only chunks whose text changed. */
   setText(uri: string, text: string, open = false, lines?: Lines): void {
