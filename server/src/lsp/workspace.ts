@@ -21,7 +21,7 @@ export interface WorkspaceOptions {
   rules?: readonly Rule[];
 }
 
-/** A store whose answers are objects with current spans (their chunks synced on the way out). */
+/** The index as a store whose answers have current spans (their chunks synced on the way out). */
 class SyncingStore implements ObjectStore {
   constructor(private readonly inner: ObjectStore, private readonly sync: (o: KObject) => void) {}
 
@@ -141,7 +141,8 @@ export class Workspace {
 
   get context(): RuleContext {
     return {
-      store: new SyncingStore(new MergedStore(this.index, this.cluster.objects), this.syncObject),
+      // A MergedStore as analyze() gives it: rules that look through it to the cluster (live creationTimestamps) see it here too.
+      store: new MergedStore(new SyncingStore(this.index, this.syncObject), this.cluster.objects),
       cluster: this.cluster.facts,
       defaultNamespace: this.opts.defaultNamespace,
       now: this.opts.now(),
