@@ -3,13 +3,14 @@
 // route explanation and the story of one path, through the routing module's shared matcher.
 import type { Finding } from '../ingress/findings';
 import type { Ingress, IngressBackend } from '../ingress/model';
-import { analyzeRoutes, buildRouteTable, buildRouteTree, describeEntry, lookup, type RouteTable } from '../ingress/routing/index';
+import { analyzeRoutes, buildRouteTree, describeEntry, lookup, type RouteTable } from '../ingress/routing/index';
 import { contains, type SMap } from '../ingress/source';
 import type { ObjectStore } from '../ingress/store';
 import { routeObjectOf } from '../proxy/objects-table';
 import type {
   ExplainRouteParams, ExplainRouteResult, RouteEntry, RouteObject, RouteTableResult, RouteTreeHost, RouteTreePath, RouteTreeResult, ClusterStatusParams,
 } from '../protocol';
+import { conflictTable } from '../rules/conflict/common';
 import type { ClusterFacts } from '../rules/rule';
 import { schemeFor, serviceOf } from './codelens';
 import { toLocation, type LinesOf } from './convert';
@@ -103,11 +104,16 @@ function pathRelations(ws: Workspace): Map<string, Relation> {
   return out;
 }
 
-/** The route table of the workspace's Ingresses and the live ones it does not redefine. */
+/**
+ * The route table of the workspace's Ingresses and the live ones it does not redefine, built as
+ * the conflict rules build theirs (default class, live creationTimestamps): the Routes view,
+ * hovers and explanations name the winners the diagnostics name.
+ */
 export function workspaceTable(ws: Workspace, only?: Iterable<Ingress>): RouteTable {
+  const ctx = ws.context;
   const local = only ? [...only] : ws.index.list('Ingress');
-  const live = only ? [] : (ws.context.store.list('Ingress').filter((i) => i.origin === 'cluster'));
-  return buildRouteTable([...local, ...live]);
+  const live = only ? [] : ctx.store.list('Ingress').filter((i) => i.origin === 'cluster');
+  return conflictTable([...local, ...live], ctx);
 }
 
 /** host+path → the route the shared matcher picks, with its trace. */
