@@ -76,22 +76,18 @@ export class Workspace {
   private afterUpdate(file: FileModel, { added, removed }: FileUpdate): void {
     const keys = new Set<string>();
     const hosts = this.pendingHosts === 'all' ? undefined : this.pendingHosts;
+    /** What a removed or added object affects: its dependents and the Ingresses on its hosts. */
+    const affects = (o: KObject) => {
+      keysOf(o).forEach((k) => keys.add(k));
+      hostsOf(o).forEach((h) => hosts?.add(h));
+    };
     for (const e of removed) {
       this.dirty.delete(e);
-      for (const o of e.objects) {
-        this.index.remove(o);
-        keysOf(o).forEach((k) => keys.add(k));
-        hostsOf(o).forEach((h) => hosts?.add(h));
-      }
+      for (const o of e.objects) { this.index.remove(o); affects(o); }
     }
     for (const e of added) {
       this.dirty.add(e);
-      for (const o of e.objects) {
-        this.index.add(o);
-        this.entryOf.set(o, e);
-        keysOf(o).forEach((k) => keys.add(k));
-        hostsOf(o).forEach((h) => hosts?.add(h));
-      }
+      for (const o of e.objects) { this.index.add(o); this.entryOf.set(o, e); affects(o); }
     }
     this.markDependents(keys);
     this.touched.add(file.uri);
