@@ -3,6 +3,7 @@
 import type { CodeLens } from 'vscode-languageserver';
 import type { Lines } from './file-model';
 import type { Ingress, IngressBackend } from '../ingress/model';
+import { tlsCovers } from '../ingress/routing/index';
 import type { Span } from '../ingress/source';
 import { TRY_ROUTE_COMMAND, type TryRouteArgs } from '../protocol';
 import { toRange } from './convert';
@@ -14,21 +15,15 @@ export function exampleHost(ruleHost: string): string {
   return ruleHost.startsWith('*.') ? `test${ruleHost.slice(1)}` : ruleHost;
 }
 
-function hostMatches(pattern: string, host: string): boolean {
-  if (pattern === host) return true;
-  if (!pattern.startsWith('*.')) return false;
-  const rest = host.slice(host.indexOf('.'));
-  return host.indexOf('.') > 0 && rest === pattern.slice(1);
-}
-
-/** HTTPS when a TLS entry lists the host (or a wildcard covering it). */
+/** HTTPS when a TLS entry lists the host (or a wildcard covering it, or the example host for it). */
 export function schemeFor(ing: Ingress, ruleHost: string): 'http' | 'https' {
   const host = exampleHost(ruleHost);
-  const covered = ing.tls.some((t) => t.hosts.some((h) => h.value === ruleHost || hostMatches(h.value, host)));
+  const covered = ing.tls.some((t) => t.hosts.some((h) => tlsCovers(h.value, ruleHost) || tlsCovers(h.value, host)));
   return covered ? 'https' : 'http';
 }
 
-function serviceOf(b: IngressBackend | undefined): TryRouteArgs['service'] {
+/** A backend's Service and port as the client reads it (the port's number, else its name). */
+export function serviceOf(b: IngressBackend | undefined): TryRouteArgs['service'] {
   const s = b?.service;
   if (!s?.name) return undefined;
   return { name: s.name.value, port: s.portNumber?.value ?? s.portName?.value };

@@ -15,9 +15,14 @@ export interface DocChunk {
 
 const SEPARATOR_END = new Set([undefined, ' ', '\t', '\r', '\n']);
 
+/** YAML directives (`%YAML`) apply to the documents after them: such a file is never split. */
+function hasDirectives(text: string): boolean {
+  return text.startsWith('%') || text.includes('\n%');
+}
+
 /** Splits a file at `---` lines. A file with directives (`%YAML`) stays one chunk. */
 export function splitChunks(text: string): DocChunk[] {
-  if (text.startsWith('%') || text.includes('\n%')) return [{ start: 0, text }];
+  if (hasDirectives(text)) return [{ start: 0, text }];
   const starts = [0];
   let from = 0;
   for (;;) {
@@ -45,8 +50,6 @@ export class DocEntry {
   findings: Finding[] = [];
   /** Workspace-rule findings on this entry's objects, spans relative to `base`. */
   wsFindings: Finding[] = [];
-  /** True until the object rules have run on this entry's objects. */
-  dirty = true;
   /** Bumped whenever the entry's findings change (diagnostics are cached per version). */
   version = 0;
   /** The diagnostics last published for this entry, computed at `line` (its first line then). */
@@ -91,6 +94,11 @@ export class DocEntry {
     return this;
   }
 
+  /** True when the chunk has something to report (syntax errors, object or workspace findings). */
+  get hasFindings(): boolean {
+    return this.hasSyntax || this.findings.length > 0 || this.wsFindings.length > 0;
+  }
+
   get end(): number {
     return this.base + this.text.length;
   }
@@ -110,7 +118,6 @@ export class DocEntry {
     const next = findings.map((f) => this.relative(f));
     if (JSON.stringify(next) !== JSON.stringify(this.findings)) this.version++;
     this.findings = next;
-    this.dirty = false;
   }
 
   relative(f: Finding): Finding {
@@ -159,7 +166,7 @@ export class FileModel {
   update(text: string, defaultNamespace: string, lines?: Lines): FileUpdate {
     this.text = text;
     this.lineIndex = lines;
-    this.directives = text.startsWith('%') || text.includes('\n%');
+    this.directives = hasDirectives(text);
     const pool = new Map<string, DocEntry[]>();
     for (const e of this.entries) {
       const list = pool.get(e.text);
@@ -188,8 +195,7 @@ export class FileModel {
    * Re-splits only the chunks around the edit; the chunks after it just move.
    */
   applyEdit(start: number, end: number, newText: string, text: string, defaultNamespace: string, lines?: Lines): FileUpdate {
-    const inserted = newText.startsWith('%') || newText.includes('\n%');
-    if (this.directives || inserted || this.entries.length === 0) return this.update(text, defaultNamespace, lines);
+    if (this.directives || hasDirectives(newText) || this.entries.length === 0) return this.update(text, defaultNamespace, lines);
     const i = Math.max(0, this.indexAt(start) - 1);
     const j = Math.min(this.entries.length - 1, this.indexAt(end) + 1);
     const regionStart = this.entries[i]!.base;

@@ -11,7 +11,7 @@ import type { ClusterFacts } from '../rules/rule';
 import { portsLabel, readiness } from './completion';
 import { toRange } from './convert';
 import { fieldDoc, genericPath } from './ingress-fields';
-import { entryAt, locate } from './locate';
+import { entryAt, locate, namesBackendService } from './locate';
 import { openApiFieldDoc, type OpenApiDocs } from './openapi-docs';
 import { pathStory } from './routes';
 import type { Workspace } from './workspace';
@@ -68,9 +68,8 @@ function missing(ws: Workspace, kind: 'Service' | 'Secret', ns: string, facts: C
 
 function valueHover(ws: Workspace, facts: ClusterFacts | undefined, ns: string, e: SEntry, chain: SEntry[]): string | undefined {
   const value = e.value.kind === 'scalar' ? String(e.value.value ?? '') : '';
-  const parent = chain[chain.length - 2]?.key;
   const store = ws.context.store;
-  if ((e.key === 'name' && parent === 'service') || e.key === 'serviceName') {
+  if (namesBackendService({ entry: e, chain })) {
     const s = store.find('Service', ns, value)[0];
     return s ? serviceMarkdown(s, facts) : missing(ws, 'Service', ns, facts);
   }
@@ -78,7 +77,6 @@ function valueHover(ws: Workspace, facts: ClusterFacts | undefined, ns: string, 
     const s = store.find('Secret', ns, value)[0];
     return s ? certificateMarkdown(s, ws.context.now) : missing(ws, 'Secret', ns, facts);
   }
-  if (e.key === 'path' && parent === undefined) return undefined;
   return undefined;
 }
 

@@ -35,6 +35,12 @@ export interface EntryHit {
   chain: SEntry[];
 }
 
+/** Does the hit name a backend's Service (`service.name`, or the legacy `serviceName`)? */
+export function namesBackendService(hit: Pick<EntryHit, 'entry' | 'chain'>): boolean {
+  const key = hit.entry.key;
+  return (key === 'name' && hit.chain[hit.chain.length - 2]?.key === 'service') || key === 'serviceName';
+}
+
 /** The innermost `key: value` whose key or scalar value holds offset. */
 export function entryAt(root: SNode | undefined, offset: number): EntryHit | undefined {
   let hit: EntryHit | undefined;

@@ -6,7 +6,7 @@ import type { Ingress, IngressBackend, KObject, Val } from '../ingress/model';
 import { get, getIn } from '../ingress/source';
 import { toLocation } from './convert';
 import { liveLocation } from './live-object';
-import { entryAt, locate } from './locate';
+import { entryAt, locate, namesBackendService } from './locate';
 import type { Workspace } from './workspace';
 
 /** The Service a position names: a backend's service name, or the Service object itself. */
@@ -17,10 +17,8 @@ export function serviceAt(ws: Workspace, uri: string, position: Position): { nam
   if (o.kind === 'Service') return { namespace: o.namespace, name: o.name, fromBackend: false };
   const hit = entryAt(at.doc?.root, at.offset);
   if (o.kind !== 'Ingress' || !hit || hit.entry.value.kind !== 'scalar') return undefined;
-  const parent = hit.chain[hit.chain.length - 2]?.key;
-  const isName = (hit.entry.key === 'name' && parent === 'service') || hit.entry.key === 'serviceName';
   const value = hit.entry.value.value;
-  return isName && typeof value === 'string' ? { namespace: o.namespace, name: value, fromBackend: true } : undefined;
+  return namesBackendService(hit) && typeof value === 'string' ? { namespace: o.namespace, name: value, fromBackend: true } : undefined;
 }
 
 function backendNames(ing: Ingress): Val[] {
@@ -33,7 +31,7 @@ function backendNames(ing: Ingress): Val[] {
 
 function nameLocation(ws: Workspace, o: KObject): Location {
   const node = getIn(o.root, 'metadata', 'name') ?? get(o.root, 'metadata');
-  return toLocation((u) => ws.file(u)?.lines, o.uri, node?.span ?? o.span);
+  return toLocation(ws.linesOf, o.uri, node?.span ?? o.span);
 }
 
 export function definition(ws: Workspace, uri: string, position: Position): Location[] {
@@ -48,10 +46,9 @@ export function definition(ws: Workspace, uri: string, position: Position): Loca
 export function references(ws: Workspace, uri: string, position: Position, includeDeclaration: boolean): Location[] {
   const s = serviceAt(ws, uri, position);
   if (!s) return [];
-  const linesOf = (u: string) => ws.file(u)?.lines;
   const out: Location[] = includeDeclaration ? ws.index.find('Service', s.namespace, s.name).map((o) => nameLocation(ws, o)) : [];
   for (const ing of ws.index.list('Ingress', s.namespace)) {
-    for (const v of backendNames(ing)) if (v.value === s.name) out.push(toLocation(linesOf, ing.uri, v.node.span));
+    for (const v of backendNames(ing)) if (v.value === s.name) out.push(toLocation(ws.linesOf, ing.uri, v.node.span));
   }
   return out;
 }

@@ -4,6 +4,7 @@
 import {
   objectKey, type Ingress, type IngressBackend, type IngressClass, type KObject, type KnownKind, type Secret, type Service,
 } from '../ingress/model';
+import { hostKey, requestWildcardSuffix } from '../ingress/routing/hosts';
 import type { ObjectStore } from '../ingress/store';
 
 type ByKind = { Ingress: Ingress; Service: Service; Secret: Secret; IngressClass: IngressClass };
@@ -33,14 +34,15 @@ export function keysOf(o: KObject): string[] {
 
 /** `a.example.com` → `*.example.com`: the wildcard that would cover a host. */
 function wildcardOf(host: string): string | undefined {
-  const dot = host.indexOf('.');
-  return dot > 0 && !host.startsWith('*.') ? `*${host.slice(dot)}` : undefined;
+  const suffix = host.startsWith('*.') ? undefined : requestWildcardSuffix(host);
+  return suffix && `*.${suffix}`;
 }
 
-/** The hosts an Ingress claims, in rules and TLS entries ('' for a rule without host). */
+/** The hosts an Ingress claims, in rules and TLS entries, as the matcher compares them ('' for a rule without host). */
 export function hostsOf(o: KObject): string[] {
   if (o.kind !== 'Ingress') return [];
-  return [...new Set([...o.rules.map((r) => r.host?.value ?? ''), ...o.tls.flatMap((t) => t.hosts.map((h) => h.value))])];
+  const hosts = [...o.rules.map((r) => r.host?.value), ...o.tls.flatMap((t) => t.hosts.map((h) => h.value))];
+  return [...new Set(hosts.map((h) => hostKey(h).key))];
 }
 
 function add<K, V>(map: Map<K, Set<V>>, key: K, value: V): void {
@@ -118,9 +120,5 @@ export class ObjectIndex implements ObjectStore {
     const out: KObject[] = [];
     for (const o of this.byKind.get(kind) ?? []) if (namespace === undefined || o.namespace === namespace) out.push(o);
     return out as ByKind[K][];
-  }
-
-  all(): KObject[] {
-    return [...this.byKind.values()].flatMap((s) => [...s]);
   }
 }

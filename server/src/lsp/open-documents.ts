@@ -14,10 +14,6 @@ export class OpenDocuments {
 
   constructor(private readonly session: Session) {}
 
-  get(uri: string): TextDocument | undefined {
-    return this.docs.get(uri);
-  }
-
   listen(connection: Connection): void {
     const ws = this.session.workspace;
     connection.onDidOpenTextDocument(({ textDocument: t }) => {

@@ -2,16 +2,18 @@
 // route tree (host → path → Service:port → readiness, with the findings on each path) and a
 // route explanation and the story of one path, through the routing module's shared matcher.
 import type { Finding } from '../ingress/findings';
-import type { Ingress } from '../ingress/model';
-import { analyzeRoutes, buildRouteTable, buildRouteTree, describeEntry, lookup, type RouteEntry as TableEntry, type RouteTable } from '../ingress/routing/index';
+import type { Ingress, IngressBackend } from '../ingress/model';
+import { analyzeRoutes, buildRouteTree, describeEntry, lookup, type RouteTable } from '../ingress/routing/index';
 import { contains, type SMap } from '../ingress/source';
+import type { ObjectStore } from '../ingress/store';
 import { routeObjectOf } from '../proxy/objects-table';
 import type {
   ExplainRouteParams, ExplainRouteResult, RouteEntry, RouteObject, RouteTableResult, RouteTreeHost, RouteTreePath, RouteTreeResult, ClusterStatusParams,
 } from '../protocol';
+import { conflictTable } from '../rules/conflict/common';
 import type { ClusterFacts } from '../rules/rule';
-import { schemeFor } from './codelens';
-import { toLocation } from './convert';
+import { schemeFor, serviceOf } from './codelens';
+import { toLocation, type LinesOf } from './convert';
 import { hostsOf } from './object-index';
 import type { Workspace } from './workspace';
 
@@ -21,24 +23,19 @@ function ingresses(ws: Workspace, uri?: string): Ingress[] {
 }
 
 export function routeTable(ws: Workspace, uri?: string, withObjects = false): RouteTableResult {
-  const linesOf = (u: string) => ws.file(u)?.lines;
-  const routes: RouteEntry[] = [];
-  for (const ing of ingresses(ws, uri)) {
-    for (const r of ing.rules) {
-      const host = r.host?.value ?? '';
-      for (const p of r.paths) {
-        const svc = p.backend?.service;
-        routes.push({
-          host, path: p.path?.value ?? '', pathType: p.pathType?.value ?? '',
-          namespace: ing.namespace, ingress: ing.name, ingressClass: ing.ingressClassName?.value ?? ing.classAnnotation,
-          tls: schemeFor(ing, host) === 'https',
-          service: svc?.name ? { name: svc.name.value, port: svc.portNumber?.value ?? svc.portName?.value } : undefined,
-          location: toLocation(linesOf, ing.uri, p.node.span),
-        });
-      }
-    }
-  }
+  const routes = ingresses(ws, uri).flatMap((ing) => ing.rules.flatMap((r) => r.paths.map((p) =>
+    routeEntry(ws, ing, r.host?.value ?? '', p.path?.value ?? '', p.pathType?.value ?? '', p.backend, p.node))));
   return withObjects ? { routes, objects: routeObjects(ws) } : { routes };
+}
+
+/** One path of an Ingress as the client lists it (the route table, the explained route). */
+function routeEntry(ws: Workspace, ing: Ingress, host: string, path: string, pathType: string, backend: IngressBackend | undefined, node: SMap): RouteEntry {
+  return {
+    host, path, pathType, namespace: ing.namespace, ingress: ing.name, ingressClass: ing.ingressClassName?.value ?? ing.classAnnotation,
+    tls: schemeFor(ing, host) === 'https',
+    service: serviceOf(backend),
+    location: toLocation(ws.linesOf, ing.uri, node.span),
+  };
 }
 
 /** The objects the proxy needs to route and to translate port names: never Secrets. */
@@ -52,7 +49,7 @@ export function routeTree(ws: Workspace, facts: ClusterFacts | undefined, cluste
   const findings = new Map<string, Finding[]>();
   const findingsOf = (u: string) => findings.get(u) ?? findings.set(u, ws.findings(u)).get(u)!;
   const store = ws.context.store;
-  const linesOf = (u: string) => ws.file(u)?.lines;
+  const linesOf = ws.linesOf;
   const relations = pathRelations(ws);
   for (const ing of ingresses(ws, uri)) {
     for (const r of ing.rules) {
@@ -63,17 +60,9 @@ export function routeTree(ws: Workspace, facts: ClusterFacts | undefined, cluste
           location: toLocation(linesOf, ing.uri, (r.host?.node ?? r.node).span) }));
       }
       for (const p of r.paths) {
-        const svc = p.backend?.service;
-        const live = svc?.name ? store.find('Service', ing.namespace, svc.name.value)[0] : undefined;
-        const ep = svc?.name ? facts?.endpoints(ing.namespace, svc.name.value) : undefined;
         host.paths.push({
           path: p.path?.value ?? '', pathType: p.pathType?.value ?? '', ingress: ing.name, namespace: ing.namespace,
-          backend: svc?.name ? {
-            service: svc.name.value, port: svc.portNumber?.value ?? svc.portName?.value, namespace: ing.namespace,
-            ready: ep?.ready, total: ep?.total, exists: !!live,
-            location: live && live.origin === 'workspace' ? toLocation(linesOf, live.uri, live.span) : undefined,
-            pods: facts?.podsOf?.(ing.namespace, svc.name.value),
-          } : undefined,
+          backend: treeBackend(store, linesOf, facts, ing.namespace, p.backend),
           problems: findingsOf(ing.uri).filter((f) => contains(p.node.span, f.span.start))
             .map((f) => ({ code: f.ruleId, message: f.message, severity: f.severity })),
           location: toLocation(linesOf, ing.uri, p.node.span),
@@ -85,11 +74,24 @@ export function routeTree(ws: Workspace, facts: ClusterFacts | undefined, cluste
   return { hosts: [...hosts.values()].sort((a, b) => a.host.localeCompare(b.host)), cluster };
 }
 
+/** A path's backend Service in the Routes view: its port, whether it exists, its readiness and pods. */
+function treeBackend(store: ObjectStore, linesOf: LinesOf, facts: ClusterFacts | undefined, namespace: string, backend: IngressBackend | undefined): RouteTreePath['backend'] {
+  const service = serviceOf(backend);
+  if (!service) return undefined;
+  const live = store.find('Service', namespace, service.name)[0];
+  const ep = facts?.endpoints(namespace, service.name);
+  return {
+    service: service.name, port: service.port, namespace, ready: ep?.ready, total: ep?.total, exists: !!live,
+    location: live && live.origin === 'workspace' ? toLocation(linesOf, live.uri, live.span) : undefined,
+    pods: facts?.podsOf?.(namespace, service.name),
+  };
+}
+
 type Relation = Pick<RouteTreePath, 'status' | 'others' | 'reason'>;
 
 /** Conflict/shadowing of every path (workspace and live Ingresses together), keyed by `uri#offset`. */
 function pathRelations(ws: Workspace): Map<string, Relation> {
-  const linesOf = (u: string) => ws.file(u)?.lines;
+  const linesOf = ws.linesOf;
   const out = new Map<string, Relation>();
   for (const h of buildRouteTree(workspaceTable(ws)).hosts) {
     for (const p of h.paths) {
@@ -102,32 +104,27 @@ function pathRelations(ws: Workspace): Map<string, Relation> {
   return out;
 }
 
-/** The route table of the workspace's Ingresses and the live ones it does not redefine. */
+/**
+ * The route table of the workspace's Ingresses and the live ones it does not redefine, built as
+ * the conflict rules build theirs (default class, live creationTimestamps): the Routes view,
+ * hovers and explanations name the winners the diagnostics name.
+ */
 export function workspaceTable(ws: Workspace, only?: Iterable<Ingress>): RouteTable {
+  const ctx = ws.context;
   const local = only ? [...only] : ws.index.list('Ingress');
-  const live = only ? [] : (ws.context.store.list('Ingress').filter((i) => i.origin === 'cluster'));
-  return buildRouteTable([...local, ...live]);
-}
-
-function toRouteEntry(ws: Workspace, e: TableEntry): RouteEntry {
-  const svc = e.backend?.service;
-  return {
-    host: e.host ?? '', path: e.path, pathType: e.pathType ?? '', namespace: e.ingress.namespace, ingress: e.ingress.name,
-    ingressClass: e.ingress.ingressClassName?.value ?? e.ingress.classAnnotation,
-    tls: schemeFor(e.ingress, e.host ?? '') === 'https',
-    service: svc?.name ? { name: svc.name.value, port: svc.portNumber?.value ?? svc.portName?.value } : undefined,
-    location: toLocation((u) => ws.file(u)?.lines, e.ingress.uri, e.node.span),
-  };
+  const live = only ? [] : ctx.store.list('Ingress').filter((i) => i.origin === 'cluster');
+  return conflictTable([...local, ...live], ctx);
 }
 
 /** host+path → the route the shared matcher picks, with its trace. */
 export function explainRoute(ws: Workspace, p: ExplainRouteParams): ExplainRouteResult {
   const result = lookup(workspaceTable(ws), p.host, p.path, { explain: 5 });
+  const e = result.match?.entry;
   // Each candidate names its path and Ingress, as `ingress-lab route` prints it: ✓ won, · matched too, ✗ no match.
   const trace = result.trace.flatMap((t) => [t.message, ...(t.candidates ?? []).map((c) =>
     `  ${c.winner ? '✓' : c.matches ? '·' : '✗'} ${c.pathType ?? '(no pathType)'} ${c.path || '(empty)'} in Ingress ${c.ingress}: ${c.reason}`)]);
   return {
-    route: result.match?.entry ? toRouteEntry(ws, result.match.entry) : undefined,
+    route: e ? routeEntry(ws, e.ingress, e.host ?? '', e.path, e.pathType ?? '', e.backend, e.node) : undefined,
     decision: `${result.status} ${result.trace[result.trace.length - 1]?.message ?? ''}`,
     trace,
   };

@@ -28,8 +28,7 @@ export function startServer(connection: Connection, runtime: Runtime): Session {
     if (session.folders.length === 0 && params.rootUri) session.folders = [params.rootUri];
     canPullConfig = !!params.capabilities.workspace?.configuration;
     canWatch = !!params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
-    session.settings = readSettings(init.settings);
-    session.workspace.configure({ defaultNamespace: session.settings.defaultNamespace, overrides: session.settings.rules, now: () => runtime.now() });
+    session.useSettings(readSettings(init.settings));
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -50,20 +49,23 @@ export function startServer(connection: Connection, runtime: Runtime): Session {
     if (canWatch) {
       void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.{yaml,yml}' }] });
     }
+    let clusterStarted = false;
     if (canPullConfig) {
       void connection.client.register(DidChangeConfigurationNotification.type, { section: SETTINGS_SECTION });
-      await pullSettings();
+      clusterStarted = await pullSettings();
     }
-    void session.startCluster();
+    if (!clusterStarted) void session.startCluster();
     await session.indexWorkspace();
   });
 
-  async function pullSettings(): Promise<void> {
+  /** Pulls the settings; true when that started the cluster (its settings changed). */
+  async function pullSettings(): Promise<boolean> {
     try {
       const raw: unknown = await connection.workspace.getConfiguration(SETTINGS_SECTION);
-      session.applySettings(readSettings(raw ?? session.init.settings));
+      return session.applySettings(readSettings(raw ?? session.init.settings));
     } catch (e) {
       runtime.log(`reading settings failed: ${(e as Error)?.message ?? e}`);
+      return false;
     }
   }
 

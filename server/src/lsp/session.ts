@@ -2,7 +2,6 @@
 // the debounced diagnostics publisher. Handlers read it through the small accessors below.
 import type { Connection } from 'vscode-languageserver';
 import { URI } from 'vscode-uri';
-import type { Lines } from './file-model';
 import {
   ClusterStatusNotification, DEFAULT_SETTINGS, RoutesChangedNotification,
   type InitializationOptions, type IngressLabSettings,
@@ -28,6 +27,7 @@ export class Session {
   private readonly published = new Set<string>();
   private ready: Promise<void> = Promise.resolve();
   private unsubscribe: (() => void)[] = [];
+  private clusterGeneration = 0;
   /** The connected cluster's OpenAPI field docs: fetched once per connection. */
   private openApiDocs: Promise<OpenApiDocs | undefined> | undefined;
   /** Files to publish again though the local check did not touch them (dry-run results). */
@@ -56,14 +56,19 @@ export class Session {
     return { defaultNamespace: this.settings.defaultNamespace, overrides: this.settings.rules, now: () => this.runtime.now() };
   }
 
-  linesOf = (uri: string): Lines | undefined => this.workspace.file(uri)?.lines;
-
-  applySettings(settings: IngressLabSettings): void {
-    const clusterChanged = JSON.stringify(settings.cluster) !== JSON.stringify(this.settings.cluster);
+  /** Takes settings without side effects beyond the workspace (at initialize: nothing is indexed or connected yet). */
+  useSettings(settings: IngressLabSettings): void {
     this.settings = settings;
     this.workspace.configure(this.workspaceOptions());
+  }
+
+  /** New settings; true when their cluster part changed and the cluster was started again. */
+  applySettings(settings: IngressLabSettings): boolean {
+    const clusterChanged = JSON.stringify(settings.cluster) !== JSON.stringify(this.settings.cluster);
+    this.useSettings(settings);
     if (clusterChanged) void this.startCluster();
     this.schedule(0);
+    return clusterChanged;
   }
 
   /** Reads every YAML file of the workspace folders; checks wait until it is done. */
@@ -92,9 +97,14 @@ export class Session {
   }
 
   async startCluster(): Promise<void> {
+    const generation = ++this.clusterGeneration;
     this.unsubscribe.forEach((u) => u());
+    this.unsubscribe = [];
     this.cluster.dispose();
-    this.cluster = await this.createCluster();
+    const cluster = await this.createCluster();
+    // A later start (settings changed while this one connected) wins: this one's source is let go.
+    if (generation !== this.clusterGeneration) return cluster.dispose();
+    this.cluster = cluster;
     this.openApiDocs = undefined;
     const update = (keys?: string[]) => {
       this.workspace.setCluster(this.cluster.current(), keys);
@@ -165,7 +175,7 @@ export class Session {
       const file = this.workspace.file(uri);
       // Routes first: a clean Ingress file that is not open gets no diagnostics, but its routes changed.
       if (checked.has(uri) && (!file || file.entries.some((e) => e.objects.some((o) => o.kind === 'Ingress')))) routes.push(uri);
-      const diagnostics = file ? [...fileDiagnostics(this.workspace, file, this.linesOf), ...this.dryRun.diagnostics(file, this.linesOf)] : [];
+      const diagnostics = file ? [...fileDiagnostics(this.workspace, file), ...this.dryRun.diagnostics(file, this.workspace.linesOf)] : [];
       if (diagnostics.length === 0 && !this.published.has(uri) && !file?.open) continue;
       if (diagnostics.length) this.published.add(uri);
       else this.published.delete(uri);

@@ -9,6 +9,7 @@ import { MergedStore, type ObjectStore } from '../ingress/store';
 import { checkObjects, checkWorkspace, type SeverityOverrides } from '../rules/engine';
 import type { Rule, RuleContext } from '../rules/rule';
 import type { ClusterView } from './cluster-source';
+import type { LinesOf } from './convert';
 import { FileModel, type DocEntry, type FileUpdate, type Lines } from './file-model';
 import { hostsOf, keysOf, ObjectIndex } from './object-index';
 
@@ -20,7 +21,7 @@ export interface WorkspaceOptions {
   rules?: readonly Rule[];
 }
 
-/** A store whose answers are objects with current spans (their chunks synced on the way out). */
+/** The index as a store whose answers have current spans (their chunks synced on the way out). */
 class SyncingStore implements ObjectStore {
   constructor(private readonly inner: ObjectStore, private readonly sync: (o: KObject) => void) {}
 
@@ -49,6 +50,9 @@ export class Workspace {
 
   constructor(private opts: WorkspaceOptions) {}
 
+  /** Offset ↔ position conversion of any file the workspace holds. */
+  readonly linesOf: LinesOf = (uri) => this.files.get(uri)?.lines;
+
   /** Adds or replaces a file's text. Parses only chunks whose text changed. */
   setText(uri: string, text: string, open = false, lines?: Lines): void {
     const file = this.fileFor(uri, open);
@@ -72,22 +76,18 @@ export class Workspace {
   private afterUpdate(file: FileModel, { added, removed }: FileUpdate): void {
     const keys = new Set<string>();
     const hosts = this.pendingHosts === 'all' ? undefined : this.pendingHosts;
+    /** What a removed or added object affects: its dependents and the Ingresses on its hosts. */
+    const affects = (o: KObject) => {
+      keysOf(o).forEach((k) => keys.add(k));
+      hostsOf(o).forEach((h) => hosts?.add(h));
+    };
     for (const e of removed) {
       this.dirty.delete(e);
-      for (const o of e.objects) {
-        this.index.remove(o);
-        keysOf(o).forEach((k) => keys.add(k));
-        hostsOf(o).forEach((h) => hosts?.add(h));
-      }
+      for (const o of e.objects) { this.index.remove(o); affects(o); }
     }
     for (const e of added) {
       this.dirty.add(e);
-      for (const o of e.objects) {
-        this.index.add(o);
-        this.entryOf.set(o, e);
-        keysOf(o).forEach((k) => keys.add(k));
-        hostsOf(o).forEach((h) => hosts?.add(h));
-      }
+      for (const o of e.objects) { this.index.add(o); this.entryOf.set(o, e); affects(o); }
     }
     this.markDependents(keys);
     this.touched.add(file.uri);
@@ -137,7 +137,8 @@ export class Workspace {
 
   get context(): RuleContext {
     return {
-      store: new SyncingStore(new MergedStore(this.index, this.cluster.objects), this.syncObject),
+      // A MergedStore as analyze() gives it: rules that look through it to the cluster (live creationTimestamps) see it here too.
+      store: new MergedStore(new SyncingStore(this.index, this.syncObject), this.cluster.objects),
       cluster: this.cluster.facts,
       defaultNamespace: this.opts.defaultNamespace,
       now: this.opts.now(),
@@ -192,7 +193,7 @@ export class Workspace {
   findings(uri: string): Finding[] {
     const file = this.files.get(uri);
     if (!file || !file.k8s) return [];
-    return file.entries.flatMap((e) => (e.hasSyntax || e.findings.length || e.wsFindings.length ? this.entryFindings(e) : []));
+    return file.entries.flatMap((e) => (e.hasFindings ? this.entryFindings(e) : []));
   }
 
   /** The findings of one chunk (syntax, object and workspace rules), sorted, absolute spans. */

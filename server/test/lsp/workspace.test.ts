@@ -11,6 +11,8 @@ import { analyze } from '../../src/rules/analyze';
 import type { ObjectRule } from '../../src/rules/rule';
 import { FileModel } from '../../src/lsp/file-model';
 import { Workspace } from '../../src/lsp/workspace';
+import { explainRoute } from '../../src/lsp/routes';
+import { ClusterObjects } from '../../src/ingress/store';
 import { fixturePath } from '../helpers/fixtures';
 
 function docsOf(docs: { index: number; span: unknown; root: unknown; syntax: { span: unknown; message: string }[] }[]) {
@@ -128,4 +130,39 @@ test('after random edits the incremental findings equal a fresh analysis of the 
     const fresh = analyze([{ uri, text }], { now }).findings.filter((f) => f.uri === uri).map(key).sort();
     assert.deepEqual(ws.findings(uri).map(key).sort(), fresh, `after edit ${k}`);
   }
+});
+
+test('an edit in one file clears a conflict in another even when the two spell the host in different case', () => {
+  const now = new Date('2026-01-01T00:00:00Z');
+  const ws = new Workspace({ defaultNamespace: 'default', overrides: {}, now: () => now });
+  const a = ingress(1, 'a');
+  const b = ingress(2, 'b').replace('h2.example.com', 'H1.Example.com');
+  ws.setText('file:///a.yaml', a);
+  ws.setText('file:///b.yaml', b);
+  ws.check();
+  const conflicts = (uri: string) => ws.findings(uri).filter((f) => f.ruleId.startsWith('conflict/')).map((f) => f.ruleId);
+  assert.ok(conflicts('file:///a.yaml').length > 0, 'the same host and path in two Ingresses is a conflict');
+  ws.setText('file:///b.yaml', b.replace('path: /', 'path: /other'));
+  ws.check();
+  assert.deepEqual(conflicts('file:///a.yaml'), [], 'the edit in b.yaml re-checks a.yaml');
+  const fresh = analyze([{ uri: 'file:///a.yaml', text: a }, { uri: 'file:///b.yaml', text: b.replace('path: /', 'path: /other') }], { now });
+  assert.deepEqual(fresh.findings.filter((f) => f.ruleId.startsWith('conflict/')), []);
+});
+
+test('conflicts in the server give the same winner as analyze(): a workspace copy keeps its live creationTimestamp', () => {
+  const now = new Date('2026-01-01T00:00:00Z');
+  const named = (name: string, svc: string, ts?: string) => ingress(1, svc).replace('name: ing-1', `name: ${name}${ts ? `\n  creationTimestamp: "${ts}"` : ''}`);
+  const cluster = new ClusterObjects();
+  const live = named('a', 'svc-a', '2025-01-01T00:00:00Z') + '---\n' + named('b', 'svc-b', '2024-01-01T00:00:00Z');
+  for (const o of extractObjects(parseManifest('k8s://cluster', live), { defaultNamespace: 'default', origin: 'cluster' })) cluster.upsert(o);
+  const files = [{ uri: 'file:///a.yaml', text: named('a', 'svc-a2') }, { uri: 'file:///b.yaml', text: named('b', 'svc-b2') }];
+  const ws = new Workspace({ defaultNamespace: 'default', overrides: {}, now: () => now });
+  ws.setCluster({ objects: cluster });
+  for (const f of files) ws.setText(f.uri, f.text);
+  ws.check();
+  const dup = (fs: Finding[]) => fs.filter((f) => f.ruleId === 'conflict/duplicate-route').map((f) => `${f.uri} ${f.message}`).sort();
+  const fresh = dup(analyze(files, { now, clusterObjects: cluster }).findings);
+  assert.ok(fresh.some((m) => m.startsWith('file:///b.yaml') && m.includes('this one wins (oldest wins')), 'b is the older one in the cluster');
+  assert.deepEqual(dup([...ws.findings('file:///a.yaml'), ...ws.findings('file:///b.yaml')]), fresh);
+  assert.equal(explainRoute(ws, { host: 'h1.example.com', path: '/' }).route?.ingress, 'b', 'Explain route names the winner the diagnostics name');
 });
