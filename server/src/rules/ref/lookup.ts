@@ -28,10 +28,6 @@ export function foundIn(obj: KObject, ctx: RuleContext): string {
   return ctx.cluster ? `from ${ctx.cluster.source}` : 'from the cluster';
 }
 
-export function namespaceLabel(ns: string): string {
-  return `namespace "${ns}"`;
-}
-
 export interface BackendRef {
   backend: IngressBackend;
   service: ServiceBackendRef & { name: NonNullable<ServiceBackendRef['name']> };
