@@ -9,6 +9,13 @@ import { collectFiles, UsageError, type InputFile } from './files';
 import { jsonRange, type FileLookup, type JsonRange } from './format';
 import { defaultIngressClass } from '../ingress/default-class';
 
+/** The options route and routes share: how to print, and which Ingresses to load (see loadRoutes). */
+export const ROUTING_OPTIONS = {
+  format: { type: 'string', default: 'text' },
+  namespace: { type: 'string', short: 'n', default: 'default' },
+  class: { type: 'string' },
+} as const;
+
 export interface LoadedRoutes {
   table: RouteTable;
   lookup: FileLookup;
