@@ -9,7 +9,7 @@ import { pathToFileURL } from 'node:url';
 import { CompletionRequest, DidChangeConfigurationNotification, type CompletionList } from 'vscode-languageserver-protocol';
 import { repoRoot } from '../server/test/helpers/fixtures';
 import { TestClient } from '../server/test/lsp/lsp-client';
-import { ingressDoc, serviceDoc } from './support/workspace-gen';
+import { workspaceText } from './support/workspace-gen';
 
 type ServerName = 'ingress-lab' | 'yaml-language-server';
 
@@ -65,9 +65,7 @@ async function warmUp(client: TestClient, name: ServerName): Promise<void> {
 }
 
 async function measure(name: ServerName, n: number): Promise<Result> {
-  const docs: string[] = [];
-  for (let i = 0; i < n; i++) docs.push(ingressDoc(i), serviceDoc(i));
-  const text = docs.join('---\n');
+  const text = workspaceText(n);
   const lines = text.split('\n');
   const mid = Math.floor(n / 2);
   const nameLine = lines.indexOf(`  name: app-${mid}`);

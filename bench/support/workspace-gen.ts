@@ -55,12 +55,17 @@ spec:
 }
 
 /** Returns the folder holding the workspace. */
+/** One multi-document file: count Ingresses, each followed by its Service. */
+export function workspaceText(count: number): string {
+  const docs: string[] = [];
+  for (let i = 0; i < count; i++) docs.push(ingressDoc(i), serviceDoc(i));
+  return docs.join('---\n');
+}
+
 export function writeWorkspace(count: number, layout: 'one-file' | 'many-files'): string {
   const dir = mkdtempSync(join(tmpdir(), `ingress-lab-bench-${count}-${layout}-`));
   if (layout === 'one-file') {
-    const docs: string[] = [];
-    for (let i = 0; i < count; i++) docs.push(ingressDoc(i), serviceDoc(i));
-    writeFileSync(join(dir, 'all.yaml'), docs.join('---\n'));
+    writeFileSync(join(dir, 'all.yaml'), workspaceText(count));
   } else {
     for (let i = 0; i < count; i++) {
       const sub = join(dir, `team-${i % 20}`);

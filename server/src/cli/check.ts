@@ -1,12 +1,12 @@
 // `ingress-lab check [PATH...]`: validate manifests; exit 0 clean, 1 with errors.
 import { parseArgs } from 'node:util';
 import { dryRunObjects } from '../cluster/dry-run';
-import { compareFindings } from '../ingress/findings';
+import { compareFindings, type Finding } from '../ingress/findings';
 import { analyze } from '../rules/analyze';
 import { normalizeClusterArgs, openClusterSource } from './cluster-source';
-import { collectFiles, UsageError } from './files';
+import { collectFiles } from './files';
 import { formatJson, formatSarif, formatText, type FileLookup } from './format';
-import { LineIndex } from '../ingress/lines';
+import { checkFormat, fileLookup } from './workspace';
 import type { CliIO } from './io';
 
 export const CHECK_USAGE = `usage: ingress-lab check [PATH...] [--format text|json|sarif] [--namespace NS]
@@ -52,7 +52,7 @@ export async function runCheck(argv: string[], io: CliIO): Promise<number> {
     },
   });
   const format = values.format!;
-  if (!['text', 'json', 'sarif'].includes(format)) throw new UsageError(`--format must be text, json or sarif, not "${format}"`);
+  checkFormat(format, ['text', 'json', 'sarif']);
   const files = collectFiles(positionals);
   const cluster = await openClusterSource({
     cluster: values.cluster, clusterOptional: values['cluster-optional'], context: values.context,
@@ -73,14 +73,16 @@ export async function runCheck(argv: string[], io: CliIO): Promise<number> {
   } finally {
     cluster?.close();
   }
-  const byUri = new Map(files.map((f) => [f.uri, { path: f.path, lines: new LineIndex(f.text) }]));
-  const lookup: FileLookup = (uri) => byUri.get(uri);
-  if (format === 'json') io.out(formatJson(result.findings, lookup));
-  else if (format === 'sarif') io.out(formatSarif(result.findings, lookup, io.version));
-  else {
-    const text = formatText(result.findings, lookup);
-    if (text) io.out(text);
-    io.err(summary(files.length, result.findings));
-  }
+  print(format, result.findings, fileLookup(files, result.workspace), files.length, io);
   return result.findings.some((f) => f.severity === 'error') ? 1 : 0;
+}
+
+function print(format: string, findings: readonly Finding[], lookup: FileLookup, fileCount: number, io: CliIO): void {
+  if (format === 'json') io.out(formatJson(findings, lookup));
+  else if (format === 'sarif') io.out(formatSarif(findings, lookup, io.version));
+  else {
+    const text = formatText(findings, lookup);
+    if (text) io.out(text);
+    io.err(summary(fileCount, findings));
+  }
 }

@@ -2,7 +2,7 @@
 import { parseArgs } from 'node:util';
 import { backendJson, backendLabel, ingressRef, lookup, type RouteResult, type TraceStep } from '../ingress/routing/index';
 import type { CliIO } from './io';
-import { checkFormat, jsonLocation, loadRoutes, textLocation, type LoadedRoutes } from './workspace';
+import { checkFormat, jsonLocation, loadRoutes, ROUTING_OPTIONS, textLocation, type LoadedRoutes } from './workspace';
 
 export const ROUTE_USAGE = `usage: ingress-lab route [--host HOST] [--path PATH] [--format text|json] [--namespace NS] [--class NAME] [PATH...]
 
@@ -59,9 +59,7 @@ export async function runRoute(argv: string[], io: CliIO): Promise<number> {
     options: {
       host: { type: 'string', default: '' },
       path: { type: 'string', default: '/' },
-      format: { type: 'string', default: 'text' },
-      namespace: { type: 'string', short: 'n', default: 'default' },
-      class: { type: 'string' },
+      ...ROUTING_OPTIONS,
     },
   });
   checkFormat(values.format!, ['text', 'json']);

@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import { buildRouteTree, type RoutePathNode, type RouteTree } from '../ingress/routing/index';
 import type { FileLookup } from './format';
 import type { CliIO } from './io';
-import { checkFormat, jsonLocation, loadRoutes, textLocation } from './workspace';
+import { checkFormat, jsonLocation, loadRoutes, ROUTING_OPTIONS, textLocation } from './workspace';
 
 export const ROUTES_USAGE = `usage: ingress-lab routes [PATH...] [--format text|json] [--namespace NS] [--class NAME]
 
@@ -67,11 +67,7 @@ export async function runRoutes(argv: string[], io: CliIO): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: {
-      format: { type: 'string', default: 'text' },
-      namespace: { type: 'string', short: 'n', default: 'default' },
-      class: { type: 'string' },
-    },
+    options: ROUTING_OPTIONS,
   });
   checkFormat(values.format!, ['text', 'json']);
   const loaded = loadRoutes(positionals, values.namespace!, values.class);

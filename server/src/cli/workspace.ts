@@ -5,9 +5,16 @@ import { LineIndex } from '../ingress/lines';
 import { buildRouteTable, ingressClassOf, type RouteTable } from '../ingress/routing/index';
 import type { Span } from '../ingress/source';
 import { WorkspaceStore } from '../ingress/store';
-import { collectFiles, UsageError } from './files';
+import { collectFiles, UsageError, type InputFile } from './files';
 import { jsonRange, type FileLookup, type JsonRange } from './format';
 import { defaultIngressClass } from '../ingress/default-class';
+
+/** The options route and routes share: how to print, and which Ingresses to load (see loadRoutes). */
+export const ROUTING_OPTIONS = {
+  format: { type: 'string', default: 'text' },
+  namespace: { type: 'string', short: 'n', default: 'default' },
+  class: { type: 'string' },
+} as const;
 
 export interface LoadedRoutes {
   table: RouteTable;
@@ -22,10 +29,15 @@ export function loadRoutes(paths: readonly string[], defaultNamespace: string, i
   const files = collectFiles(paths);
   const store = new WorkspaceStore(defaultNamespace);
   for (const f of files) store.setFile(parseManifest(f.uri, f.text));
-  const byUri = new Map(files.map((f) => [f.uri, { path: f.path, lines: new LineIndex(f.text) }]));
   const defaultClass = defaultIngressClass(store.list('IngressClass'))?.name;
   const ingresses = store.list('Ingress').filter((i) => ingressClass === undefined || ingressClassOf(i, defaultClass) === ingressClass);
-  return { table: buildRouteTable(ingresses, { defaultClass }), lookup: (uri) => byUri.get(uri), fileCount: files.length, store };
+  return { table: buildRouteTable(ingresses, { defaultClass }), lookup: fileLookup(files, store), fileCount: files.length, store };
+}
+
+/** Path and line index of each file read, reusing the line index its parse already built. */
+export function fileLookup(files: readonly InputFile[], store: WorkspaceStore): FileLookup {
+  const byUri = new Map(files.map((f) => [f.uri, { path: f.path, lines: store.file(f.uri)?.lines ?? new LineIndex(f.text) }]));
+  return (uri) => byUri.get(uri);
 }
 
 export interface JsonLocation {

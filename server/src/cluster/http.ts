@@ -29,7 +29,8 @@ export class TransportError extends Error {
   }
 }
 
-export async function apiRequest(kc: KubeConfig, path: string, opts: RequestOptions = {}): Promise<ApiResponse> {
+/** The request context for a path: URL with query, credentials applied (CredentialError when they fail). */
+async function authenticated(kc: KubeConfig, path: string, opts: RequestOptions): Promise<RequestContext> {
   const cluster = kc.getCurrentCluster();
   if (!cluster) throw new TransportError('no current cluster in kubeconfig', false);
   const url = new URL(cluster.server.replace(/\/$/, '') + path);
@@ -42,20 +43,22 @@ export async function apiRequest(kc: KubeConfig, path: string, opts: RequestOpti
     // (tokens included), so none of it is repeated.
     throw new CredentialError(CREDENTIALS_FAILED);
   }
+  return ctx;
+}
+
+export async function apiRequest(kc: KubeConfig, path: string, opts: RequestOptions = {}): Promise<ApiResponse> {
+  const ctx = await authenticated(kc, path, opts);
   const headers = ctx.getHeaders();
   headers.accept = 'application/json';
   if (opts.body !== undefined) headers['content-type'] = 'application/json';
   const timeoutMs = opts.timeoutMs ?? 15_000;
-  const abort = new AbortController();
-  const timer = setTimeout(() => abort.abort(new DOMException('timed out', 'TimeoutError')), timeoutMs);
-  timer.unref?.();
   try {
-    const res = await fetch(url, {
+    const res = await fetch(ctx.getUrl(), {
       method: opts.method ?? 'GET',
       headers,
       body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
       dispatcher: ctx.getDispatcher(),
-      signal: abort.signal,
+      signal: AbortSignal.timeout(timeoutMs),
     });
     const text = await res.text();
     let body: unknown = text;
@@ -70,8 +73,6 @@ export async function apiRequest(kc: KubeConfig, path: string, opts: RequestOpti
     if (err.name === 'TimeoutError') throw new TransportError(`no answer within ${timeoutMs / 1000}s`, true);
     const code = err.cause?.code;
     throw new TransportError(code ? networkMessage(code) : err.cause?.message ?? err.message, false);
-  } finally {
-    clearTimeout(timer);
   }
 }
 

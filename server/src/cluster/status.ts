@@ -24,8 +24,3 @@ export function describeStatus(s: ClusterStatus): string {
     case 'unauthorized': return `cluster: context ${s.context} (${s.server}) cannot authenticate: ${s.message}`;
   }
 }
-
-/** Statuses in which the cluster's objects can be used. */
-export function isUsable(s: ClusterStatus): boolean {
-  return s.state === 'connected';
-}

@@ -168,23 +168,6 @@ export function fieldSpan(map: SNode | undefined, key: string): Span | undefined
   return e.value.span.end > e.value.span.start ? e.value.span : e.keySpan;
 }
 
-/** The innermost node whose span contains offset, with its ancestors (outermost first). */
-export function nodePathAt(root: SNode, offset: number): SNode[] {
-  const out: SNode[] = [];
-  let cur: SNode | undefined = root;
-  while (cur) {
-    out.push(cur);
-    let next: SNode | undefined;
-    if (cur.kind === 'map') {
-      next = cur.entries.find((e) => contains(e.value.span, offset) || contains(e.keySpan, offset))?.value;
-    } else if (cur.kind === 'seq') {
-      next = cur.items.find((i) => contains(i.span, offset));
-    }
-    cur = next;
-  }
-  return out;
-}
-
 export function contains(span: Span, offset: number): boolean {
   return offset >= span.start && offset <= span.end;
 }

@@ -17,7 +17,3 @@ export const ALL_RULES: readonly Rule[] = [
   ...CONFLICT_RULES,
   ...ANNOTATION_RULES,
 ];
-
-export function ruleById(id: string): Rule | undefined {
-  return ALL_RULES.find((r) => r.id === id);
-}

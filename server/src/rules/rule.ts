@@ -66,10 +66,6 @@ export interface WorkspaceRule extends RuleBase {
 
 export type Rule = ObjectRule | WorkspaceRule;
 
-export function ruleFamily(id: string): string {
-  return id.split('/')[0]!;
-}
-
 export const DOCS_BASE = 'https://github.com/ingress-lab/ingress-lab/blob/main/docs/rules.md';
 
 export function ruleDocsUrl(id: string): string {

@@ -3,9 +3,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { prefixKeys, pathMatches, matchKey, normalizeRequestPath } from '../../src/ingress/routing/paths';
-import { hostMatches, hostKey, normalizeRequestHost, tlsCovers } from '../../src/ingress/routing/hosts';
+import { hostMatches, hostKey, normalizeRequestHost } from '../../src/ingress/routing/hosts';
 import { matchingEntries } from '../../src/ingress/routing/match';
-import { lookup } from '../../src/ingress/routing/index';
+import { lookup, TlsIndex } from '../../src/ingress/routing/index';
+import type { Ingress } from '../../src/ingress/model';
 import { tableOf } from '../helpers/routing';
 
 test('prefixKeys lists the element prefixes of a request path, trailing slash ignored', () => {
@@ -37,6 +38,12 @@ test('wildcard hosts match exactly one label (docs: Hostname wildcards)', () => 
   assert.equal(hostMatches(hostKey(undefined), 'anything.org'), true);
   assert.equal(hostMatches(hostKey('Foo.Bar.com'), 'foo.bar.com'), true);
 });
+
+/** Does an Ingress whose TLS entry lists tlsHost cover ruleHost? Asked of the index the rules and Routes view use. */
+function tlsCovers(tlsHost: string, ruleHost: string): boolean {
+  const ing = { tls: [{ hosts: [{ value: tlsHost }] }] } as unknown as Ingress;
+  return new TlsIndex([ing]).covering(ruleHost).length > 0;
+}
 
 test('TLS coverage: a wildcard TLS host covers one label down and itself, never a wider wildcard', () => {
   assert.equal(tlsCovers('*.example.com', 'a.example.com'), true);

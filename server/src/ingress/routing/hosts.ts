@@ -44,14 +44,3 @@ export function hostMatches(rule: HostKey, requestHost: string): boolean {
   const suffix = requestWildcardSuffix(requestHost);
   return suffix !== undefined && suffix === wildcardSuffix(rule.key);
 }
-
-/**
- * Does a TLS host cover a rule host? Both may be wildcards: "*.foo.com" covers "a.foo.com"
- * and "*.foo.com"; "a.foo.com" covers only itself.
- */
-export function tlsCovers(tlsHost: string, ruleHost: string): boolean {
-  const t = tlsHost.toLowerCase();
-  const r = ruleHost.toLowerCase();
-  if (t === r) return true;
-  return t.startsWith('*.') && !r.startsWith('*.') && hostMatches({ kind: 'wildcard', key: t }, r);
-}

@@ -5,7 +5,7 @@ export { analyzeRoutes, routeAnalysisFor, type RouteAnalysis, type DuplicateRout
 export { buildRouteTree, type RouteTree, type RouteHostNode, type RoutePathNode, type RouteDefaultNode } from './tree';
 export { backendJson, backendLabel, type BackendJson } from './backend';
 export { ingressRef, compareIngresses, ownCreationTimestamp, type CreatedAt } from './order';
-export { hostMatches, tlsCovers, hostKey } from './hosts';
+export { hostMatches, hostKey } from './hosts';
 export { TlsIndex, ruleServesHost, type TlsClaim } from './tls';
 export { selectHost, whyPathWins } from './match';
 export { memoize } from './memo';

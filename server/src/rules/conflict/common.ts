@@ -20,6 +20,11 @@ export function conflictTable(objects: readonly KObject[], ctx: RuleContext): Ro
   return routeTableFor(objects, { created, defaultClass });
 }
 
+/** The workspace's own Ingresses among the objects a workspace rule gets (cluster ones only take part in routing). */
+export function workspaceIngresses(objects: readonly KObject[]): Ingress[] {
+  return objects.filter((o): o is Ingress => o.kind === 'Ingress' && o.origin === 'workspace');
+}
+
 /** "Ingress default/web", with "(live in the cluster)" for cluster objects. */
 export function ingressName(i: Ingress): string {
   return `Ingress ${i.namespace}/${i.name}${i.origin === 'cluster' ? ' (live in the cluster)' : ''}`;

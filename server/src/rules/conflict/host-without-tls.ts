@@ -5,6 +5,7 @@
 import type { Ingress, KObject } from '../../ingress/model';
 import { memoize, TlsIndex } from '../../ingress/routing/index';
 import type { WorkspaceRule } from '../rule';
+import { workspaceIngresses } from './common';
 
 const tlsIndexFor = memoize((objects: readonly KObject[]) => new TlsIndex(objects.filter((o): o is Ingress => o.kind === 'Ingress')));
 
@@ -14,9 +15,7 @@ export const hostWithoutTls: WorkspaceRule = {
   severity: 'warning',
   scope: 'workspace',
   check(objects, _ctx, report) {
-    for (const o of objects) {
-      if (o.kind !== 'Ingress' || o.origin !== 'workspace') continue;
-      const ing = o as Ingress;
+    for (const ing of workspaceIngresses(objects)) {
       if (ing.tls.length === 0 || ing.tls.some((t) => t.hosts.length === 0)) continue;
       const index = tlsIndexFor(objects);
       for (const rule of ing.rules) {

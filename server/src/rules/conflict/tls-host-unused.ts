@@ -2,9 +2,8 @@
 // wildcard covering it, or no host at all), so its certificate is never used for routing.
 // Typically a typo between spec.tls[].hosts and spec.rules[].host. An Ingress with a
 // defaultBackend serves every host and is not reported.
-import type { Ingress } from '../../ingress/model';
 import { ruleServesHost } from '../../ingress/routing/index';
-import { conflictTable } from './common';
+import { conflictTable, workspaceIngresses } from './common';
 import type { WorkspaceRule } from '../rule';
 
 export const tlsHostUnused: WorkspaceRule = {
@@ -14,21 +13,18 @@ export const tlsHostUnused: WorkspaceRule = {
   scope: 'workspace',
   check(objects, ctx, report) {
     const table = conflictTable(objects, ctx);
-    for (const o of objects) {
-      if (o.kind !== 'Ingress' || o.origin !== 'workspace' || o.defaultBackend) continue;
-      const ing = o as Ingress;
+    for (const ing of workspaceIngresses(objects)) {
+      if (ing.defaultBackend) continue;
       const ruleHosts = ing.rules.flatMap((r) => (r.host ? [r.host] : []));
-      for (const t of ing.tls) {
-        for (const h of t.hosts) {
-          if (ruleServesHost(table, h.value)) continue;
-          const served = ruleHosts.length ? `; this Ingress's rules serve ${[...new Set(ruleHosts.map((r) => `"${r.value}"`))].join(', ')}` : '';
-          report(ing, {
-            span: h.node.span,
-            field: h.node.path,
-            message: `TLS host "${h.value}" is not served by any rule: no rule routes any path of this host${served}`,
-            related: ruleHosts.map((r) => ({ uri: ing.uri, span: r.node.span, message: `rule host "${r.value}"` })),
-          });
-        }
+      const served = ruleHosts.length ? `; this Ingress's rules serve ${[...new Set(ruleHosts.map((r) => `"${r.value}"`))].join(', ')}` : '';
+      for (const h of ing.tls.flatMap((t) => t.hosts)) {
+        if (ruleServesHost(table, h.value)) continue;
+        report(ing, {
+          span: h.node.span,
+          field: h.node.path,
+          message: `TLS host "${h.value}" is not served by any rule: no rule routes any path of this host${served}`,
+          related: ruleHosts.map((r) => ({ uri: ing.uri, span: r.node.span, message: `rule host "${r.value}"` })),
+        });
       }
     }
   },

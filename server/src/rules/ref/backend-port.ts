@@ -2,7 +2,7 @@
 import type { Ingress, Service, ServicePort } from '../../ingress/model';
 import { getIn } from '../../ingress/source';
 import type { ObjectRule, RuleContext } from '../rule';
-import { foundIn, serviceBackends, type BackendRef } from './lookup';
+import { foundIn, resolvedBackends, type BackendRef } from './lookup';
 
 export function describePorts(ports: readonly ServicePort[]): string {
   if (ports.length === 0) return 'it declares no ports';
@@ -30,8 +30,7 @@ export const backendPortRule: ObjectRule = {
   kinds: ['Ingress'],
   check(obj, ctx, report) {
     const ing = obj as Ingress;
-    for (const { service } of serviceBackends(ing)) {
-      const svc = ctx.store.find('Service', ing.namespace, service.name.value)[0];
+    for (const { service, svc } of resolvedBackends(ing, ctx)) {
       const node = service.portNumber?.node ?? service.portName?.node;
       if (!svc || !node || svc.type === 'ExternalName' || backendPort(svc, service)) continue;
       const what = service.portNumber ? `port ${service.portNumber.value}` : `port named "${service.portName!.value}"`;

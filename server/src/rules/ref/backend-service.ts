@@ -2,7 +2,7 @@
 // the cluster. The API server accepts it; the controller answers 503 for every request.
 import type { Ingress } from '../../ingress/model';
 import type { ObjectRule } from '../rule';
-import { lookedIn, serviceBackends } from './lookup';
+import { lookedIn, resolvedBackends } from './lookup';
 
 export const backendService: ObjectRule = {
   id: 'ref/backend-service',
@@ -12,8 +12,8 @@ export const backendService: ObjectRule = {
   kinds: ['Ingress'],
   check(obj, ctx, report) {
     const ing = obj as Ingress;
-    for (const { service } of serviceBackends(ing)) {
-      if (ctx.store.find('Service', ing.namespace, service.name.value).length > 0) continue;
+    for (const { service, svc } of resolvedBackends(ing, ctx)) {
+      if (svc) continue;
       report({
         message: `Service "${service.name.value}" not found in namespace "${ing.namespace}" (${lookedIn(ctx, 'Service')})`,
         span: service.name.node.span,

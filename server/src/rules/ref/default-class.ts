@@ -2,6 +2,7 @@
 // kubernetes.io/ingress.class annotation) and no IngressClass is marked default, so no
 // controller will pick it up.
 import { IS_DEFAULT_CLASS_ANNOTATION, type Ingress } from '../../ingress/model';
+import { defaultIngressClass } from '../../ingress/default-class';
 import { get } from '../../ingress/source';
 import type { ObjectRule, Report } from '../rule';
 import { clusterKnows } from './lookup';
@@ -27,7 +28,7 @@ export const defaultClass: ObjectRule = {
   check(obj, ctx, report) {
     const ing = obj as Ingress;
     if (!namesNoClass(ing) || !clusterKnows(ctx, 'IngressClass')) return;
-    if (ctx.store.list('IngressClass').some((c) => c.isDefault)) return;
+    if (defaultIngressClass(ctx.store.list('IngressClass'))) return;
     report({
       message: `no ingressClassName and no default IngressClass in ${ctx.cluster!.source} (annotation ${IS_DEFAULT_CLASS_ANNOTATION}: "true"): no controller will pick this Ingress up`,
       ...ingressAnchor(ing),

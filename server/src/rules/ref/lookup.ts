@@ -1,7 +1,7 @@
 // Shared wording for reference rules: where an object was looked for (workspace only, or
 // workspace and cluster) and where a found object came from. Rule ids are the same with and
 // without a cluster; only the message says which sources were consulted.
-import type { KnownKind, KObject, Ingress, IngressBackend, ServiceBackendRef } from '../../ingress/model';
+import type { KnownKind, KObject, Ingress, IngressBackend, Service, ServiceBackendRef } from '../../ingress/model';
 import type { RuleContext } from '../rule';
 
 const PLURAL: Record<string, string> = {
@@ -28,17 +28,13 @@ export function foundIn(obj: KObject, ctx: RuleContext): string {
   return ctx.cluster ? `from ${ctx.cluster.source}` : 'from the cluster';
 }
 
-export function namespaceLabel(ns: string): string {
-  return `namespace "${ns}"`;
-}
-
 export interface BackendRef {
   backend: IngressBackend;
   service: ServiceBackendRef & { name: NonNullable<ServiceBackendRef['name']> };
 }
 
 /** Every service backend of an Ingress (defaultBackend first, then each rule path) that names a Service. */
-export function serviceBackends(ing: Ingress): BackendRef[] {
+function serviceBackends(ing: Ingress): BackendRef[] {
   const all: (IngressBackend | undefined)[] = [ing.defaultBackend, ...ing.rules.flatMap((r) => r.paths.map((p) => p.backend))];
   const out: BackendRef[] = [];
   for (const b of all) {
@@ -46,6 +42,11 @@ export function serviceBackends(ing: Ingress): BackendRef[] {
     if (b && name && name.value) out.push({ backend: b, service: { ...b.service!, name } });
   }
   return out;
+}
+
+/** Each named service backend with the Service it resolves to in the Ingress's namespace (workspace first), if any. */
+export function resolvedBackends(ing: Ingress, ctx: RuleContext): (BackendRef & { svc: Service | undefined })[] {
+  return serviceBackends(ing).map((b) => ({ ...b, svc: ctx.store.find('Service', ing.namespace, b.service.name.value)[0] }));
 }
 
 /** The port as the user wrote it: `80` or `http`. */

@@ -3,7 +3,7 @@
 import type { Ingress } from '../../ingress/model';
 import type { ObjectRule } from '../rule';
 import { backendPort } from './backend-port';
-import { serviceBackends, portLabel } from './lookup';
+import { resolvedBackends, portLabel } from './lookup';
 import { selectsNoPod } from './service-selector';
 
 export const serviceEndpoints: ObjectRule = {
@@ -17,8 +17,7 @@ export const serviceEndpoints: ObjectRule = {
     const ing = obj as Ingress;
     const facts = ctx.cluster!;
     if (facts.unavailable.has('EndpointSlice')) return;
-    for (const { service } of serviceBackends(ing)) {
-      const svc = ctx.store.find('Service', ing.namespace, service.name.value)[0];
+    for (const { service, svc } of resolvedBackends(ing, ctx)) {
       if (!svc || svc.type === 'ExternalName' || !backendPort(svc, service) || selectsNoPod(svc, ctx)) continue;
       const ep = facts.endpoints(ing.namespace, svc.name);
       // A workspace Service with no slice at all is most likely not applied yet: nothing to say.

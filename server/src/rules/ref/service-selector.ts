@@ -2,7 +2,7 @@
 // never get endpoints (usually a label typo between the Service and the Deployment).
 import type { Ingress, Service } from '../../ingress/model';
 import type { ObjectRule, RuleContext } from '../rule';
-import { foundIn, serviceBackends } from './lookup';
+import { foundIn, resolvedBackends } from './lookup';
 
 export function selectorText(sel: Record<string, string>): string {
   return Object.entries(sel).map(([k, v]) => `${k}=${v}`).join(',');
@@ -23,8 +23,7 @@ export const serviceSelector: ObjectRule = {
   needsCluster: true,
   check(obj, ctx, report) {
     const ing = obj as Ingress;
-    for (const { service } of serviceBackends(ing)) {
-      const svc = ctx.store.find('Service', ing.namespace, service.name.value)[0];
+    for (const { service, svc } of resolvedBackends(ing, ctx)) {
       if (!svc || !selectsNoPod(svc, ctx)) continue;
       report({
         message: `Service ${svc.namespace}/${svc.name} (${foundIn(svc, ctx)}) selects no pod: no pod in namespace "${svc.namespace}" of ${ctx.cluster!.source} has labels ${selectorText(svc.selector!)}`,
