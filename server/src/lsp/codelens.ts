@@ -3,7 +3,7 @@
 import type { CodeLens } from 'vscode-languageserver';
 import type { Lines } from './file-model';
 import type { Ingress, IngressBackend } from '../ingress/model';
-import { tlsCovers } from '../ingress/routing/index';
+import { TlsIndex } from '../ingress/routing/index';
 import type { Span } from '../ingress/source';
 import { TRY_ROUTE_COMMAND, type TryRouteArgs } from '../protocol';
 import { toRange } from './convert';
@@ -18,8 +18,8 @@ export function exampleHost(ruleHost: string): string {
 /** HTTPS when a TLS entry lists the host (or a wildcard covering it, or the example host for it). */
 export function schemeFor(ing: Ingress, ruleHost: string): 'http' | 'https' {
   const host = exampleHost(ruleHost);
-  const covered = ing.tls.some((t) => t.hosts.some((h) => tlsCovers(h.value, ruleHost) || tlsCovers(h.value, host)));
-  return covered ? 'https' : 'http';
+  const tls = new TlsIndex([ing]);
+  return tls.covering(ruleHost).length > 0 || tls.covering(host).length > 0 ? 'https' : 'http';
 }
 
 /** A backend's Service and port as the client reads it (the port's number, else its name). */
