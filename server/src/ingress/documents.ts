@@ -7,6 +7,7 @@ import type { Finding } from './findings';
 import { K8S_YAML } from './go-yaml-tags';
 import { LineIndex } from './lines';
 import { fromYaml, type SNode, type Span } from './source';
+import { syntaxFindings } from './yaml-errors';
 
 export interface ManifestDocument {
   /** 0-based index of the document in its file. */
@@ -45,22 +46,7 @@ export function parseDocuments(uri: string, text: string, firstIndex = 0): Manif
 
 function toManifestDocument(uri: string, text: string, doc: Document.Parsed, index: number): ManifestDocument {
   const span = { start: doc.range[0], end: doc.range[1] };
-  const syntax: Finding[] = [...doc.errors, ...doc.warnings].map((e) => ({
-    ruleId: 'schema/yaml-syntax',
-    severity: doc.errors.includes(e) ? 'error' : 'warning',
-    message: firstLine(e.message),
-    uri,
-    span: clampSpan({ start: e.pos[0], end: e.pos[1] }, text.length),
-  }));
+  const syntax = syntaxFindings(uri, text, doc);
   const root = doc.contents == null ? undefined : fromYaml(doc.contents, '', doc, span);
   return { index, span, root, syntax };
-}
-
-function firstLine(message: string): string {
-  return message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
-}
-
-function clampSpan(span: Span, length: number): Span {
-  const start = Math.min(span.start, length);
-  return { start, end: Math.max(start, Math.min(span.end, length)) };
 }

@@ -78,7 +78,8 @@ export function fromYaml(node: unknown, path: string, doc: Document, fallback: S
     for (const pair of node.items) {
       if (!isPair(pair)) continue;
       const keyNode = pair.key as YamlNode | null;
-      const key = isScalar(keyNode) ? String(keyNode.value) : keyNode ? String(keyNode.toJSON?.()) : '';
+      // A list or mapping used as a key is named by its JSON (never "[object Object]").
+      const key = isScalar(keyNode) ? String(keyNode.value) : keyNode ? JSON.stringify(keyNode.toJSON?.()) ?? '' : '';
       const keySpan = spanOf(keyNode, span);
       const valueFallback = { start: keySpan.end, end: keySpan.end };
       const value = pair.value == null

@@ -4,6 +4,7 @@
 // rules (conflicts) only on the Ingresses that share a host with a changed Ingress.
 import type { Finding, Severity } from '../ingress/findings';
 import { compareFindings } from '../ingress/findings';
+import { brokenSpans, outsideBroken } from '../ingress/yaml-errors';
 import type { KObject } from '../ingress/model';
 import { MergedStore, type ObjectStore } from '../ingress/store';
 import { checkObjects, checkWorkspace, type SeverityOverrides } from '../rules/engine';
@@ -203,7 +204,9 @@ export class Workspace {
     if (e.hasSyntax && syntaxOverride !== 'off') {
       for (const f of e.syntaxFindings()) out.push(syntaxOverride ? { ...f, severity: syntaxOverride as Severity } : f);
     }
-    if (e.findings.length || e.wsFindings.length) for (const f of e.absoluteFindings()) if (f.uri === e.uri) out.push(f);
+    // Rule findings inside a document with a YAML error are consequences of the misread tree (ingress/yaml-errors.ts).
+    const outside = outsideBroken(e.hasSyntax ? brokenSpans(e.sync().docs) : []);
+    if (e.findings.length || e.wsFindings.length) for (const f of e.absoluteFindings()) if (f.uri === e.uri && outside(f)) out.push(f);
     return out.sort(compareFindings);
   }
 

@@ -4,6 +4,8 @@
 import type { Finding } from '../ingress/findings';
 import { compareFindings } from '../ingress/findings';
 import { parseManifest } from '../ingress/documents';
+import type { Span } from '../ingress/source';
+import { brokenSpans, outsideBroken } from '../ingress/yaml-errors';
 import { MergedStore, WorkspaceStore, type ObjectStore } from '../ingress/store';
 import { checkObjects, checkWorkspace, type SeverityOverrides } from './engine';
 import type { ClusterFacts, RuleContext } from './rule';
@@ -28,20 +30,22 @@ export function analyze(files: readonly { uri: string; text: string }[], opts: A
   const defaultNamespace = opts.defaultNamespace ?? 'default';
   const workspace = new WorkspaceStore(defaultNamespace);
   const syntax: Finding[] = [];
+  const broken = new Map<string, Span[]>();
   for (const f of files) {
     const file = parseManifest(f.uri, f.text);
     workspace.setFile(file);
     for (const d of file.documents) syntax.push(...d.syntax);
+    broken.set(f.uri, brokenSpans(file.documents));
   }
   const store = new MergedStore(workspace, opts.clusterObjects);
   const context: RuleContext = { store, cluster: opts.cluster, defaultNamespace, now: opts.now ?? new Date() };
   const objects = workspace.allObjects();
   const overrides = opts.overrides ?? {};
-  const findings = [
-    ...syntax.filter(() => overrides['schema/yaml-syntax'] !== 'off'),
+  const ruleFindings = [
     ...checkObjects(objects, context, { overrides }),
     ...checkWorkspace([...objects, ...clusterIngresses(opts.clusterObjects, workspace)], context, { overrides }),
-  ].sort(compareFindings);
+  ].filter((f) => outsideBroken(broken.get(f.uri) ?? [])(f));
+  const findings = [...syntax.filter(() => overrides['schema/yaml-syntax'] !== 'off'), ...ruleFindings].sort(compareFindings);
   return { workspace, store, context, findings };
 }
 
