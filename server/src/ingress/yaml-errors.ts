@@ -121,7 +121,7 @@ export function syntaxFindings(uri: string, text: string, doc: Document.Parsed):
 
 /** The spans of the documents that have a YAML error: rule findings inside them are withheld. */
 export function brokenSpans(docs: readonly { span: Span; syntax: readonly Finding[] }[]): Span[] {
-  return docs.filter((d) => d.syntax.some((f) => f.severity === 'error')).map((d) => d.span);
+  return docs.filter((d) => d.syntax.some((f) => f.severity === 'error' && f.ruleId === 'schema/yaml-syntax')).map((d) => d.span);
 }
 
 /** False for a rule finding located inside a broken document. */

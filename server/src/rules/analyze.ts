@@ -7,7 +7,7 @@ import { parseManifest } from '../ingress/documents';
 import type { Span } from '../ingress/source';
 import { brokenSpans, outsideBroken } from '../ingress/yaml-errors';
 import { MergedStore, WorkspaceStore, type ObjectStore } from '../ingress/store';
-import { checkObjects, checkWorkspace, type SeverityOverrides } from './engine';
+import { checkObjects, checkWorkspace, overrideParseFindings, type SeverityOverrides } from './engine';
 import type { ClusterFacts, RuleContext } from './rule';
 
 export interface AnalyzeOptions {
@@ -45,7 +45,7 @@ export function analyze(files: readonly { uri: string; text: string }[], opts: A
     ...checkObjects(objects, context, { overrides }),
     ...checkWorkspace([...objects, ...clusterIngresses(opts.clusterObjects, workspace)], context, { overrides }),
   ].filter((f) => outsideBroken(broken.get(f.uri) ?? [])(f));
-  const findings = [...syntax.filter(() => overrides['schema/yaml-syntax'] !== 'off'), ...ruleFindings].sort(compareFindings);
+  const findings = [...overrideParseFindings(syntax, overrides), ...ruleFindings].sort(compareFindings);
   return { workspace, store, context, findings };
 }
 

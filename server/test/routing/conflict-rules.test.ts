@@ -54,7 +54,7 @@ test('shadowed-path points at the path that wins', () => {
   const { findings } = analyze([{ uri: 'file:///s.yaml', text }]);
   const sh = findings.filter((f) => f.ruleId === 'conflict/shadowed-path');
   assert.equal(sh.length, 1);
-  assert.equal(text.slice(sh[0]!.span.start, sh[0]!.span.end), '/foo', 'v sorts before w: its /foo/ wins, w\'s /foo is shadowed');
+  assert.equal(text.slice(sh[0]!.span.start, sh[0]!.span.end), '/foo', 'the longest matching path (/foo/) is given priority: w\'s /foo is shadowed');
   const r = sh[0]!.related![0]!;
   assert.equal(text.slice(r.span.start, r.span.end), '/foo/');
 });
