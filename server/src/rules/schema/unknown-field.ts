@@ -2,6 +2,7 @@
 // default since 1.27) refuses the object: `strict decoding error: unknown field "spec.foo"`.
 import type { FieldSchema } from '../../ingress/schema';
 import { childPath } from '../../ingress/source';
+import { closest } from '../../ingress/spelling';
 import type { ObjectRule } from '../rule';
 import { walkSchema } from './walk';
 
@@ -58,32 +59,4 @@ function whereItBelongs(key: string, path: string, schema: FieldSchema, parent: 
   const up = path.includes('.') ? path.slice(0, path.lastIndexOf('.')) : '';
   if (has(parent?.fields, key)) return `"${key}" is a field of ${up || 'the object'}, one level up: check its indentation`;
   return undefined;
-}
-
-/** The known field a typo most likely meant: same letters ignoring case, or within 2 edits. */
-export function closest(key: string, known: readonly string[]): string | undefined {
-  const lower = key.toLowerCase();
-  const same = known.find((k) => k.toLowerCase() === lower);
-  if (same) return same;
-  const longer = lower.length >= 4 ? known.find((k) => k.toLowerCase().startsWith(lower)) : undefined;
-  if (longer) return longer;
-  let best: string | undefined;
-  let bestDistance = 3;
-  for (const k of known) {
-    const d = editDistance(lower, k.toLowerCase());
-    if (d < bestDistance) [best, bestDistance] = [k, d];
-  }
-  return best;
-}
-
-function editDistance(a: string, b: string): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= b.length; j++) {
-      cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    prev = cur;
-  }
-  return prev[b.length]!;
 }
