@@ -271,3 +271,19 @@ function applyEdits(text: string, edits: TextEdit[]): string {
   return [...edits].sort((a, b) => offset(b.range.start) - offset(a.range.start))
     .reduce((t, e) => t.slice(0, offset(e.range.start)) + e.newText + t.slice(offset(e.range.end)), text);
 }
+
+test('hover on an enum value documents that value (k8s.io/api networking/v1 PathType constants), not the field again', async () => {
+  const text = readFileSync(fixturePath('lsp', 'ws', 'shop.yaml'), 'utf8');
+  const exact = await client.conn.sendRequest(HoverRequest.type, { textDocument: { uri: SHOP }, position: lineCol(text, 'pathType: Exact', 12) });
+  const md = (exact!.contents as MarkupContent).value;
+  // PathTypeExact's comment: "matches the URL path exactly and with case sensitivity".
+  assert.equal(md, '**Exact** (a value of `pathType`)\n\nMatches the URL path exactly and with case sensitivity.\n\n_Other values: `Prefix`, `ImplementationSpecific`._');
+  const { uri, position } = await openAt('  rules:\n    - http:\n        paths:\n          - path: /\n            pathType: Pre|fix\n');
+  const prefix = ((await client.conn.sendRequest(HoverRequest.type, { textDocument: { uri }, position }))!.contents as MarkupContent).value;
+  // PathTypePrefix's comment: /foo/bar matches /foo/bar/baz but not /foo/barbaz; the longest matching path wins.
+  assert.match(prefix, /^\*\*Prefix\*\* \(a value of `pathType`\)\n\nMatches based on a URL path prefix split by '\/'\. Matching is case sensitive .*not \/foo\/barbaz.*the longest one \(\/foo\/\) wins\./s);
+  assert.doesNotMatch(prefix, /pathType determines the interpretation/, 'not the field doc again');
+  const { uri: u2, position: p2 } = await openAt('  rules:\n    - http:\n        paths:\n          - path: /\n            pathType: Prefx|\n');
+  const typo = await client.conn.sendRequest(HoverRequest.type, { textDocument: { uri: u2 }, position: { ...p2, character: p2.character - 2 } });
+  assert.match((typo!.contents as MarkupContent).value, /^\*\*pathType\*\* `string`/, 'an unknown value keeps the field doc');
+});
