@@ -34,8 +34,9 @@ function* linesAbove(text: string, line: Line, from: number): Generator<Line> {
   }
 }
 
-function lineBelow(text: string, line: Line): Line | undefined {
-  for (let start = text.indexOf('\n', line.start) + 1; start > 0 && start < text.length; start = text.indexOf('\n', start) + 1) {
+/** The next content line within the document (which ends at `to`): the server parses a file document by document. */
+function lineBelow(text: string, line: Line, to: number): Line | undefined {
+  for (let start = text.indexOf('\n', line.start) + 1; start > 0 && start < Math.min(to, text.length); start = text.indexOf('\n', start) + 1) {
     const l = lineAt(text, start);
     if (content(l)) return l;
   }
@@ -77,7 +78,8 @@ function by(n: number, more: string, less: string): string {
 }
 
 /** Names the two lines that disagree and by how much. */
-function indentationMessage(text: string, e: YAMLError, at: Line, docStart: number): string | undefined {
+function indentationMessage(text: string, e: YAMLError, at: Line, doc: { start: number; end: number }): string | undefined {
+  const docStart = doc.start;
   if (e.code === 'BLOCK_AS_IMPLICIT_KEY' && e.message.includes('block sequence') && at.text.startsWith('-')) {
     const item = siblingItem(text, at, docStart);
     if (!item) return undefined;
@@ -85,7 +87,7 @@ function indentationMessage(text: string, e: YAMLError, at: Line, docStart: numb
       + `the items of one list must line up: indent this one by ${by(item.indent - at.indent, 'more', 'less')}, or check the lines between`;
   }
   if (e.code === 'BLOCK_AS_IMPLICIT_KEY') {
-    const below = lineBelow(text, at);
+    const below = lineBelow(text, at, doc.end);
     if (!below || below.keyColumn <= at.keyColumn) return undefined;
     return `indentation: ${keyOf(text, below, at)} is indented ${spaces(below.keyColumn)}, deeper than ${keyOf(text, at)} (${spaces(at.keyColumn)}) whose mapping it continues; `
       + `the keys of one mapping must line up: indent ${keyOf(text, below)} by ${below.keyColumn - at.keyColumn} less, or ${keyOf(text, at)} by as many more`;
@@ -100,12 +102,12 @@ function firstLine(message: string): string {
   return message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
 }
 
-function errorFinding(uri: string, text: string, e: YAMLError, docStart: number, severity: 'error' | 'warning'): Finding {
+function errorFinding(uri: string, text: string, e: YAMLError, doc: { start: number; end: number }, severity: 'error' | 'warning'): Finding {
   const parser = firstLine(e.message);
   const pos = Math.min(e.pos[0], text.length);
   if (severity === 'error' && INDENTATION_CODES.has(e.code)) {
     const at = lineAt(text, pos);
-    const message = indentationMessage(text, e, at, docStart);
+    const message = indentationMessage(text, e, at, doc);
     const keyEnd = at.start + at.keyColumn + Math.max(1, /^[^:#\s]*/.exec(text.slice(at.start + at.keyColumn))![0].length);
     if (message) return { ruleId: 'schema/yaml-syntax', severity, message: `${message} (YAML: ${parser})`, uri, span: { start: at.start, end: Math.min(keyEnd, text.length) } };
   }
@@ -115,8 +117,9 @@ function errorFinding(uri: string, text: string, e: YAMLError, docStart: number,
 /** A document's syntax findings: its first error (the others follow from it) and its warnings. */
 export function syntaxFindings(uri: string, text: string, doc: Document.Parsed): Finding[] {
   const first = [...doc.errors].sort((a, b) => a.pos[0] - b.pos[0])[0];
-  const errors = first ? [errorFinding(uri, text, first, doc.range[0], 'error')] : [];
-  return [...errors, ...doc.warnings.map((w) => errorFinding(uri, text, w, doc.range[0], 'warning'))];
+  const bounds = { start: doc.range[0], end: doc.range[2] };
+  const errors = first ? [errorFinding(uri, text, first, bounds, 'error')] : [];
+  return [...errors, ...doc.warnings.map((w) => errorFinding(uri, text, w, bounds, 'warning'))];
 }
 
 /** The spans of the documents that have a YAML error: rule findings inside them are withheld. */
