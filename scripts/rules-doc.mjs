@@ -14,12 +14,8 @@ await esbuild.build({
   entryPoints: [join(root, 'server/src/rules/index.ts')], bundle: true, platform: 'node', format: 'cjs',
   outfile: tmp, logLevel: 'warning',
 });
-const { ALL_RULES: REGISTERED } = createRequire(import.meta.url)(tmp);
+const { ALL_RULES } = createRequire(import.meta.url)(tmp);
 rmSync(tmp);
-// Reported by the parser (server/src/ingress/documents.ts), not by a registered rule.
-// Reported by the server-side dry run (server/src/cluster/dry-run.ts, `check --dry-run-server`).
-const ALL_RULES = [{ id: 'schema/yaml-syntax', severity: 'error', description: 'The YAML does not parse. Reported per document: the other documents of the file are still checked.' }, ...REGISTERED,
-  { id: 'ingress/dry-run-server', severity: 'error', needsCluster: true, description: "The API server refused the object in a server-side dry run (dryRun=All): each Status cause at the field it names, in the server's words; a refusal without causes (e.g. an admission webhook's denial) on the object's name." }];
 
 const FAMILIES = {
   schema: 'The object against the networking.k8s.io/v1 schema: versions, unknown fields, wrong types (YAML 1.1 quirks included), missing fields, duplicate keys.',

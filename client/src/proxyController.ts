@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { RouteTableRequest } from '../../server/src/protocol';
 import {
-  IngressProxy, LocalMapResolver, loadOrCreateCa, requestLogLine, routesFromObjects, servicePorts,
+  IngressProxy, LocalMapResolver, loadOrCreateCa, requestLogLine, tableFromData, servicePorts,
   type CaFiles, type Listening, type Resolution, type ServiceTarget, type UpstreamResolver,
 } from '../../server/src/proxy/index';
 import { ClusterObjects, type ObjectStore } from '../../server/src/ingress/store';
@@ -64,7 +64,7 @@ export class ProxyController implements vscode.Disposable {
     const port = vscode.workspace.getConfiguration('ingressLab').get<number>('proxy.port', 0);
     const ca = await loadOrCreateCa(this.caDir.fsPath);
     const resolver: UpstreamResolver = { resolve: (t: ServiceTarget): Resolution => this.readMap(false).resolve(t) };
-    const proxy = new IngressProxy(routesFromObjects([]).table, {
+    const proxy = new IngressProxy(tableFromData({ ingresses: [], defaultClass: null, services: [] }).table, {
       resolver, port, httpsPort: 0, ca,
       onRequest: (l) => this.output.info(`proxy: ${requestLogLine(l)}`),
     });
@@ -97,9 +97,9 @@ export class ProxyController implements vscode.Disposable {
 
   private async reloadInto(proxy: IngressProxy): Promise<void> {
     const mine = ++this.generation;
-    const res = await this.client.sendRequest(RouteTableRequest, { withObjects: true });
+    const res = await this.client.sendRequest(RouteTableRequest, { withTable: true });
     if (mine !== this.generation) return; // a newer reload is on its way
-    const routes = routesFromObjects(res.objects ?? []);
+    const routes = tableFromData(res.table ?? { ingresses: [], defaultClass: null, services: [] });
     this.store = routes.store;
     proxy.updateRoutes(routes.table);
     this.table = routes.table;

@@ -5,10 +5,10 @@ import { CodeActionKind, type CodeAction, type Diagnostic, type TextEdit } from 
 import type { Ingress, KObject } from '../ingress/model';
 import { asMap, asSeq, entry, type SMap, type SNode, type Span } from '../ingress/source';
 import { toRange, type DiagnosticData } from './convert';
-import type { FileModel } from './file-model';
+import type { FileModel } from '../engine/file-model';
 import { locate } from './locate';
 import { NETWORKING_V1, rewriteToNetworkingV1 } from '../ingress/migrate';
-import type { Workspace } from './workspace';
+import type { Project as Workspace } from '../engine/index';
 
 export interface FixContext {
   ws: Workspace;
@@ -86,7 +86,7 @@ function chooseService(c: FixContext): CodeAction[] {
   const { node } = resolveField(c.object.root, c.data.field!);
   if (!node || node.kind !== 'scalar') return [];
   const current = String(node.value ?? '');
-  const services = c.ws.context.store.list('Service', c.object.namespace)
+  const services = c.ws.store.list('Service', c.object.namespace)
     .map((s) => s.name).filter((n) => n !== current)
     .sort((a, b) => distance(current, a) - distance(current, b) || a.localeCompare(b)).slice(0, 5);
   const out = services.map((n, i) => action(c, `Use Service "${n}"`, [replace(c, node.span, n)], i === 0));
@@ -110,7 +110,7 @@ function choosePort(c: FixContext): CodeAction[] {
   const svcMap = c.data.field!.endsWith('servicePort') ? asMap(parent) : portOwner(c.object.root, c.data.field!);
   const svcName = svcMap && (entry(svcMap, 'name') ?? entry(svcMap, 'serviceName'))?.value;
   const name = svcName?.kind === 'scalar' ? String(svcName.value) : undefined;
-  const svc = name ? c.ws.context.store.find('Service', c.object.namespace, name)[0] : undefined;
+  const svc = name ? c.ws.store.find('Service', c.object.namespace, name)[0] : undefined;
   if (!svc || !target) return [];
   const byName = typeof target.value === 'string' && !c.data.field!.endsWith('number');
   const choices = svc.ports.map((p) => (byName ? p.name : p.port)).filter((v) => v !== undefined).map(String);

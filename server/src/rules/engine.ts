@@ -29,6 +29,13 @@ function toFinding(rule: Rule, obj: KObject, r: Report, overrides: SeverityOverr
   return f;
 }
 
+/** A finding with the severity the settings give its rule; undefined when its rule is off. */
+export function withOverride(f: Finding, overrides: SeverityOverrides): Finding | undefined {
+  const o = overrides[f.ruleId];
+  if (o === 'off') return undefined;
+  return o && o !== f.severity ? { ...f, severity: o } : f;
+}
+
 function active(rule: Rule, ctx: RuleContext, overrides: SeverityOverrides): boolean {
   return overrides[rule.id] !== 'off' && (!rule.needsCluster || !!ctx.cluster);
 }

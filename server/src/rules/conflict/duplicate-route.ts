@@ -3,7 +3,7 @@
 // namespace/name order, then the first in the Ingress (see ingress/routing/match.ts).
 import { routeAnalysisFor, whyPathWins, type RouteEntry, type RouteTable } from '../../ingress/routing/index';
 import type { WorkspaceRule } from '../rule';
-import { backendOf, conflictTable, entrySpan, hostLabel, pathLabel, relatedEntry, whereFrom } from './common';
+import { backendOf, entrySpan, hostLabel, pathLabel, relatedEntry, whereFrom } from './common';
 
 function message(e: RouteEntry, winner: RouteEntry, others: RouteEntry[], t: RouteTable): string {
   const claim = `${hostLabel(e)} ${pathLabel(e)} is also claimed by ${others.map((o) => `${whereFrom(e, o)} (${backendOf(o)})`).join(', ')}`;
@@ -16,8 +16,8 @@ export const duplicateRoute: WorkspaceRule = {
   description: 'The same host, path and pathType are routed to different backends (in two Ingresses or twice in one).',
   severity: 'warning',
   scope: 'workspace',
-  check(objects, ctx, report) {
-    const table = conflictTable(objects, ctx);
+  check(_objects, ctx, report) {
+    const table = ctx.routes();
     for (const d of routeAnalysisFor(table).duplicates) {
       const winner = d.entries[0]!;
       for (const e of d.entries) {

@@ -6,5 +6,6 @@ import { duplicateKey } from './duplicate-key';
 import { requiredField } from './required-field';
 import { unknownField } from './unknown-field';
 import { wrongType } from './wrong-type';
+import { yamlSyntax } from './yaml-syntax';
 
-export const SCHEMA_RULES: readonly Rule[] = [apiVersionUnknown, unknownField, wrongType, requiredField, duplicateKey];
+export const SCHEMA_RULES: readonly Rule[] = [yamlSyntax, apiVersionUnknown, unknownField, wrongType, requiredField, duplicateKey];
