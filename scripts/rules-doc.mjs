@@ -1,5 +1,7 @@
 // Writes docs/rules.md from the rule registry (id, severity, description) and, for each rule,
-// one example message taken from its failing rule case. Run after adding or changing a rule:
+// one example message taken from its failing rule case, and the allowed keys of the
+// `ingressLab.rules` setting in package.json (server/src/rules/settings-schema.ts). Run after
+// adding or changing a rule (server/test/rules/registry.test.ts fails until you do):
 //   node scripts/rules-doc.mjs
 // The anchors match ruleDocsUrl() in server/src/rules/rule.ts (`ingress/path-absolute` → #ingress-path-absolute).
 import * as esbuild from 'esbuild';
@@ -14,7 +16,7 @@ await esbuild.build({
   entryPoints: [join(root, 'server/src/rules/index.ts')], bundle: true, platform: 'node', format: 'cjs',
   outfile: tmp, logLevel: 'warning',
 });
-const { ALL_RULES } = createRequire(import.meta.url)(tmp);
+const { ALL_RULES, rulesSettingSchema } = createRequire(import.meta.url)(tmp);
 rmSync(tmp);
 
 const FAMILIES = {
@@ -54,3 +56,9 @@ for (const [family, about] of Object.entries(FAMILIES)) {
 mkdirSync(join(root, 'docs'), { recursive: true });
 writeFileSync(join(root, 'docs', 'rules.md'), lines.join('\n'));
 console.log(`docs/rules.md: ${ALL_RULES.length} rules`);
+
+const pkgPath = join(root, 'package.json');
+const pkg = JSON.parse(readFileSync(pkgPath, 'utf8'));
+pkg.contributes.configuration.properties['ingressLab.rules'] = rulesSettingSchema(ALL_RULES);
+writeFileSync(pkgPath, `${JSON.stringify(pkg, null, 2)}\n`);
+console.log('package.json: ingressLab.rules keys from the registry');

@@ -13,6 +13,7 @@ import { fileDiagnostics, relatedUris } from './publish';
 import type { Disposable, Runtime } from './runtime';
 import { snapshotSource } from './snapshot-source';
 import { createProject, type Project } from '../engine/index';
+import { unknownRuleIds } from '../rules/index';
 
 /** Delay between the last edit and the check: keeps fast typing from queueing checks. */
 export const DEBOUNCE_MS = 10;
@@ -31,6 +32,8 @@ export class Session {
   private ready: Promise<void> = Promise.resolve();
   private unsubscribe: (() => void)[] = [];
   private clusterGeneration = 0;
+  /** The unknown rule ids last reported (see reportUnknownRules). */
+  private unknownReported = '';
   /** The connected cluster's OpenAPI field docs: fetched once per connection. */
   private openApiDocs: Promise<OpenApiDocs | undefined> | undefined;
   /** Files to publish again though the local check did not touch them (dry-run results). */
@@ -59,10 +62,23 @@ export class Session {
     return { defaultNamespace: this.settings.defaultNamespace, overrides: this.settings.rules, now: () => this.runtime.now() };
   }
 
-  /** Takes settings without side effects beyond the workspace (at initialize: nothing is indexed or connected yet). */
+  /** Takes settings without side effects beyond the project and one warning (at initialize: nothing is indexed or connected yet). */
   useSettings(settings: IngressLabSettings): void {
     this.settings = settings;
     this.project.configure(this.projectOptions());
+    this.reportUnknownRules();
+  }
+
+  /** Rule ids in `ingressLab.rules` that no rule has: said once (a log line and one message) until the set changes. */
+  private reportUnknownRules(): void {
+    const unknown = unknownRuleIds(this.settings.rules);
+    const key = unknown.join(' ');
+    if (key === this.unknownReported) return;
+    this.unknownReported = key;
+    if (!unknown.length) return;
+    const message = `ingressLab.rules names ${unknown.length === 1 ? 'a rule that does not exist' : 'rules that do not exist'}: ${unknown.join(', ')} (ignored; see the rule ids in docs/rules.md)`;
+    this.runtime.log(message);
+    void this.connection.window.showWarningMessage(`Ingress Lab: ${message}`);
   }
 
   /** New settings; true when their cluster part changed and the cluster was started again. */
