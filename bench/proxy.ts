@@ -9,7 +9,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
-import { loadRoutes } from '../server/src/cli/workspace';
+import { folderProject } from '../server/src/cli/workspace';
 import { IngressProxy, LocalMapResolver, parseMapping } from '../server/src/proxy/index';
 
 const CONCURRENCY = 32;
@@ -45,7 +45,7 @@ async function roleUpstream(): Promise<void> {
 async function roleProxy(upstreamPort: number): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'ilab-bench-'));
   writeFileSync(join(dir, 'ingress.yaml'), INGRESS);
-  const table = loadRoutes([dir], 'default').table;
+  const table = folderProject([dir]).routeTable();
   rmSync(dir, { recursive: true, force: true });
   const proxy = new IngressProxy(table, { port: 0, resolver: new LocalMapResolver([parseMapping(`bench/web:80=http://127.0.0.1:${upstreamPort}`)]) });
   process.send!({ port: (await proxy.listen()).http.port });

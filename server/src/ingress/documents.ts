@@ -8,6 +8,7 @@ import type { Finding } from './findings';
 import { K8S_YAML } from './go-yaml-tags';
 import { LineIndex } from './lines';
 import { fromYaml, type SNode, type Span } from './source';
+import { yamlSyntax } from '../rules/schema/yaml-syntax';
 
 export interface ManifestDocument {
   /** 0-based index of the document in its file. */
@@ -58,7 +59,7 @@ function readDocument(uri: string, text: string, doc: Document.Parsed, index: nu
 function toManifestDocument(uri: string, text: string, doc: Document.Parsed, index: number): ManifestDocument {
   const span = { start: doc.range[0], end: doc.range[1] };
   const syntax: Finding[] = [...doc.errors, ...doc.warnings].map((e) => ({
-    ruleId: 'schema/yaml-syntax',
+    ruleId: yamlSyntax.id,
     severity: doc.errors.includes(e) ? 'error' : 'warning',
     message: firstLine(e.message),
     uri,
