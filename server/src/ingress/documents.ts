@@ -33,7 +33,7 @@ export function parseManifest(uri: string, text: string): ManifestFile {
 
 /** The documents of a text (a whole file, or one slice of it: spans are then relative to the slice). */
 export function parseDocuments(uri: string, text: string, firstIndex = 0): ManifestDocument[] {
-  const docs = parseAllDocuments(text, {
+  const docs = parseAllDocuments(lineFeeds(text), {
     ...K8S_YAML,
     uniqueKeys: false,
     prettyErrors: false,
@@ -42,6 +42,15 @@ export function parseDocuments(uri: string, text: string, firstIndex = 0): Manif
   });
   const list = Array.isArray(docs) ? docs : [];
   return list.map((doc, index) => readDocument(uri, text, doc, firstIndex + index));
+}
+
+/**
+ * The text with each lone CR as LF: same length, so every offset still points into the original.
+ * YAML 1.1 and 1.2 read a lone CR as a line break, as go-yaml does (is_break: CR, LF, NEL, LS,
+ * PS); the yaml package takes only LF and CR LF, and would read a CR-only file as one line.
+ */
+export function lineFeeds(text: string): string {
+  return text.includes('\r') ? text.replace(/\r(?!\n)/g, '\n') : text;
 }
 
 /** One document; a failure inside it (a defect of ours) is reported on it and never hides the others. */
