@@ -33,12 +33,19 @@ export function hasBody(req: IncomingMessage): boolean {
   return req.headers['transfer-encoding'] !== undefined || Number(req.headers['content-length'] ?? 0) > 0;
 }
 
-function failureText(upstream: Upstream, err: Error): string {
+/** Why an upstream gave no answer, for the 502/504 body and the log. */
+export function failureText(upstream: Upstream, err: Error): string {
   const code = (err as { code?: string }).code;
   const what = upstream.address ? `mapped upstream ${upstream.label}` : upstream.label;
   if (err instanceof UpstreamTimeout) return `${what} timed out: ${err.message}`;
   if (code === 'ECONNREFUSED') return `${what} refused the connection (ECONNREFUSED)`;
+  if (code === 'ECONNRESET') return `${what} closed the connection before answering (ECONNRESET)`;
   return `${what} failed: ${code ?? err.message}`;
+}
+
+/** 504 when the upstream took too long, 502 when it failed. */
+export function failureStatus(err: Error): 502 | 504 {
+  return err instanceof UpstreamTimeout ? 504 : 502;
 }
 
 function abortText(err: Error): string {
@@ -114,7 +121,7 @@ export async function forward(req: IncomingMessage, res: ServerResponse, target:
     // A kept-alive connection the upstream closed meanwhile: the same upstream, on a new connection.
     if (out.retry && out.reused) continue;
     ctx.resolver.failed?.(target, r.upstream);
-    last = { reason: failureText(r.upstream, out.error), status: out.error instanceof UpstreamTimeout ? 504 : 502 };
+    last = { reason: failureText(r.upstream, out.error), status: failureStatus(out.error) };
     if (!out.retry || r.upstream.address) return refused(last.status, ctx.rule, last.reason, r.upstream.label);
     avoid.add(r.upstream.label);
   }

@@ -3,16 +3,16 @@
 // request is routed by the one matcher, then forwarded to an upstream the resolver picks.
 // Binds 127.0.0.1 only; updateRoutes() swaps the rules without a restart.
 import { Agent, createServer as createHttp, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { createServer as createHttps } from 'node:https';
+import { createServer as createHttps, Server as HttpsServer } from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { TlsIndex, type RouteTable } from '../ingress/routing/index';
 import { CertificateCache, type CaFiles } from './certs';
 import { decide, requestPath } from './decide';
 import { rawRefusal, sendRefusal, type Refusal } from './explain';
-import { forward } from './forward';
+import { failureStatus, failureText, forward } from './forward';
 import { DEFAULT_TIMEOUTS, type UpstreamTimeouts } from './timeouts';
-import { tunnelUpgrade } from './upgrade';
+import { tunnelUpgrade, type UpgradeOutcome } from './upgrade';
 import type { UpstreamResolver } from './upstream';
 
 export interface RequestLog {
@@ -108,7 +108,7 @@ export class IngressProxy {
 
   private async start(server: Server, host: string, port: number): Promise<AddressInfo> {
     server.on('request', (req: IncomingMessage, res: ServerResponse) => void this.onRequest(req, res));
-    server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => void this.onUpgrade(req, socket, head));
+    server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => void this.onUpgrade(server, req, socket, head));
     server.on('connection', (s: Socket) => { this.sockets.add(s); s.once('close', () => this.sockets.delete(s)); });
     server.on('secureConnection', (s: Socket) => { this.sockets.add(s); s.once('close', () => this.sockets.delete(s)); });
     server.on('tlsClientError', (_e, s: Socket) => s.destroy());
@@ -148,7 +148,7 @@ export class IngressProxy {
     }
   }
 
-  private async onUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
+  private async onUpgrade(server: Server, req: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
     const { host, path, d, log } = this.begin(req, `${req.method ?? '?'} (upgrade)`);
     socket.on('error', () => socket.destroy());
     const refuse = (status: Refusal['status'], reason: string, upstream?: string) => {
@@ -158,11 +158,22 @@ export class IngressProxy {
     if (d.refusal || !d.target) return refuse(d.refusal!.status, d.refusal!.reason);
     const r = await this.opts.resolver.resolve(d.target);
     if (!r.ok) return refuse(r.status, r.reason);
+    let out: UpgradeOutcome;
     try {
-      log(await tunnelUpgrade(req, socket, head, r.upstream), r.upstream.label);
+      out = await tunnelUpgrade(req, socket, head, r.upstream, this.timeouts, d.rule);
     } catch (e) {
+      if (socket.destroyed) return log(499, r.upstream.label);
       this.opts.resolver.failed?.(d.target, r.upstream);
-      refuse(502, `${r.upstream.label} failed: ${(e as { code?: string }).code ?? (e as Error).message}`, r.upstream.label);
+      return refuse(failureStatus(e as Error), failureText(r.upstream, e as Error), r.upstream.label);
     }
+    log(out.status, r.upstream.label);
+    if (!out.tunnel) this.parseAgain(server, socket, head);
+  }
+
+  /** The upstream declined an upgrade: what follows on the connection is HTTP again, routed and logged like any request. */
+  private parseAgain(server: Server, socket: Duplex, head: Buffer): void {
+    if (socket.destroyed) return;
+    if (head.length) socket.unshift(head);
+    server.emit(server instanceof HttpsServer ? 'secureConnection' : 'connection', socket);
   }
 }
