@@ -5,9 +5,9 @@
 // one mid-response cuts the response and is logged as aborted.
 import { request, type Agent, type ClientRequest, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { originForm } from './decide';
 import { endToEnd, headerText, upstreamHeaders } from './headers';
 import { ROUTE_HEADER, UPSTREAM_HEADER, type Refusal } from './explain';
+import type { RequestTarget } from './target';
 import { armTimeouts, connectWithin, UpstreamTimeout, type UpstreamTimeouts } from './timeouts';
 import { targetKey, type ServiceTarget, type Upstream, type UpstreamResolver } from './upstream';
 
@@ -27,6 +27,8 @@ export interface ForwardContext {
   agent: Agent;
   timeouts: UpstreamTimeouts;
   rule: string | undefined;
+  /** The host and origin-form target the client asked for. */
+  request: RequestTarget;
 }
 
 export function hasBody(req: IncomingMessage): boolean {
@@ -71,8 +73,7 @@ function relay(up: IncomingMessage, res: ServerResponse, upstream: Upstream, rul
 
 function send(req: IncomingMessage, res: ServerResponse, upstream: Upstream, stream: Duplex | undefined, ctx: ForwardContext): Promise<Attempt> {
   return new Promise((resolve) => {
-    const headers = upstreamHeaders(req);
-    const base = { method: req.method, path: originForm(req.url), headers };
+    const base = { method: req.method, path: ctx.request.origin, headers: upstreamHeaders(req, ctx.request.host) };
     const upReq: ClientRequest = stream
       ? request({ ...base, createConnection: () => stream as never })
       : request({ ...base, host: upstream.address!.host, port: upstream.address!.port, agent: ctx.agent });

@@ -24,12 +24,19 @@ function append(prev: string | string[] | undefined, value: string): string {
   return p ? `${p}, ${value}` : value;
 }
 
-/** Headers to send upstream for req: end-to-end headers, Host as the client sent it, X-Forwarded-For/Host/Proto. */
-export function upstreamHeaders(req: IncomingMessage, keepUpgrade = false): OutgoingHttpHeaders {
+/**
+ * Headers to send upstream for req: end-to-end headers, Host as the client named it (from
+ * an absolute-form target when there was one, and never removed by a Connection option),
+ * X-Forwarded-For/Host/Proto.
+ */
+export function upstreamHeaders(req: IncomingMessage, host: string, keepUpgrade = false): OutgoingHttpHeaders {
   const { headers, socket } = req;
   const out = endToEnd(headers, keepUpgrade);
   out['x-forwarded-for'] = append(headers['x-forwarded-for'], (socket.remoteAddress ?? '').replace(/^::ffff:/, ''));
-  if (headers.host) out['x-forwarded-host'] = headers.host;
+  if (host) {
+    out.host = host;
+    out['x-forwarded-host'] = host;
+  }
   out['x-forwarded-proto'] = (socket as TLSSocket).encrypted ? 'https' : 'http';
   return out;
 }

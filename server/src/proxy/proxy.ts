@@ -8,7 +8,8 @@ import type { AddressInfo, Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { TlsIndex, type RouteTable } from '../ingress/routing/index';
 import { CertificateCache, type CaFiles } from './certs';
-import { decide, requestPath } from './decide';
+import { decide } from './decide';
+import { requestTarget, type RequestTarget } from './target';
 import { rawRefusal, sendRefusal, type Refusal } from './explain';
 import { failureStatus, failureText, forward } from './forward';
 import { DEFAULT_TIMEOUTS, type UpstreamTimeouts } from './timeouts';
@@ -112,6 +113,9 @@ export class IngressProxy {
     server.on('connection', (s: Socket) => { this.sockets.add(s); s.once('close', () => this.sockets.delete(s)); });
     server.on('secureConnection', (s: Socket) => { this.sockets.add(s); s.once('close', () => this.sockets.delete(s)); });
     server.on('tlsClientError', (_e, s: Socket) => s.destroy());
+    // No silent cut at node's default count: target.ts answers 431 past MAX_HEADER_FIELDS
+    // (the 16 KiB header size limit still bounds what is read).
+    server.maxHeadersCount = 0;
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
       server.listen(port, host, () => { server.off('error', reject); resolve(); });
@@ -120,50 +124,54 @@ export class IngressProxy {
     return server.address() as AddressInfo;
   }
 
-  /** The decision for a request on the current rules, and how to log its outcome. */
+  /** The request read (target.ts), its decision on the current rules, and how to log its outcome. */
   private begin(req: IncomingMessage, method: string) {
     const started = performance.now();
-    const host = req.headers.host ?? '';
-    const path = requestPath(req.url);
-    const d = decide(this.table, host, path);
+    const t = requestTarget(req);
+    const request: RequestTarget = t.ok ? t : { host: req.headers.host ?? '', path: req.url ?? '', origin: req.url ?? '' };
+    const { host, path } = request;
+    const d = t.ok ? decide(this.table, host, path) : undefined;
+    const refusal: Refusal | undefined = t.ok ? d!.refusal : { status: t.status, reason: t.reason };
+    const rule = d?.rule;
     const log = (status: number, upstream: string | undefined, reason?: string, aborted?: string) =>
-      this.opts.onRequest?.({ method, host, path, status, rule: d.rule, upstream, ms: performance.now() - started, reason, aborted });
-    return { host, path, d, log };
+      this.opts.onRequest?.({ method, host, path, status, rule, upstream, ms: performance.now() - started, reason, aborted });
+    return { request, rule, target: d?.target, refusal, log };
   }
 
   private async onRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const { host, path, d, log } = this.begin(req, req.method ?? '?');
-    if (d.refusal || !d.target) {
-      sendRefusal(res, d.refusal!, host, path);
-      return log(d.refusal!.status, undefined, d.refusal!.reason);
+    const { request, rule, target, refusal, log } = this.begin(req, req.method ?? '?');
+    const { host, path } = request;
+    if (refusal || !target) {
+      sendRefusal(res, refusal!, host, path);
+      return log(refusal!.status, undefined, refusal!.reason);
     }
     try {
-      const out = await forward(req, res, d.target, { resolver: this.opts.resolver, agent: this.agent, timeouts: this.timeouts, rule: d.rule });
+      const out = await forward(req, res, target, { resolver: this.opts.resolver, agent: this.agent, timeouts: this.timeouts, rule, request });
       if (out.refusal) sendRefusal(res, out.refusal, host, path);
       log(out.refusal?.status ?? out.status, out.upstream, out.refusal?.reason, out.aborted);
     } catch (e) {
       const reason = `internal error: ${(e as Error).message}`;
-      sendRefusal(res, { status: 502, rule: d.rule, reason }, host, path);
+      sendRefusal(res, { status: 502, rule, reason }, host, path);
       log(502, undefined, reason);
     }
   }
 
   private async onUpgrade(server: Server, req: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
-    const { host, path, d, log } = this.begin(req, `${req.method ?? '?'} (upgrade)`);
+    const { request, rule, target, refusal, log } = this.begin(req, `${req.method ?? '?'} (upgrade)`);
     socket.on('error', () => socket.destroy());
     const refuse = (status: Refusal['status'], reason: string, upstream?: string) => {
-      socket.end(rawRefusal({ status, reason, rule: d.rule }, host, path));
+      socket.end(rawRefusal({ status, reason, rule }, request.host, request.path));
       log(status, upstream, reason);
     };
-    if (d.refusal || !d.target) return refuse(d.refusal!.status, d.refusal!.reason);
-    const r = await this.opts.resolver.resolve(d.target);
+    if (refusal || !target) return refuse(refusal!.status, refusal!.reason);
+    const r = await this.opts.resolver.resolve(target);
     if (!r.ok) return refuse(r.status, r.reason);
     let out: UpgradeOutcome;
     try {
-      out = await tunnelUpgrade(req, socket, head, r.upstream, this.timeouts, d.rule);
+      out = await tunnelUpgrade(req, socket, head, r.upstream, { timeouts: this.timeouts, rule, request });
     } catch (e) {
       if (socket.destroyed) return log(499, r.upstream.label);
-      this.opts.resolver.failed?.(d.target, r.upstream);
+      this.opts.resolver.failed?.(target, r.upstream);
       return refuse(failureStatus(e as Error), failureText(r.upstream, e as Error), r.upstream.label);
     }
     log(out.status, r.upstream.label);

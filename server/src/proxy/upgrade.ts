@@ -7,10 +7,10 @@
 import { request, ServerResponse, type IncomingMessage } from 'node:http';
 import type { Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
-import { originForm } from './decide';
 import { ROUTE_HEADER, UPSTREAM_HEADER } from './explain';
 import { endToEnd, headerText, upstreamHeaders } from './headers';
-import { armTimeouts, connectWithin, type UpstreamTimeouts } from './timeouts';
+import type { ForwardContext } from './forward';
+import { armTimeouts, connectWithin } from './timeouts';
 import type { Upstream } from './upstream';
 
 export interface UpgradeOutcome {
@@ -61,9 +61,10 @@ function relayAnswer(req: IncomingMessage, client: Duplex, up: IncomingMessage, 
  * relayed answer. Rejects (nothing sent to the client yet) when the upstream cannot be
  * reached or does not answer in time.
  */
-export async function tunnelUpgrade(req: IncomingMessage, client: Duplex, head: Buffer, upstream: Upstream, t: UpstreamTimeouts, rule: string | undefined): Promise<UpgradeOutcome> {
+export async function tunnelUpgrade(req: IncomingMessage, client: Duplex, head: Buffer, upstream: Upstream,
+  { timeouts: t, rule, request: target }: Pick<ForwardContext, 'timeouts' | 'rule' | 'request'>): Promise<UpgradeOutcome> {
   const stream = upstream.connect ? await connectWithin(upstream.connect(), t.connectMs) : undefined;
-  const base = { method: req.method, path: originForm(req.url), headers: upstreamHeaders(req, true) };
+  const base = { method: req.method, path: target.origin, headers: upstreamHeaders(req, target.host, true) };
   const upReq = stream
     ? request({ ...base, createConnection: () => stream as never })
     : request({ ...base, host: upstream.address!.host, port: upstream.address!.port, agent: false });

@@ -8,7 +8,7 @@ import { connect, type Socket } from 'node:net';
 import { createServer } from 'node:http';
 import { LocalMapResolver, parseMapping, REASON_HEADER, ROUTE_HEADER } from '../../src/proxy/index';
 import { fixturePath } from '../helpers/fixtures';
-import { closeServer, listenLocal, startProxy, type TestProxy } from './support';
+import { closeServer, listenLocal, openRaw, responses, startProxy, type TestProxy } from './support';
 
 const folder = fixturePath('proxy', 'routes');
 const seen: string[] = [];
@@ -32,49 +32,7 @@ after(async () => {
 const UPGRADE = 'GET /echo/ws HTTP/1.1\r\nHost: shop.example.com\r\nConnection: Upgrade\r\nUpgrade: websocket\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n';
 const SMUGGLED = 'GET /admin/secret HTTP/1.1\r\nHost: anything.invalid\r\n\r\n';
 
-/** Reads from a raw socket until `n` complete HTTP responses (with content-length or chunked bodies) arrived. */
-function responses(s: Socket, n: number): Promise<{ status: number; head: string; body: string }[]> {
-  return new Promise((resolve, reject) => {
-    let buf = '';
-    const parse = () => {
-      const out: { status: number; head: string; body: string }[] = [];
-      let rest = buf;
-      while (out.length < n) {
-        const end = rest.indexOf('\r\n\r\n');
-        if (end < 0) return undefined;
-        const head = rest.slice(0, end);
-        const len = /content-length: (\d+)/i.exec(head);
-        let body: string;
-        if (len) {
-          body = rest.slice(end + 4, end + 4 + Number(len[1]));
-          if (body.length < Number(len[1])) return undefined;
-          rest = rest.slice(end + 4 + body.length);
-        } else {
-          const last = rest.indexOf('0\r\n\r\n', end + 4);
-          if (last < 0) return undefined;
-          body = rest.slice(end + 4, last).replace(/^[0-9a-f]+\r\n|\r\n[0-9a-f]+\r\n|\r\n$/g, '');
-          rest = rest.slice(last + 5);
-        }
-        out.push({ status: Number(head.slice(9, 12)), head, body });
-      }
-      return out;
-    };
-    s.on('data', (d: Buffer) => {
-      buf += d.toString('latin1');
-      const r = parse();
-      if (r) resolve(r);
-    });
-    s.once('error', reject);
-    s.once('close', () => reject(new Error(`closed after: ${JSON.stringify(buf)}`)));
-  });
-}
-
-function open(): Promise<Socket> {
-  return new Promise((resolve, reject) => {
-    const s = connect(p.port, '127.0.0.1', () => resolve(s));
-    s.once('error', reject);
-  });
-}
+const open = () => openRaw(p.port);
 
 test('an upgrade the upstream answers 200: relayed as a response, and the next request on the connection is routed and logged', async () => {
   seen.length = 0;
