@@ -41,7 +41,17 @@ export function upstreamHeaders(req: IncomingMessage, host: string, keepUpgrade 
   return out;
 }
 
-/** A header value that node:http accepts: printable ASCII only, one line, bounded. */
+const texts = new Map<string, string>();
+
+/** A header value that node:http accepts: printable ASCII only, one line, bounded. Remembered: rule and upstream labels recur on every request. */
 export function headerText(s: string): string {
-  return s.replace(/→/g, '->').replace(/[^\x20-\x7e]/g, '?').slice(0, 400);
+  let t = texts.get(s);
+  if (t === undefined) {
+    t = s.replace(/→/g, '->').replace(/[^\x20-\x7e]/g, '?').slice(0, 400);
+    if (s.length <= 400) {
+      if (texts.size >= 256) texts.clear();
+      texts.set(s, t);
+    }
+  }
+  return t;
 }

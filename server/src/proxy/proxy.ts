@@ -8,7 +8,7 @@ import type { AddressInfo, Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { TlsIndex, type RouteTable } from '../ingress/routing/index';
 import { CertificateCache, type CaFiles } from './certs';
-import { decide } from './decide';
+import { DecisionCache } from './decisions';
 import { requestTarget, type RequestTarget } from './target';
 import { rawRefusal, sendRefusal, type Refusal } from './explain';
 import { failureStatus, failureText, forward } from './forward';
@@ -57,7 +57,7 @@ export interface Listening {
 }
 
 export class IngressProxy {
-  private table: RouteTable;
+  private decisions: DecisionCache;
   private tls: TlsIndex;
   private readonly agent = new Agent({ keepAlive: true, maxSockets: 256 });
   private readonly servers: Server[] = [];
@@ -66,7 +66,7 @@ export class IngressProxy {
   private readonly timeouts: UpstreamTimeouts;
 
   constructor(table: RouteTable, private readonly opts: ProxyOptions) {
-    this.table = table;
+    this.decisions = new DecisionCache(table);
     this.timeouts = { ...DEFAULT_TIMEOUTS, ...opts.timeouts };
     this.tls = new TlsIndex(table.ingresses);
     this.certs = opts.ca ? new CertificateCache(opts.ca) : undefined;
@@ -74,7 +74,7 @@ export class IngressProxy {
 
   /** New rules for the next request; connections and listeners stay. */
   updateRoutes(table: RouteTable): void {
-    this.table = table;
+    this.decisions = new DecisionCache(table);
     this.tls = new TlsIndex(table.ingresses);
   }
 
@@ -130,7 +130,7 @@ export class IngressProxy {
     const t = requestTarget(req);
     const request: RequestTarget = t.ok ? t : { host: req.headers.host ?? '', path: req.url ?? '', origin: req.url ?? '' };
     const { host, path } = request;
-    const d = t.ok ? decide(this.table, host, path) : undefined;
+    const d = t.ok ? this.decisions.decide(host, path) : undefined;
     const refusal: Refusal | undefined = t.ok ? d!.refusal : { status: t.status, reason: t.reason };
     const rule = d?.rule;
     const log = (status: number, upstream: string | undefined, reason?: string, aborted?: string) =>
