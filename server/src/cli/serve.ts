@@ -78,6 +78,19 @@ function serveOptions(argv: string[]) {
   };
 }
 
+/** Log lines written together once per turn of the event loop: one write for many requests under load. */
+function batched<T>(out: (text: string) => void, line: (x: T) => string): (x: T) => void {
+  let pending: string[] = [];
+  const flush = () => {
+    const text = pending.join('\n');
+    pending = [];
+    out(text);
+  };
+  return (x) => {
+    if (pending.push(line(x)) === 1) setImmediate(flush);
+  };
+}
+
 export async function startServe(argv: string[], io: CliIO): Promise<Serving> {
   const { paths, mappings, port, httpsPort, caDir, ...opts } = serveOptions(argv);
   // One project: the proxy routes with its table (live Ingresses and their creationTimestamps
@@ -86,7 +99,7 @@ export async function startServe(argv: string[], io: CliIO): Promise<Serving> {
   const { project, cluster } = loaded;
   const resolver = buildResolver(mappings, cluster, () => project.store);
   const ca = caDir !== undefined ? await loadOrCreateCa(caDir) : undefined;
-  const proxy = new IngressProxy(project.routeTable(), { resolver, port, httpsPort: ca ? httpsPort : undefined, ca, onRequest: (l) => io.out(requestLogLine(l)) });
+  const proxy = new IngressProxy(project.routeTable(), { resolver, port, httpsPort: ca ? httpsPort : undefined, ca, onRequest: batched((t) => io.out(t), requestLogLine) });
   let listening: Listening;
   try {
     listening = await proxy.listen();

@@ -13,6 +13,7 @@ import { toRange } from './convert';
 import { fieldDoc, genericPath } from './ingress-fields';
 import { entryAt, locate, namesBackendService } from './locate';
 import { openApiFieldDoc, type OpenApiDocs } from './openapi-docs';
+import { trimTrailingSlashes } from '../ingress/routing/paths';
 import { pathStory } from './routes';
 import type { Project as Workspace } from '../engine/index';
 
@@ -53,7 +54,7 @@ function pathMarkdown(path: string, pathType: string | undefined): string {
   const t = pathType ?? '(no pathType)';
   if (t === 'Exact') return `**Exact \`${path}\`**: wins only for the URL path \`${path}\` exactly (case-sensitive); Exact beats Prefix on the same path.`;
   if (t === 'Prefix') {
-    const base = path.replace(/\/+$/, '') || '/';
+    const base = trimTrailingSlashes(path) || '/';
     return `**Prefix \`${path}\`**: wins for \`${base}\`${base === '/' ? ' and every path' : ` and \`${base}/…\` (not \`${base}x\`)`}, unless a longer matching path or an Exact match on the same host claims the request.`;
   }
   return `**${t} \`${path}\`**: matching is up to the IngressClass's controller.`;
