@@ -6,6 +6,7 @@
 // lines that disagree, and the rule findings inside a broken document are withheld until it
 // parses (kubectl refuses it at the same error). No I/O.
 import type { Document, YAMLError } from 'yaml';
+import { yamlSyntax } from '../rules/schema/yaml-syntax';
 import type { Finding } from './findings';
 import type { Span } from './source';
 
@@ -109,9 +110,9 @@ function errorFinding(uri: string, text: string, e: YAMLError, doc: { start: num
     const at = lineAt(text, pos);
     const message = indentationMessage(text, e, at, doc);
     const keyEnd = at.start + at.keyColumn + Math.max(1, /^[^:#\s]*/.exec(text.slice(at.start + at.keyColumn))![0].length);
-    if (message) return { ruleId: 'schema/yaml-syntax', severity, message: `${message} (YAML: ${parser})`, uri, span: { start: at.start, end: Math.min(keyEnd, text.length) } };
+    if (message) return { ruleId: yamlSyntax.id, severity, message: `${message} (YAML: ${parser})`, uri, span: { start: at.start, end: Math.min(keyEnd, text.length) } };
   }
-  return { ruleId: 'schema/yaml-syntax', severity, message: parser, uri, span: { start: pos, end: Math.max(pos, Math.min(e.pos[1], text.length)) } };
+  return { ruleId: yamlSyntax.id, severity, message: parser, uri, span: { start: pos, end: Math.max(pos, Math.min(e.pos[1], text.length)) } };
 }
 
 /** A document's syntax findings: its first error (the others follow from it) and its warnings. */
@@ -124,7 +125,7 @@ export function syntaxFindings(uri: string, text: string, doc: Document.Parsed):
 
 /** The spans of the documents that have a YAML error: rule findings inside them are withheld. */
 export function brokenSpans(docs: readonly { span: Span; syntax: readonly Finding[] }[]): Span[] {
-  return docs.filter((d) => d.syntax.some((f) => f.severity === 'error' && f.ruleId === 'schema/yaml-syntax')).map((d) => d.span);
+  return docs.filter((d) => d.syntax.some((f) => f.severity === 'error' && f.ruleId === yamlSyntax.id)).map((d) => d.span);
 }
 
 /** False for a rule finding located inside a broken document. */

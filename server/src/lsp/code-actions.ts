@@ -6,23 +6,23 @@
 import type { CodeAction, Diagnostic } from 'vscode-languageserver';
 import type { Ingress } from '../ingress/model';
 import { asMap, asSeq, entry, type SMap, type SNode } from '../ingress/source';
-import { toRange, type DiagnosticData } from './convert';
+import { SOURCE, toRange, type DiagnosticData } from './convert';
 import { action, afterEntry, column, lineEnd, replace, resolveField, type FixContext } from './fix-kit';
 import { addBackendFixes } from './fix-backend';
 import { certHostFixes } from './fix-tls';
-import { apiVersionRemoved } from '../rules/deprecated/api-version-removed';
-import { hostWithoutTls } from '../rules/conflict/host-without-tls';
 import { backendExactlyOne } from '../rules/ingress/backend-exactly-one';
+import { certHost } from '../rules/tls/cert-host';
+import { locate } from './locate';
+import { editDistance } from '../ingress/spelling';
+import { NETWORKING_V1, rewriteToNetworkingV1 } from '../ingress/migrate';
+import type { Project as Workspace } from '../engine/index';
+import { hostWithoutTls } from '../rules/conflict/host-without-tls';
+import { apiVersionRemoved } from '../rules/deprecated/api-version-removed';
 import { pathAbsolute } from '../rules/ingress/path-absolute';
 import { pathTypeRequired } from '../rules/ingress/path-type-required';
 import { backendPortRule } from '../rules/ref/backend-port';
 import { backendService } from '../rules/ref/backend-service';
 import { requiredField } from '../rules/schema/required-field';
-import { certHost } from '../rules/tls/cert-host';
-import { locate } from './locate';
-import { editDistance } from '../ingress/spelling';
-import { NETWORKING_V1, rewriteToNetworkingV1 } from '../ingress/migrate';
-import type { Workspace } from './workspace';
 
 function addPathType(c: FixContext): CodeAction[] {
   const { parent } = resolveField(c.object.root, c.data.field!);
@@ -48,7 +48,7 @@ function chooseService(c: FixContext): CodeAction[] {
   const { node } = resolveField(c.object.root, c.data.field!);
   if (!node || node.kind !== 'scalar') return [];
   const current = String(node.value ?? '');
-  const services = c.ws.context.store.list('Service', c.object.namespace)
+  const services = c.ws.store.list('Service', c.object.namespace)
     .map((s) => s.name).filter((n) => n !== current)
     .sort((a, b) => editDistance(current, a) - editDistance(current, b) || a.localeCompare(b)).slice(0, 5);
   const out = services.map((n, i) => action(c, `Use Service "${n}"`, [replace(c, node.span, n)], i === 0));
@@ -72,7 +72,7 @@ function choosePort(c: FixContext): CodeAction[] {
   const svcMap = c.data.field!.endsWith('servicePort') ? asMap(parent) : portOwner(c.object.root, c.data.field!);
   const svcName = svcMap && (entry(svcMap, 'name') ?? entry(svcMap, 'serviceName'))?.value;
   const name = svcName?.kind === 'scalar' ? String(svcName.value) : undefined;
-  const svc = name ? c.ws.context.store.find('Service', c.object.namespace, name)[0] : undefined;
+  const svc = name ? c.ws.store.find('Service', c.object.namespace, name)[0] : undefined;
   if (!svc || !target) return [];
   const byName = typeof target.value === 'string' && !c.data.field!.endsWith('number');
   const choices = svc.ports.map((p) => (byName ? p.name : p.port)).filter((v) => v !== undefined).map(String);
@@ -125,7 +125,7 @@ function useReplacement(c: FixContext): CodeAction[] {
   return [action(c, `Replace with ${r}`, [{ range: c.diagnostic.range, newText: String(r) }], true)];
 }
 
-/** The quick fixes of each rule, keyed by the rule objects' ids (never literals or messages). */
+/** The quick fixes per registered rule (ids from the registry, never literals or messages). */
 const FIXES = new Map<string, (c: FixContext) => CodeAction[]>([
   [pathAbsolute.id, prefixSlash],
   [pathTypeRequired.id, addPathType],
@@ -149,7 +149,7 @@ export function codeActions(ws: Workspace, uri: string, diagnostics: Diagnostic[
   for (const d of diagnostics) {
     const data = d.data as DiagnosticData | undefined;
     const ruleId = typeof d.code === 'string' ? d.code : data?.ruleId;
-    if (!ruleId || d.source !== 'ingress-lab') continue;
+    if (!ruleId || d.source !== SOURCE) continue;
     const object = locate(ws, uri, d.range.start)?.object;
     if (!object) continue;
     out.push(...fixesFor({ ws, file, uri, diagnostic: d, data: { ...data, ruleId }, object }));

@@ -31,7 +31,7 @@ export function addBackendFixes(c: FixContext): CodeAction[] {
     ? { start: c.file.text.lastIndexOf('\n', existing.keySpan.start - 1), end: afterEntry(c, existing) }
     : { start: afterEntry(c, item.entries.at(-1)!), end: afterEntry(c, item.entries.at(-1)!) };
   const indent = ' '.repeat(column(c, first.keySpan.start));
-  const services = c.ws.context.store.list('Service', c.object.namespace).slice().sort((a, b) => a.name.localeCompare(b.name)).slice(0, MAX_CHOICES);
+  const services = c.ws.store.list('Service', c.object.namespace).slice().sort((a, b) => a.name.localeCompare(b.name)).slice(0, MAX_CHOICES);
   const choices = services.map((s) => ({ title: `Add a backend: Service "${s.name}" port ${portOf(s).replace(/^\w+: /, '')}`, text: skeleton(indent, s.name, portOf(s)) }));
   if (choices.length === 0) choices.push({ title: 'Add a backend (Service name and port to fill in)', text: skeleton(indent, '""', 'number: 80') });
   return choices.map((ch, i) => action(c, ch.title, [replace(c, span, ch.text)], i === 0));

@@ -3,8 +3,8 @@ import { CodeActionKind, type CodeAction, type Diagnostic, type TextEdit } from 
 import type { KObject } from '../ingress/model';
 import { asSeq, entry, type SEntry, type SNode, type Span } from '../ingress/source';
 import { toRange, type DiagnosticData } from './convert';
-import type { FileModel } from './file-model';
-import type { Workspace } from './workspace';
+import type { FileModel } from '../engine/file-model';
+import type { Project as Workspace } from '../engine/index';
 
 export interface FixContext {
   ws: Workspace;

@@ -33,7 +33,7 @@ function useCoveringSecret(c: FixContext, tls: IngressTLS): CodeAction[] {
   const hosts = tls.hosts.map((h) => h.value).filter(Boolean);
   const seen = new Set<string>([name.value]);
   const out: CodeAction[] = [];
-  for (const s of [...c.ws.context.store.list('Secret', c.object.namespace)].sort((a, b) => a.name.localeCompare(b.name))) {
+  for (const s of [...c.ws.store.list('Secret', c.object.namespace)].sort((a, b) => a.name.localeCompare(b.name))) {
     const cert = secretCert(s);
     if (!cert || seen.has(s.name) || !hosts.every((h) => certCovers(cert, h))) continue;
     seen.add(s.name);

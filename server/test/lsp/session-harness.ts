@@ -9,10 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { FileChangeType, type Diagnostic } from 'vscode-languageserver-protocol';
-import { parseManifest } from '../../src/ingress/documents';
 import type { Finding } from '../../src/ingress/findings';
 import { LineIndex } from '../../src/ingress/lines';
-import { get } from '../../src/ingress/source';
 import { analyze } from '../../src/rules/analyze';
 import { TestClient } from './lsp-client';
 import { FILES, initialFiles, operations, type Op } from './session-ops';
@@ -56,11 +54,6 @@ class Truth {
   }
 }
 
-/** A file the server treats as a Kubernetes manifest (a document with apiVersion and kind); it is silent on other YAML. */
-function isManifest(uri: string, text: string): boolean {
-  return parseManifest(uri, text).documents.some((d) => get(d.root, 'kind') !== undefined && get(d.root, 'apiVersion') !== undefined);
-}
-
 function findingLine(f: Finding, lines: Map<string, LineIndex>): string {
   const l = lines.get(f.uri)!;
   const related = (f.related ?? []).map((r) => {
@@ -76,11 +69,10 @@ function diagnosticLine(uri: string, d: Diagnostic): string {
   return `${uri.split('/').pop()} ${r(d.range)} ${SEVERITY[d.severity ?? 0]} ${String(d.code)} ${String(d.message)}${related.join('')}`;
 }
 
-/** What a fresh check says about the texts, one line per finding (files the server ignores left out). */
+/** What a fresh check says about the texts, one line per finding. */
 export function expectedLines(files: { uri: string; text: string }[]): string[] {
   const lines = new Map(files.map((f) => [f.uri, new LineIndex(f.text)]));
-  const manifests = new Set(files.filter((f) => isManifest(f.uri, f.text)).map((f) => f.uri));
-  return analyze(files).findings.filter((f) => manifests.has(f.uri)).map((f) => findingLine(f, lines)).sort();
+  return analyze(files).findings.map((f) => findingLine(f, lines)).sort();
 }
 
 function actualLines(client: TestClient, truth: Truth): string[] {
