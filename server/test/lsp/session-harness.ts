@@ -222,6 +222,16 @@ async function checkpoint(client: TestClient, truth: Truth, f: SessionFigures, d
   if (!diff) return;
   f.mismatches++;
   if (f.examples.length < 5) f.examples.push(`after operation ${f.operations}:\n${diff}`);
+  // INGRESS_LAB_SESSION_DUMP=DIR keeps the texts of each mismatch (DIR/op-N/name, open ones marked) to replay it.
+  const dump = process.env.INGRESS_LAB_SESSION_DUMP;
+  if (dump) {
+    const to = join(dump, `op-${f.operations}`);
+    mkdirSync(to, { recursive: true });
+    for (const name of FILES) {
+      const text = truth.text(name);
+      if (text !== undefined) writeFileSync(join(to, `${truth.open.has(name) ? 'open-' : ''}${name}`), text);
+    }
+  }
 }
 
 /** One line of figures, for the test log and the long run. */
