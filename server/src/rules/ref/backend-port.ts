@@ -4,9 +4,14 @@ import { getIn } from '../../ingress/source';
 import type { ObjectRule, RuleContext } from '../rule';
 import { foundIn, resolvedBackends, type BackendRef } from './lookup';
 
+/** "its ports: 80 (http), 8443"; a port written without a number says so (never "undefined"). */
 export function describePorts(ports: readonly ServicePort[]): string {
   if (ports.length === 0) return 'it declares no ports';
-  return `its ports: ${ports.map((p) => (p.name ? `${p.port} (${p.name})` : String(p.port))).join(', ')}`;
+  const label = (p: ServicePort) => {
+    if (p.port === undefined) return p.name ? `${p.name} (no port number)` : 'one without a port number';
+    return p.name ? `${p.port} (${p.name})` : String(p.port);
+  };
+  return `its ports: ${ports.map(label).join(', ')}`;
 }
 
 /** The Service port a backend refers to, or undefined when the backend names none of them. */
