@@ -50,7 +50,7 @@ export class ProxyController implements vscode.Disposable {
     this.pods = new ServerPodResolver({
       open: (p) => client.sendRequest(OpenUpstreamRequest, p),
       failure: (p) => client.sendRequest(UpstreamFailureRequest, p),
-    });
+    }, (line) => this.output.warn(`proxy: ${line}`));
   }
 
   /** The running proxy, starting it if it is not yet running (activate() starts it once the language server runs). */

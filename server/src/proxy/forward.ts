@@ -1,7 +1,7 @@
 // Sends one HTTP request to an upstream and streams the answer back. A pod whose
 // connection fails before any answer is reported to the resolver and, when the request
 // has no body (nothing consumed yet), the request is tried on another pod.
-import { request, type Agent, type ClientRequest, type IncomingMessage, type ServerResponse } from 'node:http';
+import { Agent, request, type ClientRequest, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { originForm } from './decide';
 import { endToEnd, headerText, upstreamHeaders } from './headers';
@@ -27,6 +27,21 @@ function failureText(upstream: Upstream, err: Error): string {
   return `${what} failed: ${code ?? err.message}`;
 }
 
+/**
+ * An agent for one connection over a stream (a port-forward). Not `createConnection` alone: VS
+ * Code's extension host patches node:http to route every request through its proxy agent,
+ * which uses an explicit agent but ignores createConnection (it would dial localhost:80).
+ */
+class StreamAgent extends Agent {
+  constructor(private readonly stream: Duplex) {
+    super({ keepAlive: false });
+  }
+
+  override createConnection(): Duplex {
+    return this.stream;
+  }
+}
+
 /** A failed attempt: `retry` when nothing was consumed or answered yet; `reused` when it failed on a kept-alive socket the upstream had closed. */
 type Attempt = { ok: true; status: number } | { ok: false; error: Error; retry: boolean; reused?: boolean };
 
@@ -35,7 +50,7 @@ function send(req: IncomingMessage, res: ServerResponse, upstream: Upstream, str
     const headers = upstreamHeaders(req);
     const base = { method: req.method, path: originForm(req.url), headers };
     const upReq: ClientRequest = stream
-      ? request({ ...base, createConnection: () => stream as never })
+      ? request({ ...base, agent: new StreamAgent(stream) })
       : request({ ...base, host: upstream.address!.host, port: upstream.address!.port, agent });
     upReq.once('response', (up) => {
       res.writeHead(up.statusCode ?? 502, {
