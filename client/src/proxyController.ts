@@ -93,7 +93,8 @@ export class ProxyController implements vscode.Disposable {
   private showListening(info: ProxyInfo): void {
     const https = info.https ? `, https://127.0.0.1:${info.https.port}` : '';
     this.output.info(`proxy listening on http://127.0.0.1:${info.http.port}${https} (CA: ${info.ca.certPath})`);
-    this.item.text = `$(radio-tower) Proxy :${info.http.port}`;
+    // The same listeners the Try panel names: HTTP, and HTTPS for the hosts Ingresses list under tls.
+    this.item.text = `$(radio-tower) Proxy :${info.http.port}${info.https ? ` · TLS :${info.https.port}` : ''}`;
     this.item.tooltip = `Ingress Lab proxy on http://127.0.0.1:${info.http.port}${https}\n(trust ${info.ca.certPath} for HTTPS)`;
     this.item.show();
   }
@@ -132,6 +133,11 @@ export class ProxyController implements vscode.Disposable {
   /** The rule the proxy's current table uses for a request (undefined: none), as its X-Ingress-Lab-Route header would say. */
   ruleFor(host: string, path: string): string | undefined {
     return this.table ? decide(this.table, host, path).rule : undefined;
+  }
+
+  /** Does the running proxy serve this host over HTTPS (an Ingress lists it under tls)? */
+  async servesTls(host: string): Promise<boolean> {
+    return this.starting ? (await this.starting).proxy.servesTls(host) : false;
   }
 
   /** The port-forward a pod upstream (`pod ns/name:port`, as X-Ingress-Lab-Upstream says) was last reached through. */

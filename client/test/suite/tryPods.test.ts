@@ -119,7 +119,10 @@ suite('Try reaches the cluster\'s pods', () => {
     assert.match(result.response?.body.text ?? '', /^web-1( \/hostname)?$/);
     assert.equal(result.response?.upstream, `pod ${target.namespace}/web-1:8080`);
     assert.match(result.response?.rule ?? '', /^Ingress [\w-]+\/pods spec\.rules\[0\]\.http\.paths\[0\] \(Prefix \/\)$/);
-    assert.match(api.proxy.forwardOf(result.response!.upstream!)?.via ?? '', /^127\.0\.0\.1:\d+$/);
+    assert.equal(result.answeredBy?.what, `pod ${target.namespace}/web-1:8080`);
+    assert.match(result.answeredBy?.via ?? '', /^127\.0\.0\.1:\d+$/, 'the language server\'s port-forward listener');
+    const port = (await api.proxy.ensureStarted()).http.port;
+    assert.equal(result.curl, `curl -i --connect-to pods.example.com:80:127.0.0.1:${port} http://pods.example.com/hostname`);
     await screenshot('try-pod');
   });
 
@@ -135,6 +138,21 @@ suite('Try reaches the cluster\'s pods', () => {
     assert.match(result.response?.body.text ?? '', /^web-2( \/hostname)?$/);
     console.log(`    pod replaced → answered by web-2 after ${Date.now() - replaced} ms`);
     assert.equal((await api.proxy.ensureStarted()).http.port, before.http.port, 'the same proxy, not restarted');
+  });
+
+  test('the panel marks its answer stale when the rules change after it was shown', async () => {
+    await tryAndRender(await lensArgs(0, '/hostname'));
+    assert.equal(api.resultPanel.stale, false);
+    const doc = (await vscode.window.showTextDocument(fixtureUri(FILE))).document;
+    const edit = new vscode.WorkspaceEdit();
+    const line = doc.getText().split('\n').findIndex((l) => l.includes('path: /idle'));
+    edit.replace(doc.uri, new vscode.Range(line, 0, line, doc.lineAt(line).text.length), '          - path: /idle2');
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    try {
+      await waitForEvent('the panel to be marked stale', api.proxy.onDidReload, () => (api.resultPanel.stale ? true : undefined));
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.files.revert');
+    }
   });
 
   test('a Service with no ready pods: 503 that says so, naming the Service and namespace', async () => {
