@@ -31,6 +31,7 @@ export class ProxyController implements vscode.Disposable {
   private store: ObjectStore = new ClusterObjects();
   private locals = new LocalMapResolver([]);
   private mapKey = '';
+  private mapErrors: string[] = [];
   private table: RouteTable | undefined;
   private generation = 0;
   private readonly pods: ServerPodResolver;
@@ -123,6 +124,7 @@ export class ProxyController implements vscode.Disposable {
     if (key === this.mapKey && !report) return this.locals;
     this.mapKey = key;
     const { mappings, errors } = parseProxyMap(raw);
+    this.mapErrors = errors;
     this.locals = new LocalMapResolver(mappings, servicePorts(() => this.store).aliases, (key) => `map it in ${MAP_SETTING}: "${key}": "http://127.0.0.1:PORT"`);
     if (!report || errors.length === 0) return this.locals;
     for (const e of errors) this.output.warn(e);
@@ -133,6 +135,17 @@ export class ProxyController implements vscode.Disposable {
   /** The rule the proxy's current table uses for a request (undefined: none), as its X-Ingress-Lab-Route header would say. */
   ruleFor(host: string, path: string): string | undefined {
     return this.table ? decide(this.table, host, path).rule : undefined;
+  }
+
+  /** Why the mapping written for `key` ("ns/svc:port") was refused, if one was. */
+  refusedMapping(key: string): string | undefined {
+    this.readMap(false);
+    return this.mapErrors.find((e) => e.includes(`"${key}"`));
+  }
+
+  /** The workspace defines the target's Service, without that port. */
+  portMissing(target: ServiceTarget): boolean {
+    return servicePorts(() => this.store).portNameOf(target) === undefined;
   }
 
   /** Does the running proxy serve this host over HTTPS (an Ingress lists it under tls)? */

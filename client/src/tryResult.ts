@@ -32,9 +32,23 @@ export function mapKeyOf(explain: ExplainRouteResult): string | undefined {
   return targetKey({ namespace: r.namespace, service: r.service.name, port: r.service.port });
 }
 
+export interface AdviceContext {
+  clusterEnabled: boolean;
+  /** Why the user's mapping for the route's Service port was refused (ingressLab.proxy.map). */
+  refusedMapping?: string;
+  /** The workspace's Service has no such port. */
+  portMissing?: boolean;
+}
+
 /** The guidance and the setting it asks to change, if any. */
-export function adviceFor(explain: ExplainRouteResult, res: TryResponse | undefined, clusterEnabled: boolean): { text?: string; setting?: string } {
-  const text = guidanceFor(explain, res, clusterEnabled);
+export function adviceFor(explain: ExplainRouteResult, res: TryResponse | undefined, ctx: AdviceContext): { text?: string; setting?: string } {
+  const r = explain.route;
+  if (res?.status === 503 && res.reason && r?.service) {
+    const svc = `Service ${r.namespace}/${r.service.name}`;
+    if (ctx.portMissing) return { text: `${svc} has no port ${r.service.port}: fix the backend's port (or the Service). A mapping would only hide the mistake.` };
+    if (ctx.refusedMapping) return { text: `Your mapping was refused, so the proxy has none for ${svc}: ${ctx.refusedMapping}.`, setting: MAP_SETTING };
+  }
+  const text = guidanceFor(explain, res, ctx.clusterEnabled);
   // A missing Service port is fixed in the YAML, not by a mapping: no button for that one.
   if (!text || / no port \S+: fix the backend/.test(text)) return { text };
   return { text, setting: text.includes(MAP_SETTING) ? MAP_SETTING : undefined };

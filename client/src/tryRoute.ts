@@ -14,7 +14,7 @@ import type { ProxyController } from './proxyController';
 import type { ResultPanel } from './resultPanel';
 import { sendTry } from './tryRequest';
 import { curlCommand, lensRuleLoses, noTlsMessage } from './tryDetails';
-import { adviceFor, type TryResult } from './tryResult';
+import { adviceFor, mapKeyOf, type AdviceContext, type TryResult } from './tryResult';
 
 /** The request a user means: from a CodeLens argument, or asked for when run from the palette. */
 async function askRequest(args: TryRouteArgs | undefined): Promise<ExplainRouteParams | undefined> {
@@ -59,12 +59,20 @@ async function send(req: ExplainRouteParams, explain: ExplainRouteResult, proxy:
     const curl = curlCommand(req, port, req.https ? info.ca.certPath : undefined);
     if (req.https && !(await proxy.servesTls(req.host))) return { url, via, explain, at, curl, error: noTlsMessage(req) };
     const response = await sendTry({ https: !!req.https, port, host: req.host, path: req.path, ca: info.ca.certPem });
-    const cluster = vscode.workspace.getConfiguration('ingressLab').get<boolean>('cluster.enabled', false);
-    const advice = adviceFor(explain, response, cluster);
+    const advice = adviceFor(explain, response, adviceContext(explain, proxy));
     const upstream = response.upstream;
     const answeredBy = upstream ? { what: upstream, via: upstream.startsWith('pod ') ? proxy.forwardOf(upstream)?.via : undefined } : undefined;
     return { url, via, explain, at, curl, response, answeredBy, guidance: advice.text, guidanceSetting: advice.setting };
   } catch (e) {
     return { url, via, explain, at, error: `The request failed: ${(e as Error).message}` };
   }
+}
+
+/** What the advice needs to know beyond the answer: cluster access, a refused mapping, a missing port. */
+function adviceContext(explain: ExplainRouteResult, proxy: ProxyController): AdviceContext {
+  const clusterEnabled = vscode.workspace.getConfiguration('ingressLab').get<boolean>('cluster.enabled', false);
+  const key = mapKeyOf(explain);
+  const svc = explain.route?.service;
+  const target = svc?.port !== undefined ? { namespace: explain.route!.namespace, service: svc.name, port: svc.port } : undefined;
+  return { clusterEnabled, refusedMapping: key ? proxy.refusedMapping(key) : undefined, portMissing: target ? proxy.portMissing(target) : false };
 }
