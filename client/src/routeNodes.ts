@@ -33,6 +33,14 @@ function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
+/** The value of a `path:` key on one line: its start and end columns. */
+export function pathValueColumns(line: string): { start: number; end: number } | undefined {
+  const m = /^(\s*(?:-\s+)?path:\s*)(["']?)([^"'#\s]*)\2/.exec(line);
+  if (!m || !m[3]) return undefined;
+  const start = m[1]!.length + m[2]!.length;
+  return { start, end: start + m[3].length };
+}
+
 export function shapeRouteTree(tree: RouteTreeResult): RouteNode[] {
   return tree.hosts.map((h) => hostNode(h, tree.cluster.state === 'connected'));
 }

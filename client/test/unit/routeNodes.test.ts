@@ -2,7 +2,7 @@
 // click goes.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { shapeRouteTree, type RouteNode } from '../../src/routeNodes';
+import { pathValueColumns, shapeRouteTree, type RouteNode } from '../../src/routeNodes';
 import type { RouteTreePath, RouteTreeResult } from '../../../server/src/protocol';
 
 const loc = (line: number, uri = 'file:///w/shop.yaml') => ({ uri, range: { start: { line, character: 10 }, end: { line, character: 20 } } });
@@ -81,4 +81,11 @@ test('ids are stable across refreshes and unique', () => {
   const ids = (ns: RouteNode[]): string[] => ns.flatMap((n) => [n.id, ...ids(n.children)]);
   assert.deepEqual(ids(shapeRouteTree(t)), ids(shapeRouteTree(structuredClone(t))));
   assert.equal(new Set(ids(shapeRouteTree(t))).size, ids(shapeRouteTree(t)).length);
+});
+
+test('a path node\'s click selects the path value: plain, quoted, after "- ", with a comment', () => {
+  assert.deepEqual(pathValueColumns('          - path: /app/'), { start: 18, end: 23 });
+  assert.deepEqual(pathValueColumns('            path: "/api"  # the API'), { start: 19, end: 23 });
+  assert.equal(pathValueColumns('            pathType: Prefix'), undefined);
+  assert.equal(pathValueColumns('          - backend:'), undefined);
 });
