@@ -4,6 +4,7 @@
 // Tooltips carry names, paths and rule messages only: the server sends no Secret data.
 import type { Location } from 'vscode-languageserver-protocol';
 import type { RouteTreeBackend, RouteTreeHost, RouteTreePath, RouteTreeResult } from '../../server/src/protocol';
+import { backendPortRule } from '../../server/src/rules/ref/backend-port';
 
 export type NodeKind = 'host' | 'path' | 'backend' | 'pod';
 
@@ -108,8 +109,13 @@ function pathNode(p: RouteTreePath, id: string, connected: boolean): RouteNode {
   return {
     kind: 'path', id, label: p.path || '(empty)', description, tooltip: pathTooltip(p),
     icon: color ? { id: 'link', color } : { id: 'link' }, location: p.location,
-    children: p.backend ? [backendNode(p.backend, p.location, `${id}/backend`, connected)] : [],
+    children: p.backend ? [backendNode(p.backend, p.location, `${id}/backend`, connected, portProblem(p))] : [],
   };
+}
+
+/** The message of the finding that the backend's Service has no such port, if there is one. */
+function portProblem(p: RouteTreePath): string | undefined {
+  return p.problems.find((x) => x.code === backendPortRule.id)?.message;
 }
 
 function readiness(b: RouteTreeBackend): string | undefined {
@@ -117,13 +123,14 @@ function readiness(b: RouteTreeBackend): string | undefined {
   return `${b.ready}/${b.total} ready`;
 }
 
-function backendNode(b: RouteTreeBackend, pathLoc: Location, id: string, connected: boolean): RouteNode {
+function backendNode(b: RouteTreeBackend, pathLoc: Location, id: string, connected: boolean, portMissing?: string): RouteNode {
   const label = b.port === undefined ? b.service : `${b.service}:${b.port}`;
   const ready = readiness(b);
-  const description = [!b.exists && 'Service not found', ready].filter(Boolean).join(' · ') || undefined;
-  const color = !b.exists || (b.ready === 0 && connected) ? WARNING : undefined;
+  const noPort = b.exists && portMissing !== undefined;
+  const description = [!b.exists && 'Service not found', noPort && 'port not found', ready].filter(Boolean).join(' · ') || undefined;
+  const color = !b.exists || noPort || (b.ready === 0 && connected) ? WARNING : undefined;
   const where = b.location ? 'Defined in the workspace.' : b.exists ? 'Defined in the cluster.' : 'No Service of this name in the workspace or the cluster.';
-  const tooltip = [`**Service ${code(`${b.namespace}/${b.service}`)}**${b.port === undefined ? '' : ` port ${code(String(b.port))}`}`, where,
+  const tooltip = [`**Service ${code(`${b.namespace}/${b.service}`)}**${b.port === undefined ? '' : ` port ${code(String(b.port))}`}`, where, noPort ? portMissing : '',
     ready ? `Endpoints: ${ready}` : connected ? '' : 'Readiness: connect a cluster (`ingressLab.cluster.enabled`).'].filter(Boolean).join('\n\n');
   const location = b.location ?? pathLoc;
   return {

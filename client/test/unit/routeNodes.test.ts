@@ -89,3 +89,13 @@ test('a path node\'s click selects the path value: plain, quoted, after "- ", wi
   assert.equal(pathValueColumns('            pathType: Prefix'), undefined);
   assert.equal(pathValueColumns('          - backend:'), undefined);
 });
+
+test('a Service without the routed port: "port not found", like "Service not found", the finding in the tooltip', () => {
+  const message = 'Service "web" has no port 8080 (it has 80/TCP "http")';
+  const [host] = shapeRouteTree(tree(false, [
+    path({ path: '/static', problems: [{ code: 'ref/backend-port', message, severity: 'error' }], backend: { service: 'web', port: 8080, namespace: 'shop', exists: true } }),
+  ]));
+  const backend = host!.children[0]!.children[0]!;
+  assert.deepEqual(row(backend), ['web:8080', 'port not found', 'server', 'list.warningForeground']);
+  assert.ok(backend.tooltip.includes(message));
+});
