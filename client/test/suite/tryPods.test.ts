@@ -3,6 +3,7 @@
 // the API stand-in (pods are local HTTP servers behind its port-forward endpoint) or, when
 // INGRESS_LAB_TEST_KUBECONFIG is set, a real cluster (pods run registry.k8s.io agnhost netexec).
 import * as assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { existsSync, rmSync } from 'node:fs';
@@ -123,6 +124,13 @@ suite('Try reaches the cluster\'s pods', () => {
     assert.match(result.answeredBy?.via ?? '', /^127\.0\.0\.1:\d+$/, 'the language server\'s port-forward listener');
     const port = (await api.proxy.ensureStarted()).http.port;
     assert.equal(result.curl, `curl -i --connect-to pods.example.com:80:127.0.0.1:${port} http://pods.example.com/hostname`);
+    // "Copy as curl" reproduces the request from a terminal: the same pod answers, through the same rule.
+    const fromTerminal = await shell(result.curl!);
+    if (fromTerminal !== undefined) {
+      assert.match(fromTerminal, /^HTTP\/1\.1 200 OK\r$/m);
+      assert.match(fromTerminal, new RegExp(`^x-ingress-lab-upstream: pod ${target.namespace}/web-1:8080\\r$`, 'm'));
+      assert.match(fromTerminal, /\r\n\r\nweb-1( \/hostname)?$/);
+    }
     await screenshot('try-pod');
   });
 
@@ -162,6 +170,17 @@ suite('Try reaches the cluster\'s pods', () => {
     assert.equal(result.guidance, `Service ${target.namespace}/idle has no ready pods in the cluster (kubectl get pods -n ${target.namespace}). To try it against a process of your own, map ${target.namespace}/idle:80 in ingressLab.proxy.map.`);
   });
 });
+
+/** Runs a command line in a shell; undefined when the shell or curl is not there. */
+function shell(line: string): Promise<string | undefined> {
+  return new Promise((resolve, reject) => {
+    execFile('/bin/sh', ['-c', line], { timeout: 15_000 }, (err, stdout, stderr) => {
+      if (err && ((err as { code?: unknown }).code === 127 || (err as { code?: unknown }).code === 'ENOENT')) return resolve(undefined);
+      if (err) return reject(new Error(`${line}: ${stderr || err.message}`));
+      resolve(stdout);
+    });
+  });
+}
 
 /**
  * Asks the test driver (scripts/editor-test.mjs, which watches this console) for a screenshot of
