@@ -47,7 +47,7 @@ export function shapeRouteTree(tree: RouteTreeResult): RouteNode[] {
 }
 
 function hostLabel(host: string): string {
-  return host === '*' ? '(any host)' : host;
+  return host === '*' ? '(any host)' : host === '' ? '(default backend)' : host;
 }
 
 function hostNode(h: RouteTreeHost, connected: boolean): RouteNode {
@@ -58,6 +58,7 @@ function hostNode(h: RouteTreeHost, connected: boolean): RouteNode {
     .filter(Boolean).join(' · ');
   const ingresses = [...new Set(h.paths.map((p) => `${p.namespace}/${p.ingress}`))];
   const scheme = h.tls ? 'https' : 'http';
+  if (h.host === '') return defaultBackendsNode(h, id, connected, ingresses);
   const tooltip = [
     `**${scheme}://${h.host === '*' ? '*' : h.host}**`,
     h.tls ? 'TLS: a `tls` entry covers this host.' : 'No TLS entry covers this host (HTTP only).',
@@ -67,6 +68,16 @@ function hostNode(h: RouteTreeHost, connected: boolean): RouteNode {
     kind: 'host', id, label: hostLabel(h.host), description, tooltip,
     icon: { id: h.tls ? 'lock' : 'globe' }, location: h.location ?? h.paths[0]?.location,
     children: h.paths.map((p, i) => pathNode(p, `${id}/${i}:${p.namespace}/${p.ingress}:${p.pathType}:${p.path}`, connected)),
+  };
+}
+
+/** The Ingresses' defaultBackends, under one node after the hosts: what no rule takes goes there. */
+function defaultBackendsNode(h: RouteTreeHost, id: string, connected: boolean, ingresses: string[]): RouteNode {
+  const tooltip = ['**spec.defaultBackend**', 'Requests that no rule takes (no host rule, or no path of the host matches) go to a defaultBackend: of an Ingress owning that host\'s rules, else of a catch-all Ingress.',
+    `Ingresses: ${ingresses.map(code).join(', ')}`].join('\n\n');
+  return {
+    kind: 'host', id, label: hostLabel(''), description: plural(h.paths.length, 'Ingress') , tooltip, icon: { id: 'inbox' }, location: h.paths[0]?.location,
+    children: h.paths.map((p, i) => pathNode(p, `${id}/${i}:${p.namespace}/${p.ingress}`, connected)),
   };
 }
 
@@ -104,11 +115,14 @@ function pathTooltip(p: RouteTreePath): string {
 
 function pathNode(p: RouteTreePath, id: string, connected: boolean): RouteNode {
   const others = p.problems.filter((x) => !x.code.startsWith('conflict/')).length;
-  const description = [p.pathType || 'no pathType', pathStatus(p), others && plural(others, 'problem')].filter(Boolean).join(' · ');
+  const kind = p.isDefaultBackend ? `Ingress ${p.namespace}/${p.ingress}` : p.pathType || 'no pathType';
+  const description = [kind, p.live && 'live (cluster only)', pathStatus(p), others && plural(others, 'problem')].filter(Boolean).join(' · ');
   const color = pathColor(p);
+  const icon = p.live ? 'cloud' : 'link';
+  const tooltip = p.live ? `${pathTooltip(p)}\n\nLive in the cluster only: no workspace file defines this Ingress (a click opens its read-only view).` : pathTooltip(p);
   return {
-    kind: 'path', id, label: p.path || '(empty)', description, tooltip: pathTooltip(p),
-    icon: color ? { id: 'link', color } : { id: 'link' }, location: p.location,
+    kind: 'path', id, label: p.isDefaultBackend ? 'defaultBackend' : p.path || '(empty)', description, tooltip,
+    icon: color ? { id: icon, color } : { id: icon }, location: p.location,
     children: p.backend ? [backendNode(p.backend, p.location, `${id}/backend`, connected, portProblem(p))] : [],
   };
 }
@@ -146,8 +160,8 @@ function podNodes(b: RouteTreeBackend, location: Location, id: string): RouteNod
       icon: { id: 'warning', color: WARNING }, location, children: [] }];
   }
   return b.pods.map((p) => ({
-    kind: 'pod' as const, id: `${id}/${p.name}`, label: p.name, description: p.ready ? 'ready' : 'not ready',
-    tooltip: `**Pod ${code(p.name)}**\n\n${p.ready ? 'Ready: receives traffic.' : 'Not ready: receives no traffic.'}`,
+    kind: 'pod' as const, id: `${id}/${p.name}`, label: p.name, description: [p.ready ? 'ready' : 'not ready', p.port !== undefined && `:${p.port}`].filter(Boolean).join(' · '),
+    tooltip: `**Pod ${code(p.name)}**\n\n${p.ready ? 'Ready: receives traffic.' : 'Not ready: receives no traffic.'}${p.port === undefined ? '' : `\n\nThe backend's Service port reaches container port ${p.port} on it (targetPort, as its EndpointSlice resolves it).`}`,
     icon: p.ready ? { id: 'pass', color: 'testing.iconPassed' } : { id: 'error', color: 'testing.iconFailed' }, location, children: [],
   }));
 }

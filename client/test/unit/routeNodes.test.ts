@@ -99,3 +99,20 @@ test('a Service without the routed port: "port not found", like "Service not fou
   assert.deepEqual(row(backend), ['web:8080', 'port not found', 'server', 'list.warningForeground']);
   assert.ok(backend.tooltip.includes(message));
 });
+
+test('defaultBackends under "(default backend)" after the hosts; a live-only Ingress marked live; a ready pod with its container port', () => {
+  const backend = { service: 'web', port: 'http', namespace: 'shop', exists: true, ready: 1, total: 1, pods: [{ name: 'web-1', ready: true, port: 8080 }] };
+  const roots = shapeRouteTree({
+    hosts: [
+      { host: 'live.example.com', tls: false, paths: [path({ path: '/', ingress: 'live-only', live: true, backend })] },
+      { host: '', tls: false, paths: [path({ path: '', pathType: '', ingress: 'live-only', isDefaultBackend: true, live: true, backend })] },
+    ],
+    cluster: { state: 'connected', source: 'kind', message: '' },
+  });
+  assert.deepEqual(roots.map(row), [['live.example.com', '1 path', 'globe', undefined], ['(default backend)', '1 Ingress', 'inbox', undefined]]);
+  assert.deepEqual(row(roots[0]!.children[0]!), ['/', 'Prefix · live (cluster only)', 'cloud', undefined]);
+  assert.deepEqual(row(roots[1]!.children[0]!), ['defaultBackend', 'Ingress shop/live-only · live (cluster only)', 'cloud', undefined]);
+  const pod = roots[0]!.children[0]!.children[0]!.children[0]!;
+  assert.deepEqual(row(pod), ['web-1', 'ready · :8080', 'pass', 'testing.iconPassed']);
+  assert.match(pod.tooltip, /container port 8080/);
+});
