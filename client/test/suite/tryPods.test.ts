@@ -145,6 +145,12 @@ suite('Try reaches the cluster\'s pods', () => {
     assert.equal(result.response?.status, 200, result.response?.reason);
     assert.match(result.response?.body.text ?? '', /^web-2( \/hostname)?$/);
     console.log(`    pod replaced → answered by web-2 after ${Date.now() - replaced} ms`);
+    // The Routes view follows by itself: Service web's pods now list web-2, ready, on its container port.
+    await waitForEvent('the Routes view to show web-2', api.routes.onDidChangeTreeData, () => {
+      const host = api.routes.getChildren().find((h) => h.label === 'pods.example.com');
+      const pods = host?.children.find((p) => p.label === '/')?.children[0]?.children ?? [];
+      return pods.some((p) => p.label === 'web-2' && p.description === 'ready · :8080') ? true : undefined;
+    }, 30_000);
     assert.equal((await api.proxy.ensureStarted()).http.port, before.http.port, 'the same proxy, not restarted');
   });
 
