@@ -70,7 +70,8 @@ async function send(req: ExplainRouteParams, explain: ExplainRouteResult, proxy:
 
 /** What the advice needs to know beyond the answer: cluster access, a refused mapping, a missing port. */
 function adviceContext(explain: ExplainRouteResult, proxy: ProxyController): AdviceContext {
-  const clusterEnabled = vscode.workspace.getConfiguration('ingressLab').get<boolean>('cluster.enabled', false);
+  // In an untrusted workspace the server ignores the cluster settings (trust.ts): so does the advice.
+  const clusterEnabled = vscode.workspace.isTrusted && vscode.workspace.getConfiguration('ingressLab').get<boolean>('cluster.enabled', false);
   const key = mapKeyOf(explain);
   const svc = explain.route?.service;
   const target = svc?.port !== undefined ? { namespace: explain.route!.namespace, service: svc.name, port: svc.port } : undefined;
