@@ -120,6 +120,8 @@ export const RouteTableRequest = new RequestType<RouteTableParams, RouteTableRes
 export interface RouteTreePod {
   name: string;
   ready: boolean;
+  /** The container port the backend's Service port reaches on this pod (targetPort resolved, from the EndpointSlice); ready pods only. */
+  port?: number;
 }
 
 export interface RouteTreeBackend {
@@ -160,9 +162,14 @@ export interface RouteTreePath {
   others?: RouteTreeOther[];
   /** Why it is shadowed or how the duplicate claim is decided. */
   reason?: string;
+  /** The Ingress's spec.defaultBackend (listed under the host `''`), not a path. */
+  isDefaultBackend?: boolean;
+  /** The Ingress is live in the cluster only (no workspace file defines it); location is its read-only live view. */
+  live?: boolean;
 }
 
 export interface RouteTreeHost {
+  /** The rule's host; '*' for rules without host; '' holds the Ingresses' defaultBackends. */
   host: string;
   tls: boolean;
   paths: RouteTreePath[];
