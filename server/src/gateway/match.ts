@@ -20,9 +20,11 @@ function prefixKey(value: string): string {
   return value.replace(/\/+$/, '');
 }
 
-function safeRegex(source: string, flags = ''): RegExp | undefined {
+/** A full-match RegExp; a leading RE2/PCRE "(?i)" becomes the i flag (JavaScript has no inline flags). */
+function safeRegex(source: string): RegExp | undefined {
+  const fold = source.startsWith('(?i)');
   try {
-    return new RegExp(`^(?:${source})$`, flags);
+    return new RegExp(`^(?:${fold ? source.slice(4) : source})$`, fold ? 'i' : '');
   } catch {
     return undefined;
   }
