@@ -2,11 +2,11 @@
 // object index with reverse references, findings cached per chunk. An edit re-runs the object
 // rules only on new objects and on the objects that depend on a change, and the workspace
 // rules (conflicts) only on the Ingresses that share a host with a changed Ingress.
-import type { Finding, Severity } from '../ingress/findings';
+import type { Finding } from '../ingress/findings';
 import { compareFindings } from '../ingress/findings';
 import type { KObject } from '../ingress/model';
 import { MergedStore, type ObjectStore } from '../ingress/store';
-import { checkObjects, checkWorkspace, type SeverityOverrides } from '../rules/engine';
+import { checkObjects, checkWorkspace, overrideParseFindings, type SeverityOverrides } from '../rules/engine';
 import type { Rule, RuleContext } from '../rules/rule';
 import type { ClusterView } from './cluster-source';
 import type { LinesOf } from './convert';
@@ -198,11 +198,7 @@ export class Workspace {
 
   /** The findings of one chunk (syntax, object and workspace rules), sorted, absolute spans. */
   entryFindings(e: DocEntry): Finding[] {
-    const syntaxOverride = this.opts.overrides['schema/yaml-syntax'];
-    const out: Finding[] = [];
-    if (e.hasSyntax && syntaxOverride !== 'off') {
-      for (const f of e.syntaxFindings()) out.push(syntaxOverride ? { ...f, severity: syntaxOverride as Severity } : f);
-    }
+    const out: Finding[] = e.hasSyntax ? overrideParseFindings(e.syntaxFindings(), this.opts.overrides) : [];
     if (e.findings.length || e.wsFindings.length) for (const f of e.absoluteFindings()) if (f.uri === e.uri) out.push(f);
     return out.sort(compareFindings);
   }

@@ -5,7 +5,7 @@ import type { Finding } from '../ingress/findings';
 import { compareFindings } from '../ingress/findings';
 import { parseManifest } from '../ingress/documents';
 import { MergedStore, WorkspaceStore, type ObjectStore } from '../ingress/store';
-import { checkObjects, checkWorkspace, type SeverityOverrides } from './engine';
+import { checkObjects, checkWorkspace, overrideParseFindings, type SeverityOverrides } from './engine';
 import type { ClusterFacts, RuleContext } from './rule';
 
 export interface AnalyzeOptions {
@@ -38,7 +38,7 @@ export function analyze(files: readonly { uri: string; text: string }[], opts: A
   const objects = workspace.allObjects();
   const overrides = opts.overrides ?? {};
   const findings = [
-    ...syntax.filter(() => overrides['schema/yaml-syntax'] !== 'off'),
+    ...overrideParseFindings(syntax, overrides),
     ...checkObjects(objects, context, { overrides }),
     ...checkWorkspace([...objects, ...clusterIngresses(opts.clusterObjects, workspace)], context, { overrides }),
   ].sort(compareFindings);

@@ -29,6 +29,16 @@ function toFinding(rule: Rule, obj: KObject, r: Report, overrides: SeverityOverr
   return f;
 }
 
+/** Parser findings (`schema/yaml-syntax`, `schema/yaml-alias`) under their rules' overrides. */
+export function overrideParseFindings(findings: readonly Finding[], overrides: SeverityOverrides): Finding[] {
+  const out: Finding[] = [];
+  for (const f of findings) {
+    const o = overrides[f.ruleId];
+    if (o !== 'off') out.push(o ? { ...f, severity: o } : f);
+  }
+  return out;
+}
+
 function active(rule: Rule, ctx: RuleContext, overrides: SeverityOverrides): boolean {
   return overrides[rule.id] !== 'off' && (!rule.needsCluster || !!ctx.cluster);
 }

@@ -79,8 +79,8 @@ test('routes: JSON tree with hosts, paths and the conflict/shadowed marks, exit 
   assert.equal(r.code, 0, r.stderr);
   const tree = json(r.stdout);
   const web = tree.hosts.find((h: { host: string }) => h.host === 'web.example.com');
-  assert.deepEqual(web.paths.map((p: Record<string, unknown>) => [p.path, p.status, p.reachable]), [['/foo', 'active', true], ['/foo/', 'shadowed', false]]);
-  assert.equal(web.paths[1].others[0].path, '/foo');
+  assert.deepEqual(web.paths.map((p: Record<string, unknown>) => [p.path, p.status, p.reachable]), [['/foo/', 'active', true], ['/foo', 'shadowed', false]]);
+  assert.equal(web.paths[1].others[0].path, '/foo/');
   const shop = tree.hosts.find((h: { host: string }) => h.host === 'shop.example.com');
   assert.deepEqual(shop.paths.map((p: Record<string, unknown>) => [p.ingress, p.status, p.reachable]), [['default/older', 'conflict', true], ['default/newer', 'conflict', false]]);
   assert.equal(typeof shop.paths[0].range.start.line, 'number');
@@ -90,7 +90,7 @@ test('routes: text output marks the shadowed path', () => {
   const r = run('routes', 'test-fixtures/rules/conflict/shadowed-path/fail-trailing-slash.yaml');
   assert.equal(r.code, 0, r.stderr);
   assert.match(r.stdout, /^web\.example\.com$/m);
-  assert.match(r.stdout, /\/foo\/ \(Prefix\) +→ service foo-slash:80 .*\[shadowed: never reached, Prefix \/foo in Ingress default\/web wins\]/);
+  assert.match(r.stdout, /\/foo \(Prefix\) +→ service foo:80 .*\[shadowed: never reached, Prefix \/foo\/ in Ingress default\/web wins\]/);
 });
 
 test('route --class keeps only the Ingresses of that class (the default class applied)', () => {

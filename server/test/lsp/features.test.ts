@@ -202,17 +202,18 @@ test('route tree: a shadowed path names its shadow, a duplicate claim names the 
   const ing = (name: string, paths: [string, string][]) => HEAD.replace('name: t', `name: ${name}`)
     + '  rules:\n    - host: tree.example.com\n      http:\n        paths:\n'
     + paths.map(([p, svc]) => `          - path: ${p}\n            pathType: Prefix\n${BACKEND.replace('web', svc)}`).join('');
-  await client.open(uri, `${ing('a', [['/app', 'web'], ['/app/', 'api']])}---\n${ing('b', [['/app', 'cache']])}`);
+  // PathTypePrefix: "If both paths are present in an Ingress spec, the longest matching path (/foo/) is given priority."
+  await client.open(uri, `${ing('a', [['/app', 'web'], ['/app/', 'api']])}---\n${ing('b', [['/app/', 'cache']])}`);
   await client.waitFor(uri);
   const tree = await client.conn.sendRequest(RouteTreeRequest, { uri });
   const paths = tree.hosts.find((h) => h.host === 'tree.example.com')!.paths;
   assert.deepEqual(paths.map((p) => [p.ingress, p.path, p.status, p.others?.map((o) => `${o.ingress} ${o.path} → ${o.backend}`)]), [
-    ['a', '/app', 'conflict', ['shop/b /app → service cache:80']],
-    ['a', '/app/', 'shadowed', ['shop/a /app → service web:80']],
-    ['b', '/app', 'conflict', ['shop/a /app → service web:80']],
+    ['a', '/app', 'shadowed', ['shop/a /app/ → service api:80']],
+    ['a', '/app/', 'conflict', ['shop/b /app/ → service cache:80']],
+    ['b', '/app/', 'conflict', ['shop/a /app/ → service api:80']],
   ]);
-  assert.equal(paths[1]!.others![0]!.location.range.start.line, 10, 'the shadow links to its path');
-  assert.match(paths[1]!.reason ?? '', /\S/);
+  assert.equal(paths[0]!.others![0]!.location.range.start.line, paths[1]!.location.range.start.line, 'the shadow links to its path');
+  assert.match(paths[0]!.reason ?? '', /the longest matching path is given priority/);
 });
 
 test('explainRoute answers with the shared matcher; a path hover says what it wins and what shadows it', async () => {
@@ -224,10 +225,10 @@ test('explainRoute answers with the shared matcher; a path hover says what it wi
   assert.ok(r.trace.some((l) => /^ {2}✓ Prefix \/ in Ingress \S+: matches/.test(l)), `the winning candidate names its path and Ingress:\n${r.trace.join('\n')}`);
   const miss = await client.conn.sendRequest(ExplainRouteRequest, { host: 'nowhere.example.org', path: '/' });
   assert.equal(miss.route?.host, '', 'an unknown host falls to a rule without host (other tests opened some)');
-  const { uri, position } = await openAt('  rules:\n    - host: shadow.example.com\n      http:\n        paths:\n          - path: /app\n            pathType: Prefix\n' + BACKEND
-    + '          - path: /app/|\n            pathType: Prefix\n' + BACKEND.replace('web', 'api').replace('number: 80', 'name: http'));
+  const { uri, position } = await openAt('  rules:\n    - host: shadow.example.com\n      http:\n        paths:\n          - path: /app|\n            pathType: Prefix\n' + BACKEND
+    + '          - path: /app/\n            pathType: Prefix\n' + BACKEND.replace('web', 'api').replace('number: 80', 'name: http'));
   const h = await client.conn.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: position.line, character: position.character - 2 } });
   const md = (h!.contents as MarkupContent).value;
-  assert.match(md, /Prefix \/app\/ on host shadow.example.com/);
-  assert.match(md, /Shadowed by Prefix \/app on host shadow.example.com/);
+  assert.match(md, /Prefix \/app on host shadow.example.com/);
+  assert.match(md, /Shadowed by Prefix \/app\/ on host shadow.example.com/);
 });

@@ -30,7 +30,9 @@ function bruteForce(paths: { path: string; type: string; i: number }[], req: str
     return want.every((seg, k) => got[k] === seg);
   });
   const len = (m: { path: string; type: string }) => (m.type === 'Exact' ? m.path.length : m.path.replace(/\/+$/, '').length);
-  matches.sort((x, y) => len(y) - len(x) || Number(y.type === 'Exact') - Number(x.type === 'Exact') || x.i - y.i);
+  // PathTypePrefix: "/foo and /foo/ both match requests to /foo and /foo/. If both paths are present
+  // in an Ingress spec, the longest matching path (/foo/) is given priority."
+  matches.sort((x, y) => len(y) - len(x) || Number(y.type === 'Exact') - Number(x.type === 'Exact') || y.path.length - x.path.length || x.i - y.i);
   return matches[0]?.i;
 }
 

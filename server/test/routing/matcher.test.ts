@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { prefixKeys, pathMatches, matchKey, normalizeRequestPath } from '../../src/ingress/routing/paths';
 import { hostMatches, hostKey, normalizeRequestHost } from '../../src/ingress/routing/hosts';
 import { matchingEntries } from '../../src/ingress/routing/match';
-import { lookup, TlsIndex } from '../../src/ingress/routing/index';
+import { analyzeRoutes, lookup, TlsIndex } from '../../src/ingress/routing/index';
 import type { Ingress } from '../../src/ingress/model';
 import { tableOf } from '../helpers/routing';
 
@@ -94,4 +94,26 @@ spec:
   assert.equal(r.status, 404);
   assert.match(r.trace.map((s) => s.message).join('\n'), /\*\.example\.com not consulted \(an exact host wins\)/);
   assert.equal(lookup(table, 'b.example.com', '/web').match?.backend?.service?.name?.value, 'wild');
+});
+
+test('PathTypePrefix: "/foo and /foo/ both match requests to /foo and /foo/. If both paths are present in an Ingress spec, the longest matching path (/foo/) is given priority."', () => {
+  for (const order of [['/foo', '/foo/'], ['/foo/', '/foo']]) {
+    const table = tableOf(`apiVersion: networking.k8s.io/v1
+kind: Ingress
+metadata: { name: spec }
+spec:
+  rules:
+    - host: h
+      http:
+        paths:
+${order.map((p) => `          - { path: "${p}", pathType: Prefix, backend: { service: { name: "svc${p.replace(/\//g, '-')}", port: { number: 80 } } } }`).join('\n')}
+`);
+    for (const request of ['/foo', '/foo/', '/foo/bar']) {
+      const r = lookup(table, 'h', request);
+      assert.equal(r.match?.entry?.path, '/foo/', `${order.join(', ')}: ${request}`);
+    }
+    const a = analyzeRoutes(table);
+    assert.deepEqual(a.shadowed.map((s) => [s.entry.path, s.by.path]), [['/foo', '/foo/']], `${order.join(', ')}: /foo is the one never reached`);
+    assert.match(a.shadowed[0]!.reason, /the longest matching path is given priority: "\/foo\/" over "\/foo"/);
+  }
 });

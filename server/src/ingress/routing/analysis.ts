@@ -1,7 +1,9 @@
 // Conflicts and shadowing, found with the matcher's own precedence so the diagnostics, the
 // route tree and routing never disagree. Two entries of one host group that match the same
 // request set (same effective match and key: Exact /a; Prefix /a, /a/ and ImplementationSpecific /a)
-// always resolve the same way, so every one but the first can never receive traffic.
+// always resolve the same way, so every one but the winner can never receive traffic. The
+// winner is the matcher's: of Prefix /a and /a/ the longer, /a/ (the API's PathTypePrefix
+// text), then Ingress, rule and path order.
 //   duplicate: the winner and every entry with its host + path + pathType (as written) but
 //              a different backend.
 //   shadowed:  any other entry that always loses (different pathType or spelling, an
@@ -10,9 +12,9 @@
 // requests and are not reported. Ingresses of different IngressClasses are served by
 // different controllers, so they never conflict with each other. No I/O.
 import { backendKey } from './backend';
-import { whyPathWins } from './match';
+import { comparePathMatches, whyPathWins } from './match';
 import { memoize } from './memo';
-import { compareEntries, type RouteEntry, type RouteTable } from './table';
+import type { RouteEntry, RouteTable } from './table';
 
 export interface DuplicateRoute {
   /** The claimants in precedence order: the first one receives the traffic, the others have other backends. */
@@ -34,6 +36,7 @@ export interface RouteAnalysis {
   shadowedBy: Map<RouteEntry, ShadowedRoute>;
 }
 
+/** Entries sharing a key, in the order they win a request they all match. */
 function bucketsOf(entries: readonly RouteEntry[], keyOf: (e: RouteEntry) => string): RouteEntry[][] {
   const m = new Map<string, RouteEntry[]>();
   for (const e of entries) {
@@ -42,7 +45,7 @@ function bucketsOf(entries: readonly RouteEntry[], keyOf: (e: RouteEntry) => str
     if (l) l.push(e);
     else m.set(k, [e]);
   }
-  return [...m.values()].filter((l) => l.length > 1).map((l) => l.sort(compareEntries));
+  return [...m.values()].filter((l) => l.length > 1).map((l) => l.sort(comparePathMatches));
 }
 
 const spelled = (e: RouteEntry) => `${e.pathType ?? ''}\u0000${e.path}`;

@@ -3,8 +3,15 @@
 //   1. Host: an exact host rule beats a wildcard host rule, which beats rules without host
 //      (ingress-controller-conformance host_rules). Only the winning host group's paths count.
 //   2. Path: among matching paths the longest wins, Exact over Prefix at equal length
-//      (Kubernetes docs); remaining ties go to the older Ingress, then namespace/name
-//      (ingress-nginx), then rule and path order inside one Ingress.
+//      (Kubernetes docs: "precedence will be given first to the longest matching path. If two
+//      paths are still equally matched, precedence will be given to paths with an exact path
+//      type over prefix path type"). The length is the matched path: the whole path for Exact,
+//      the path without trailing slash for Prefix. Prefix paths that differ only by a trailing
+//      slash match the same requests; the API's own text (networking/v1 PathTypePrefix) says
+//      "If both paths are present in an Ingress spec, the longest matching path (/foo/) is
+//      given priority", so the path as written, longer first, decides next. Remaining ties go
+//      to the older Ingress, then namespace/name (ingress-nginx), then rule and path order
+//      inside one Ingress.
 //   3. No path matched: the defaultBackend of an Ingress owning that host's rules, else of an
 //      Ingress without rules (a catch-all), else, when no rule matched the host at all, of any
 //      Ingress; otherwise 404.
@@ -98,14 +105,28 @@ function matchLength(e: RouteEntry): number {
   return e.key.length;
 }
 
-function comparePathMatches(a: RouteEntry, b: RouteEntry): number {
-  return matchLength(b) - matchLength(a) || (a.match === b.match ? 0 : a.match === 'Exact' ? -1 : 1) || compareEntries(a, b);
+/** The path as written, as long as it counts: "/foo/" outranks "/foo" (both Prefix, same key). */
+function writtenLength(e: RouteEntry): number {
+  return rulePath(e.path).length;
+}
+
+/** Path precedence alone (no Ingress order): longest match, Exact over Prefix, then the longer written path. */
+export function comparePathPrecedence(a: RouteEntry, b: RouteEntry): number {
+  return matchLength(b) - matchLength(a) || (a.match === b.match ? 0 : a.match === 'Exact' ? -1 : 1) || writtenLength(b) - writtenLength(a);
+}
+
+/** The order in which entries matching one request win: path precedence, then Ingress, rule and path order. */
+export function comparePathMatches(a: RouteEntry, b: RouteEntry): number {
+  return comparePathPrecedence(a, b) || compareEntries(a, b);
 }
 
 /** Why winner w beats loser l for the same request. */
 export function whyPathWins(w: RouteEntry, l: RouteEntry, created: CreatedAt = ownCreationTimestamp): string {
   if (matchLength(w) !== matchLength(l)) return `longest match: "${w.key || '/'}" over "${l.key || '/'}"`;
   if (w.match !== l.match) return 'Exact beats Prefix at equal length';
+  if (writtenLength(w) !== writtenLength(l)) {
+    return `the longest matching path is given priority: "${w.path}" over "${rulePath(l.path)}"`;
+  }
   if (w.ingress !== l.ingress) return whyIngressWins(w.ingress, l.ingress, created);
   return `${w.node.path} comes first in Ingress ${w.ref}`;
 }

@@ -7,7 +7,8 @@ import { backendJson, backendLabel, type BackendJson } from './backend';
 import type { HostKind } from './hosts';
 import { TlsIndex } from './tls';
 import { ingressRef } from './order';
-import { compareEntries, type HostGroup, type RouteEntry, type RouteTable } from './table';
+import type { HostGroup, RouteEntry, RouteTable } from './table';
+import { comparePathMatches } from './match';
 import type { MatchKind } from './paths';
 
 export interface RouteSource {
@@ -92,8 +93,8 @@ function hostSource(e: RouteEntry): { span: Span; field: string } {
 
 function hostNode(g: HostGroup, table: RouteTable, tls: TlsIndex): RouteHostNode {
   const first = g.entries[0]!;
-  const paths = [...g.entries].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)
-    || (a.match === b.match ? 0 : a.match === 'Exact' ? -1 : 1) || compareEntries(a, b));
+  // By path, and among the paths matching the same requests in the order they win.
+  const paths = [...g.entries].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0) || comparePathMatches(a, b));
   return {
     host: first.host ?? null, kind: g.kind, tls: g.kind !== 'any' && tls.covering(g.key).length > 0, ingresses: g.owners.map(ingressRef),
     source: { ingress: first.ref, uri: first.ingress.uri, ...hostSource(first) },

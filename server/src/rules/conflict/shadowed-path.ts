@@ -1,5 +1,5 @@
 // A path that can never receive a request because another path of the same host matches
-// exactly the same requests and always wins: Prefix "/a/" next to Prefix "/a",
+// exactly the same requests and always wins: Prefix "/a" next to Prefix "/a/" (the longer wins),
 // ImplementationSpecific "/a" next to Prefix "/a", or the same path written twice. Paths
 // that merely overlap (Exact "/a" and Prefix "/a", "/a" and "/a/b") each still win some
 // requests and are not reported. Same-path different-backend claims are conflict/duplicate-route.
