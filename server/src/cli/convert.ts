@@ -10,7 +10,8 @@ import type { ConversionNote, ConvertResult, Json } from '../gateway/convert/typ
 import { checkEquivalence, differenceRow, type EquivalenceResult } from '../gateway/equivalence';
 import { ingressClassOf } from '../ingress/routing/index';
 import { selectProfile } from '../ingress/routing/profiles/select';
-import { PROFILE_SETTINGS, type ControllerProfile, type ProfileSetting } from '../ingress/routing/profiles/types';
+import type { ControllerProfile } from '../ingress/routing/profiles/types';
+import { profileSetting } from './route-profile';
 import { UsageError } from './files';
 import type { CliIO } from './io';
 import { checkFormat, loadRoutes, ROUTING_OPTIONS, type LoadedRoutes } from './workspace';
@@ -39,11 +40,6 @@ has no equivalent. Exit status: 0 converted, 1 --check found requests routed dif
 function gatewayRef(value: string | undefined): { name: string; namespace?: string } {
   const [a, b] = (value ?? 'ingress-lab').split('/');
   return b === undefined ? { name: a! } : { namespace: a, name: b };
-}
-
-function profileSetting(v: string): ProfileSetting {
-  if (!(PROFILE_SETTINGS as readonly string[]).includes(v)) throw new UsageError(`--profile must be auto, spec-only or ingress-nginx, not "${v}"`);
-  return v as ProfileSetting;
 }
 
 function reportText(result: ConvertResult, profile: ControllerProfile): string {

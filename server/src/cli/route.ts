@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { backendJson, backendLabel, ingressRef, lookup, type RouteResult, type TraceStep } from '../ingress/routing/index';
 import type { CliIO } from './io';
 import { checkFormat, jsonLocation, loadRoutes, ROUTING_OPTIONS, textLocation, type LoadedRoutes } from './workspace';
+import { profiledRoute, profiledText, PROFILE_OPTIONS, PROFILE_USAGE } from './route-profile';
 
 export const ROUTE_USAGE = `usage: ingress-lab route [--host HOST] [--path PATH] [--format text|json] [--namespace NS] [--class NAME] [PATH...]
 
@@ -15,7 +16,8 @@ decision. Exit status: 0 routed, 1 no match (404), 2 usage or I/O error.
   --format FORMAT    text (default) or json
   -n, --namespace NS namespace of manifests that name none (default "default")
   --class NAME       only the Ingresses of this IngressClass (the default class applies to
-                     those without one)`;
+                     those without one)
+${PROFILE_USAGE}`;
 
 export function routeJson(r: RouteResult, loaded: LoadedRoutes) {
   const m = r.match;
@@ -60,12 +62,16 @@ export async function runRoute(argv: string[], io: CliIO): Promise<number> {
       host: { type: 'string', default: '' },
       path: { type: 'string', default: '/' },
       ...ROUTING_OPTIONS,
+      ...PROFILE_OPTIONS,
     },
   });
   checkFormat(values.format!, ['text', 'json']);
   const loaded = loadRoutes(positionals, values.namespace!, values.class);
   if (loaded.table.ingresses.length === 0) io.err(`ingress-lab route: no Ingress found in ${loaded.fileCount} file${loaded.fileCount === 1 ? '' : 's'}`);
   const result = lookup(loaded.table, values.host!, values.path!, { explain: 50 });
-  io.out(values.format === 'json' ? JSON.stringify(routeJson(result, loaded), null, 2) : routeText(result, loaded));
+  const p = profiledRoute(loaded, values.host!, values.path!, values);
+  io.out(values.format === 'json'
+    ? JSON.stringify({ ...routeJson(result, loaded), profile: { id: p.profile.id, reason: p.profile.reason }, answer: p.answer }, null, 2)
+    : [routeText(result, loaded), ...profiledText(p)].join('\n'));
   return result.match ? 0 : 1;
 }

@@ -6,9 +6,12 @@ import { Agent, createServer as createHttp, type IncomingMessage, type Server, t
 import { createServer as createHttps } from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
+import type { TLSSocket } from 'node:tls';
 import { TlsIndex, type RouteTable } from '../ingress/routing/index';
 import { CertificateCache, type CaFiles } from './certs';
-import { decide, requestPath } from './decide';
+import { decide, originForm, requestPath } from './decide';
+import { controllerAction, sendControllerReply } from './controller-action';
+import type { ControllerProfile } from '../ingress/routing/profiles/types';
 import { rawRefusal, sendRefusal, type Refusal } from './explain';
 import { forward } from './forward';
 import { DEFAULT_TIMEOUTS, type UpstreamTimeouts } from './timeouts';
@@ -48,6 +51,8 @@ export interface ProxyOptions {
   /** How long to wait on an upstream (defaults: ingress-nginx's). */
   timeouts?: Partial<UpstreamTimeouts>;
   onRequest?: (log: RequestLog) => void;
+  /** The controller profile whose redirects, rewrites and canaries the proxy applies (none: the matcher's answer only). */
+  profile?: ControllerProfile;
 }
 
 export interface Listening {
@@ -133,12 +138,20 @@ export class IngressProxy {
 
   private async onRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const { host, path, d, log } = this.begin(req, req.method ?? '?');
-    if (d.refusal || !d.target) {
+    const scheme = (req.socket as TLSSocket).encrypted ? 'https' : 'http';
+    const act = controllerAction(this.opts.profile, this.table, { scheme, url: originForm(req.url), method: req.method ?? 'GET', headers: req.headers });
+    if (act.reply) {
+      sendControllerReply(res, act.reply, d.rule, this.opts.profile!.id);
+      return log(act.reply.status, undefined, act.reply.reason);
+    }
+    const target = act.target ?? (d.refusal ? undefined : d.target);
+    if (!target) {
       sendRefusal(res, d.refusal!, host, path);
       return log(d.refusal!.status, undefined, d.refusal!.reason);
     }
+    if (act.path) req.url = act.path;
     try {
-      const out = await forward(req, res, d.target, { resolver: this.opts.resolver, agent: this.agent, timeouts: this.timeouts, rule: d.rule });
+      const out = await forward(req, res, target, { resolver: this.opts.resolver, agent: this.agent, timeouts: this.timeouts, rule: d.rule });
       if (out.refusal) sendRefusal(res, out.refusal, host, path);
       log(out.refusal?.status ?? out.status, out.upstream, out.refusal?.reason, out.aborted);
     } catch (e) {
