@@ -3,7 +3,7 @@
 // canary), shown after the matcher's answer. Kept apart so route.ts stays the matcher's face.
 import { UsageError } from './files';
 import type { LoadedRoutes } from './workspace';
-import { answerLabel, request, type HttpRequest, type RouteAnswer } from '../ingress/routing/profiles/answer';
+import { ACTION_TRACE, answerLabel, request, type HttpRequest, type RouteAnswer } from '../ingress/routing/profiles/answer';
 import { selectProfile } from '../ingress/routing/profiles/select';
 import { PROFILE_SETTINGS, type ControllerProfile, type ProfileSetting } from '../ingress/routing/profiles/types';
 
@@ -51,6 +51,6 @@ export function profiledRoute(loaded: LoadedRoutes, host: string, path: string, 
 export function profiledText(p: ProfiledRoute): string[] {
   return [
     `profile ${p.profile.id} (${p.profile.reason}): ${answerLabel(p.answer)}`,
-    ...p.answer.trace.filter((t) => /^(request path|app-root|temporal-redirect|permanent-redirect|force-ssl-redirect|ssl-redirect|rewritten|canary|backend-protocol|location|no regex)/.test(t)).map((t) => `  ${t}`),
+    ...p.answer.trace.filter((t) => ACTION_TRACE.test(t)).map((t) => `  ${t}`),
   ];
 }

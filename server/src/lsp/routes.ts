@@ -2,7 +2,10 @@
 // route tree (host → path → Service:port → readiness, with the findings on each path) and a
 // route explanation and the story of one path, through the routing module's shared matcher.
 import type { Finding } from '../ingress/findings';
-import type { Ingress, IngressBackend } from '../ingress/model';
+import type { Ingress, IngressBackend, IngressClass } from '../ingress/model';
+import { ACTION_TRACE, answerLabel, request } from '../ingress/routing/profiles/answer';
+import { selectProfile } from '../ingress/routing/profiles/select';
+import type { ProfileSetting } from '../ingress/routing/profiles/types';
 import { analyzeRoutes, buildRouteTree, describeEntry, lookup, type RouteTable } from '../ingress/routing/index';
 import { contains, type SMap } from '../ingress/source';
 import type { ObjectStore } from '../ingress/store';
@@ -116,13 +119,22 @@ export function workspaceTable(ws: Workspace, only?: Iterable<Ingress>): RouteTa
   return conflictTable([...local, ...live], ctx);
 }
 
+/** What the controller profile does with the request (redirect, rewrite, canary), the profile named. */
+function profileTrace(table: RouteTable, classes: readonly IngressClass[], setting: ProfileSetting, p: ExplainRouteParams): string[] {
+  const profile = selectProfile(setting, table.ingresses, classes);
+  const a = profile.route(table, request(p.host, p.path, { scheme: p.https ? 'https' : 'http' }));
+  return [`controller profile ${profile.id} (${profile.reason}): ${answerLabel(a)}`, ...a.trace.filter((t) => ACTION_TRACE.test(t)).map((t) => `  ${t}`)];
+}
+
 /** host+path → the route the shared matcher picks, with its trace. */
-export function explainRoute(ws: Workspace, p: ExplainRouteParams): ExplainRouteResult {
-  const result = lookup(workspaceTable(ws), p.host, p.path, { explain: 5 });
+export function explainRoute(ws: Workspace, p: ExplainRouteParams, profile: ProfileSetting = 'auto'): ExplainRouteResult {
+  const table = workspaceTable(ws);
+  const result = lookup(table, p.host, p.path, { explain: 5 });
   const e = result.match?.entry;
   // Each candidate names its path and Ingress, as `ingress-lab route` prints it: ✓ won, · matched too, ✗ no match.
   const trace = result.trace.flatMap((t) => [t.message, ...(t.candidates ?? []).map((c) =>
     `  ${c.winner ? '✓' : c.matches ? '·' : '✗'} ${c.pathType ?? '(no pathType)'} ${c.path || '(empty)'} in Ingress ${c.ingress}: ${c.reason}`)]);
+  trace.push(...profileTrace(table, ws.context.store.list('IngressClass'), profile, p));
   return {
     route: e ? routeEntry(ws, e.ingress, e.host ?? '', e.path, e.pathType ?? '', e.backend, e.node) : undefined,
     decision: `${result.status} ${result.trace[result.trace.length - 1]?.message ?? ''}`,

@@ -7,7 +7,7 @@ import { STATUS_CODES, type IncomingHttpHeaders, type ServerResponse } from 'nod
 import { REASON_HEADER, ROUTE_HEADER } from './explain';
 import { headerText } from './headers';
 import type { RouteTable } from '../ingress/routing/index';
-import type { HttpRequest, RouteAnswer, WeightedBackend } from '../ingress/routing/profiles/answer';
+import { ACTION_TRACE, type HttpRequest, type RouteAnswer, type WeightedBackend } from '../ingress/routing/profiles/answer';
 import type { ControllerProfile } from '../ingress/routing/profiles/types';
 import type { ServiceTarget } from './upstream';
 
@@ -34,8 +34,6 @@ function pickBackend(bs: readonly WeightedBackend[], random: () => number): Weig
   for (const b of bs) if ((r -= b.weight) < 0) return b;
   return bs[bs.length - 1];
 }
-
-const ACTION_TRACE = /^(request path|app-root|temporal-redirect|permanent-redirect|force-ssl-redirect|ssl-redirect|rewritten|canary|backend-protocol)/;
 
 function fromAnswer(a: RouteAnswer, originalPath: string, random: () => number): ControllerAction {
   const trace = a.trace.filter((t) => ACTION_TRACE.test(t));

@@ -1,5 +1,6 @@
 // The nginx.ingress.kubernetes.io/* entries of an Ingress's annotations, with their spans.
 import { NGINX_PREFIX } from '../../ingress/nginx-annotations';
+import { NGINX_ANNOTATION_NAMES } from '../../ingress/nginx-annotation-names';
 import { entry, get, type SEntry } from '../../ingress/source';
 import type { KObject } from '../../ingress/model';
 
@@ -9,3 +10,6 @@ export function nginxEntries(obj: KObject): { annotations: SEntry | undefined; e
   const map = annotations?.value.kind === 'map' ? annotations.value : undefined;
   return { annotations, entries: (map?.entries ?? []).filter((e) => e.key.startsWith(NGINX_PREFIX)) };
 }
+
+/** The documented ingress-nginx annotation names. */
+export const KNOWN_NGINX = new Set(NGINX_ANNOTATION_NAMES);

@@ -4,9 +4,7 @@ import { NGINX_PREFIX } from '../../ingress/nginx-annotations';
 import { NGINX_ANNOTATION_NAMES } from '../../ingress/nginx-annotation-names';
 import { closest } from '../schema/unknown-field';
 import type { ObjectRule } from '../rule';
-import { nginxEntries } from './common';
-
-const KNOWN = new Set(NGINX_ANNOTATION_NAMES);
+import { KNOWN_NGINX, nginxEntries } from './common';
 
 export const unknownNginxKey: ObjectRule = {
   id: 'annotation/unknown-nginx-key',
@@ -17,7 +15,7 @@ export const unknownNginxKey: ObjectRule = {
   check(obj, _ctx, report) {
     for (const e of nginxEntries(obj).entries) {
       const name = e.key.slice(NGINX_PREFIX.length);
-      if (KNOWN.has(name)) continue;
+      if (KNOWN_NGINX.has(name)) continue;
       const guess = closest(name, NGINX_ANNOTATION_NAMES);
       report({
         message: `unknown ingress-nginx annotation "${e.key}": the controller ignores it${guess ? `; did you mean "${NGINX_PREFIX}${guess}"?` : ''}`,
