@@ -1,11 +1,13 @@
 // One Ingress path as an HTTPRoute match and filters. Exact stays Exact; Prefix and
 // ImplementationSpecific (ingress-nginx matches it as Prefix) become PathPrefix. Under the
-// ingress-nginx profile: `use-regex` paths become RegularExpression "(?i)<path>.*" (nginx's
-// `~* "^<path>"`); the rewrite-target idiom `<prefix>(/|$)(.*)` → `<to>/$2` becomes PathPrefix
-// with URLRewrite ReplacePrefixMatch (the same request for request); a target without capture
-// groups becomes ReplaceFullPath, since nginx replaces the whole URI. No I/O.
+// ingress-nginx profile, on a host where `use-regex` or `rewrite-target` makes every location
+// `~* "^<path>"`, every path (Exact too) becomes RegularExpression "(?i)<path>.*" (as
+// ingress2gateway does); the rewrite-target idiom `<prefix>(/|$)(.*)` → `<to>/$2` becomes
+// PathPrefix with URLRewrite ReplacePrefixMatch (the same request for request but upper case);
+// a target without capture groups becomes ReplaceFullPath, since nginx replaces the whole URI.
+// No I/O.
 import type { Ingress } from '../../ingress/model';
-import { nginx, nginxBool } from '../../ingress/routing/profiles/nginx-annotations';
+import { nginx } from '../../ingress/routing/profiles/nginx-annotations';
 import type { Json } from './types';
 
 /** The CRD's rules for Exact and PathPrefix values (HTTPPathMatch x-kubernetes-validations, v1.2). */
@@ -45,17 +47,16 @@ export function convertPath(ing: Ingress, p: string, pathType: string | undefine
   const warnings: string[] = [];
   const target = useNginx ? nginx(ing, 'rewrite-target') : undefined;
   const idiom = target !== undefined ? rewriteIdiom(path, target) : undefined;
-  if (pathType === 'Exact') return { match: { path: { type: 'Exact', value: path } }, filters: rewriteFilters(target, path, warnings), warnings };
   if (idiom) {
     warnings.push(`path "${path}" with rewrite-target "${target}": converted to PathPrefix ${idiom.prefix} with URLRewrite ReplacePrefixMatch ${idiom.to} (ingress-nginx matches it case-insensitively; PathPrefix is case-sensitive)`);
     return { match: { path: { type: 'PathPrefix', value: idiom.prefix } }, filters: [{ type: 'URLRewrite', urlRewrite: { path: { type: 'ReplacePrefixMatch', replacePrefixMatch: idiom.to } } }], warnings };
   }
-  if (useNginx && nginxBool(ing, 'use-regex', false)) {
-    warnings.push(`path "${path}" (use-regex): converted to RegularExpression "(?i)${path}.*"; regex support, dialect and precedence are implementation-specific in the Gateway API (ingress-nginx takes the first match, longest path first)`);
+  if (useNginx && hostRegex) {
+    warnings.push(`path "${path}": use-regex or rewrite-target on this host makes ingress-nginx match it as the case-insensitive regex ^${path}; converted to RegularExpression "(?i)${path}.*" (regex support, dialect and precedence are implementation-specific in the Gateway API; ingress-nginx takes the first match, longest path first)`);
     return { match: { path: { type: 'RegularExpression', value: `(?i)${path}.*` } }, filters: rewriteFilters(target, path, warnings), warnings };
   }
+  const type = pathType === 'Exact' ? 'Exact' : 'PathPrefix';
   const problem = gatewayPathProblem(path);
-  if (problem) return { filters: [], warnings: [`path "${path}" cannot be a PathPrefix (${problem}); not converted`] };
-  if (hostRegex && useNginx) warnings.push(`path "${path}": use-regex or rewrite-target on this host makes ingress-nginx match it as the case-insensitive regex ^${path} (so ${path}x and upper case match too); converted as PathPrefix, which does not`);
-  return { match: { path: { type: 'PathPrefix', value: path } }, filters: rewriteFilters(target, path, warnings), warnings };
+  if (problem) return { filters: [], warnings: [`path "${path}" cannot be ${type === 'Exact' ? 'an Exact' : 'a PathPrefix'} match (${problem}); not converted`] };
+  return { match: { path: { type, value: path } }, filters: rewriteFilters(target, path, warnings), warnings };
 }

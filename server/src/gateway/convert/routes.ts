@@ -7,7 +7,7 @@
 // app-root becomes an Exact "/" redirect rule. No I/O.
 import type { Ingress } from '../../ingress/model';
 import { hostKey } from '../../ingress/routing/hosts';
-import { nginx, nginxBool, enforcesRegex } from '../../ingress/routing/profiles/nginx-annotations';
+import { enforcesRegex, isCanary, nginx, nginxBool } from '../../ingress/routing/profiles/nginx-annotations';
 import { tlsCovers } from '../../ingress/routing/profiles/nginx-actions';
 import { listenerName, objectName, hostSlug } from './names';
 import { convertPath } from './paths';
@@ -39,9 +39,20 @@ function hostRules(ing: Ingress, host: string, ctx: RouteContext): RuleJson[] {
       else rules.push(...pathRules(ing, host, path, p.backend, { match: conv.match, filters: conv.filters }, ctx));
     }
   }
+  if (ctx.nginx && !hostRegex) rules.push(...autoRedirectRules(ing, host, ctx));
   const d = !rootCovered && ing.defaultBackend ? backendRef(ing, ing.defaultBackend, ctx) : undefined;
   if (d) rules.push({ matches: [{ path: { type: 'PathPrefix', value: '/' } }], backendRefs: [d] });
   return rules;
+}
+
+/** nginx's auto-redirect (profiles/nginx-locations.ts): Exact "/foo" → 301 "/foo/" where only Prefix "/foo/" exists on the host. */
+function autoRedirectRules(ing: Ingress, host: string, ctx: RouteContext): RuleJson[] {
+  const paths = ctx.all.flatMap((i) => (isCanary(i) ? [] : i.rules.filter((r) => hostKey(r.host?.value).key === host).flatMap((r) => r.paths.map((p) => p.path?.value ?? ''))));
+  const own = ing.rules.filter((r) => hostKey(r.host?.value).key === host).flatMap((r) => r.paths.filter((p) => p.pathType?.value !== 'Exact').map((p) => p.path?.value ?? ''));
+  return own.filter((p) => p.length > 1 && p.endsWith('/') && !paths.includes(p.slice(0, -1))).map((p) => {
+    ctx.warn(ing, `path "${p}": nginx answers "${p.slice(0, -1)}" with a 301 to "${p}" (auto-redirect); converted to an Exact ${p.slice(0, -1)} RequestRedirect rule`);
+    return { matches: [{ path: { type: 'Exact', value: p.slice(0, -1) } }], filters: [{ type: 'RequestRedirect', requestRedirect: { path: { type: 'ReplaceFullPath', replaceFullPath: p }, statusCode: 301 } }] };
+  });
 }
 
 function parentRef(ing: Ingress, section: string, ctx: RouteContext): Json {

@@ -60,4 +60,4 @@ export function answerLabel(a: RouteAnswer): string {
 }
 
 /** Trace lines that say what the controller did beyond picking a path (normalization, redirects, rewrites, canary, protocol). */
-export const ACTION_TRACE = /^(request path|app-root|temporal-redirect|permanent-redirect|force-ssl-redirect|ssl-redirect|rewritten|rewrite-target|canary|backend-protocol|location|no regex)/;
+export const ACTION_TRACE = /^(request path|app-root|temporal-redirect|permanent-redirect|force-ssl-redirect|ssl-redirect|rewritten|rewrite-target|canary|backend-protocol|location|no regex|nginx auto-redirect)/;
