@@ -5,7 +5,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { convertIngresses } from '../gateway/convert/index';
-import { convertedTable, yamlDocs } from '../gateway/convert/emit';
+import { convertedObjects, convertedTable, yamlDocs } from '../gateway/convert/emit';
+import { checkGatewayObjects } from '../rules/gateway/index';
 import type { ConversionNote, ConvertResult, Json } from '../gateway/convert/types';
 import { checkEquivalence, differenceRow, type EquivalenceResult } from '../gateway/equivalence';
 import { ingressClassOf } from '../ingress/routing/index';
@@ -110,6 +111,8 @@ export async function runConvert(argv: string[], io: CliIO): Promise<number> {
   }
   const profile = selectProfile(setting, loaded.table.ingresses, loaded.store.list('IngressClass'));
   const result = convertAll(loaded, values, profile);
+  const invalid = checkGatewayObjects(convertedObjects(result));
+  for (const f of invalid) result.notes.push({ ingress: f.object ?? '?', severity: 'warning', message: `${f.ruleId}: ${f.message} (the converter wrote an object the v1.2 CRD refuses: please report it)` });
   const written = values.out ? writeOut(values.out, result, values['with-gateway']!) : [];
   const check = values.check ? checkEquivalence(loaded.table, profile, convertedTable(result), loaded.store.list('Service')) : undefined;
   if (values.format === 'json') {

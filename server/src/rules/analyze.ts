@@ -7,6 +7,7 @@ import { parseManifest } from '../ingress/documents';
 import { MergedStore, WorkspaceStore, type ObjectStore } from '../ingress/store';
 import { checkObjects, checkWorkspace, overrideParseFindings, type SeverityOverrides } from './engine';
 import type { ClusterFacts, RuleContext } from './rule';
+import { gatewayFindings } from './gateway/index';
 
 export interface AnalyzeOptions {
   defaultNamespace?: string;
@@ -28,15 +29,16 @@ export function analyze(files: readonly { uri: string; text: string }[], opts: A
   const defaultNamespace = opts.defaultNamespace ?? 'default';
   const workspace = new WorkspaceStore(defaultNamespace);
   const syntax: Finding[] = [];
+  const overrides = opts.overrides ?? {};
   for (const f of files) {
     const file = parseManifest(f.uri, f.text);
     workspace.setFile(file);
     for (const d of file.documents) syntax.push(...d.syntax);
+    syntax.push(...gatewayFindings([file], defaultNamespace, overrides));
   }
   const store = new MergedStore(workspace, opts.clusterObjects);
   const context: RuleContext = { store, cluster: opts.cluster, defaultNamespace, now: opts.now ?? new Date() };
   const objects = workspace.allObjects();
-  const overrides = opts.overrides ?? {};
   const findings = [
     ...overrideParseFindings(syntax, overrides),
     ...checkObjects(objects, context, { overrides }),

@@ -5,6 +5,7 @@ import type { Finding, Severity } from '../ingress/findings';
 import type { KObject, KnownKind } from '../ingress/model';
 import type { ObjectStore } from '../ingress/store';
 import type { Span } from '../ingress/source';
+import type { GatewayObject } from '../gateway/model';
 
 /** Live facts only a cluster (or a snapshot of one) can give. Absent without a cluster. */
 export interface ClusterFacts {
@@ -64,7 +65,13 @@ export interface WorkspaceRule extends RuleBase {
   check(objects: readonly KObject[], ctx: RuleContext, report: (obj: KObject, r: Report) => void): void;
 }
 
-export type Rule = ObjectRule | WorkspaceRule;
+/** Checks one Gateway API object (HTTPRoute, Gateway) against its CRD's schema rules (rules/gateway/). */
+export interface GatewayObjectRule extends RuleBase {
+  scope: 'gateway';
+  check(obj: GatewayObject, report: Reporter): void;
+}
+
+export type Rule = ObjectRule | WorkspaceRule | GatewayObjectRule;
 
 export const DOCS_BASE = 'https://github.com/ingress-lab/ingress-lab/blob/main/docs/rules.md';
 

@@ -8,7 +8,8 @@ import { parseManifest } from '../../src/ingress/documents';
 import { extractObjects, type Ingress, type Service } from '../../src/ingress/model';
 import { buildRouteTable } from '../../src/ingress/routing/index';
 import { convertIngresses } from '../../src/gateway/convert/index';
-import { convertedTable } from '../../src/gateway/convert/emit';
+import { convertedObjects, convertedTable } from '../../src/gateway/convert/emit';
+import { checkGatewayObjects } from '../../src/rules/gateway/index';
 import { gatewayPathProblem } from '../../src/gateway/convert/paths';
 import type { ConvertResult, Json } from '../../src/gateway/convert/types';
 import { checkEquivalence } from '../../src/gateway/equivalence';
@@ -33,6 +34,7 @@ type Rule = { matches: Json[]; filters?: { type: string; requestRedirect?: { sta
 
 /** The v1.2 CRD rules a conversion could break (maxItems, CEL on rules, statusCode enum, path values). */
 function assertValid(result: ConvertResult): void {
+  assert.deepEqual(checkGatewayObjects(convertedObjects(result)).map((f) => `${f.object} ${f.message}`), []);
   for (const r of result.routes) {
     const rules = (r.spec as { rules: Rule[] }).rules;
     assert.ok(rules.length <= 16, 'at most 16 rules');

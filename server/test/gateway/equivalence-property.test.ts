@@ -9,7 +9,8 @@ import { parseManifest } from '../../src/ingress/documents';
 import { extractObjects, type Ingress } from '../../src/ingress/model';
 import { buildRouteTable } from '../../src/ingress/routing/index';
 import { convertIngresses } from '../../src/gateway/convert/index';
-import { convertedTable } from '../../src/gateway/convert/emit';
+import { convertedObjects, convertedTable } from '../../src/gateway/convert/emit';
+import { checkGatewayObjects } from '../../src/rules/gateway/index';
 import { checkEquivalence } from '../../src/gateway/equivalence';
 import { specOnlyProfile } from '../../src/ingress/routing/profiles/spec-only';
 
@@ -39,5 +40,6 @@ test('spec-only Ingress sets convert with no routing difference on any generated
     const check = checkEquivalence(buildRouteTable(ings), specOnlyProfile('test'), convertedTable(result), []);
     const diffs = check.differences.map((d) => `${d.request.host}${d.request.path}: ${d.why} (ingress ${d.ingress.via}, gateway ${d.gateway.via})`);
     assert.deepEqual(diffs, [], text);
+    assert.deepEqual(checkGatewayObjects(convertedObjects(result)).map((f) => f.message), [], text);
   }), { seed: 20260324, numRuns: 150 });
 });

@@ -3,7 +3,7 @@
 // reads: a string such as "yes" or "on" is quoted, or the API server would read a boolean. No I/O.
 import { stringify } from 'yaml';
 import { parseManifest } from '../../ingress/documents';
-import { extractGatewayObjects, type Gateway, type HTTPRoute } from '../model';
+import { extractGatewayObjects, type Gateway, type GatewayObject, type HTTPRoute } from '../model';
 import { buildGatewayTable, type GatewayTable } from '../table';
 import type { ConvertResult, Json } from './types';
 
@@ -11,8 +11,13 @@ export function yamlDocs(objects: readonly Json[]): string {
   return objects.map((o) => stringify(o, { lineWidth: 0, aliasDuplicateObjects: false, version: '1.1' })).join('---\n');
 }
 
-export function convertedTable(result: ConvertResult): GatewayTable {
+/** The converted objects read back from their YAML. */
+export function convertedObjects(result: ConvertResult): GatewayObject[] {
   const file = parseManifest('converted:///gateway-api.yaml', yamlDocs([result.gateway, ...result.routes]));
-  const objects = extractGatewayObjects(file, { defaultNamespace: 'default' });
+  return extractGatewayObjects(file, { defaultNamespace: 'default' });
+}
+
+export function convertedTable(result: ConvertResult): GatewayTable {
+  const objects = convertedObjects(result);
   return buildGatewayTable(objects.filter((o): o is HTTPRoute => o.kind === 'HTTPRoute'), objects.filter((o): o is Gateway => o.kind === 'Gateway'));
 }
