@@ -12,7 +12,7 @@ export type RuleSeverityOverride = 'error' | 'warning' | 'info' | 'hint' | 'off'
 export interface IngressLabSettings {
   /** `ingressLab.defaultNamespace`: namespace of objects that do not name one. */
   defaultNamespace: string;
-  /** `ingressLab.rules`: per-rule severity overrides keyed by rule id, e.g. `{"ref/service-exists": "off"}`. */
+  /** `ingressLab.rules`: per-rule severity overrides keyed by registered rule id, e.g. `{"ref/backend-service": "off"}`. */
   rules: Record<string, RuleSeverityOverride>;
   cluster: {
     /** `ingressLab.cluster.enabled`: read live cluster state (Services, Secrets, pods...). */
@@ -73,14 +73,30 @@ export interface TryRouteArgs {
 export interface RouteTableParams {
   /** Limit to the Ingresses of one document; all workspace Ingresses when absent. */
   uri?: string;
-  /** Also send the workspace's Ingress, Service and IngressClass objects (`objects`): the proxy builds its table from them. */
-  withObjects?: boolean;
+  /** Also send the project's route table as data (`table`): the editor's proxy routes with it. */
+  withTable?: boolean;
 }
 
-/** One workspace object as plain JSON (its namespace filled in), with the document it is written in. Never a Secret. */
+/** One object as plain JSON (its namespace filled in), with the document it is written in. Never a Secret. */
 export interface RouteObject {
   uri: string;
   json: unknown;
+  /** Index of the document in its file (ties between two definitions of one Ingress). */
+  docIndex?: number;
+  /** 'cluster' for a live Ingress the workspace does not redefine. */
+  origin?: 'workspace' | 'cluster';
+}
+
+/**
+ * The server's route table as data (server/src/proxy/objects-table.ts): its Ingresses (workspace
+ * and live) with the creationTimestamp precedence was decided on, the default IngressClass, and
+ * the Services (port names). The proxy rebuilds it with tableFromData and routes exactly as the
+ * server's diagnostics, Explain route and the Routes view say.
+ */
+export interface RouteTableData {
+  ingresses: (RouteObject & { created: string | null })[];
+  defaultClass: string | null;
+  services: RouteObject[];
 }
 
 export interface RouteEntry {
@@ -97,8 +113,8 @@ export interface RouteEntry {
 
 export interface RouteTableResult {
   routes: RouteEntry[];
-  /** With `withObjects`: what the route table was built from, for the proxy in the client process (same matcher, same precedence). */
-  objects?: RouteObject[];
+  /** With `withTable`: the route table itself, for the proxy in the client process (same matcher, same precedence, same winners). */
+  table?: RouteTableData;
 }
 
 /** client → server: what the proxy serves (every host/path → backend of the workspace). */
@@ -107,6 +123,8 @@ export const RouteTableRequest = new RequestType<RouteTableParams, RouteTableRes
 export interface RouteTreePod {
   name: string;
   ready: boolean;
+  /** The container port the backend's Service port reaches on this pod (targetPort resolved, from the EndpointSlice); ready pods only. */
+  port?: number;
 }
 
 export interface RouteTreeBackend {
@@ -147,9 +165,14 @@ export interface RouteTreePath {
   others?: RouteTreeOther[];
   /** Why it is shadowed or how the duplicate claim is decided. */
   reason?: string;
+  /** The Ingress's spec.defaultBackend (listed under the host `''`), not a path. */
+  isDefaultBackend?: boolean;
+  /** The Ingress is live in the cluster only (no workspace file defines it); location is its read-only live view. */
+  live?: boolean;
 }
 
 export interface RouteTreeHost {
+  /** The rule's host; '*' for rules without host; '' holds the Ingresses' defaultBackends. */
   host: string;
   tls: boolean;
   paths: RouteTreePath[];

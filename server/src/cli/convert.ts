@@ -15,7 +15,9 @@ import type { ControllerProfile } from '../ingress/routing/profiles/types';
 import { profileSetting } from './route-profile';
 import { UsageError } from './files';
 import type { CliIO } from './io';
-import { checkFormat, loadRoutes, ROUTING_OPTIONS, type LoadedRoutes } from './workspace';
+import { checkFormat, clusterFlags, CLUSTER_USAGE, loadProject, ROUTING_OPTIONS } from './workspace';
+import type { Service } from '../ingress/model';
+import type { RouteTable } from '../ingress/routing/index';
 
 export const CONVERT_USAGE = `usage: ingress-lab convert --to gateway-api [--gateway [NS/]NAME] [--gateway-class NAME] [--with-gateway] [--out DIR] [--check] [--profile auto|spec-only|ingress-nginx] [PATH...]
 
@@ -36,7 +38,8 @@ has no equivalent. Exit status: 0 converted, 1 --check found requests routed dif
   --profile P        how the Ingresses are routed: auto (default), spec-only or ingress-nginx
   --format FORMAT    text (default) or json (the report and, with --check, the differences)
   -n, --namespace NS namespace of manifests that name none (default "default")
-  --class NAME       only the Ingresses of this IngressClass`;
+  --class NAME       only the Ingresses of this IngressClass
+${CLUSTER_USAGE}`;
 
 function gatewayRef(value: string | undefined): { name: string; namespace?: string } {
   const [a, b] = (value ?? 'ingress-lab').split('/');
@@ -80,10 +83,10 @@ function checkText(r: EquivalenceResult, profile: ControllerProfile): string {
   return [head, ...rows.map((x) => x.map((cell, c) => (c < 3 ? cell.padEnd(widths[c]!) : cell)).join('  '))].join('\n');
 }
 
-function convertAll(loaded: LoadedRoutes, values: Record<string, string | boolean | undefined>, profile: ControllerProfile): ConvertResult {
+function convertAll(table: RouteTable, services: readonly Service[], values: Record<string, string | boolean | undefined>, profile: ControllerProfile): ConvertResult {
   const gw = gatewayRef(values.gateway as string | undefined);
-  const classes = [...new Set(loaded.table.ingresses.map((i) => ingressClassOf(i)).filter(Boolean))];
-  return convertIngresses(loaded.table.ingresses, loaded.store.list('Service'), {
+  const classes = [...new Set(table.ingresses.map((i) => ingressClassOf(i)).filter(Boolean))];
+  return convertIngresses(table.ingresses, services, {
     gatewayName: gw.name, gatewayNamespace: gw.namespace,
     gatewayClassName: (values['gateway-class'] as string | undefined) ?? classes[0] ?? 'nginx',
     nginx: profile.id === 'ingress-nginx',
@@ -104,17 +107,20 @@ export async function runConvert(argv: string[], io: CliIO): Promise<number> {
   if (values.to !== 'gateway-api') throw new UsageError(values.to ? `--to must be gateway-api, not "${values.to}"` : '--to gateway-api is required');
   checkFormat(values.format!, ['text', 'json']);
   const setting = profileSetting(values.profile!);
-  const loaded = loadRoutes(positionals, values.namespace!, values.class);
-  if (!loaded.table.ingresses.length) {
-    io.err(`ingress-lab convert: no Ingress found in ${loaded.fileCount} file${loaded.fileCount === 1 ? '' : 's'}`);
+  const { project, files, cluster } = await loadProject(positionals, clusterFlags(values), values.namespace, io);
+  cluster?.close();
+  const table = values.class !== undefined ? project.routeTable({ ingressClass: values.class }) : project.routeTable();
+  if (!table.ingresses.length) {
+    io.err(`ingress-lab convert: no Ingress found in ${files.length} file${files.length === 1 ? '' : 's'}`);
     return 0;
   }
-  const profile = selectProfile(setting, loaded.table.ingresses, loaded.store.list('IngressClass'));
-  const result = convertAll(loaded, values, profile);
+  const services = project.store.list('Service');
+  const profile = selectProfile(setting, table.ingresses, project.store.list('IngressClass'));
+  const result = convertAll(table, services, values, profile);
   const invalid = checkGatewayObjects(convertedObjects(result));
   for (const f of invalid) result.notes.push({ ingress: f.object ?? '?', severity: 'warning', message: `${f.ruleId}: ${f.message} (the converter wrote an object the v1.2 CRD refuses: please report it)` });
   const written = values.out ? writeOut(values.out, result, values['with-gateway']!) : [];
-  const check = values.check ? checkEquivalence(loaded.table, profile, convertedTable(result), loaded.store.list('Service')) : undefined;
+  const check = values.check ? checkEquivalence(table, profile, convertedTable(result), services) : undefined;
   if (values.format === 'json') {
     io.out(JSON.stringify({ profile: { id: profile.id, reason: profile.reason }, notes: result.notes, written, objects: values.out ? undefined : [...(values['with-gateway'] ? [result.gateway] : []), ...result.routes], check }, null, 2));
   } else {

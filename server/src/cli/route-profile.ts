@@ -2,7 +2,8 @@
 // (--profile, else auto) and what that controller does with the request (redirect, rewrite,
 // canary), shown after the matcher's answer. Kept apart so route.ts stays the matcher's face.
 import { UsageError } from './files';
-import type { LoadedRoutes } from './workspace';
+import type { IngressClass } from '../ingress/model';
+import type { RouteTable } from '../ingress/routing/index';
 import { ACTION_TRACE, answerLabel, request, type HttpRequest, type RouteAnswer } from '../ingress/routing/profiles/answer';
 import { selectProfile } from '../ingress/routing/profiles/select';
 import { PROFILE_SETTINGS, type ControllerProfile, type ProfileSetting } from '../ingress/routing/profiles/types';
@@ -41,11 +42,11 @@ export interface ProfiledRoute {
   answer: RouteAnswer;
 }
 
-export function profiledRoute(loaded: LoadedRoutes, host: string, path: string, values: { profile?: string; scheme?: string; method?: string; header?: string[] }): ProfiledRoute {
+export function profiledRoute(table: RouteTable, classes: readonly IngressClass[], host: string, path: string, values: { profile?: string; scheme?: string; method?: string; header?: string[] }): ProfiledRoute {
   if (values.scheme !== 'http' && values.scheme !== 'https') throw new UsageError(`--scheme must be http or https, not "${values.scheme}"`);
-  const profile = selectProfile(profileSetting(values.profile ?? 'auto'), loaded.table.ingresses, loaded.store.list('IngressClass'));
+  const profile = selectProfile(profileSetting(values.profile ?? 'auto'), table.ingresses, classes);
   const req: HttpRequest = request(host, path, { scheme: values.scheme, method: (values.method ?? 'GET').toUpperCase(), headers: headers(values.header) });
-  return { profile, answer: profile.route(loaded.table, req) };
+  return { profile, answer: profile.route(table, req) };
 }
 
 export function profiledText(p: ProfiledRoute): string[] {

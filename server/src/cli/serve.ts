@@ -7,16 +7,16 @@ import { parseArgs } from 'node:util';
 import { selectProfile } from '../ingress/routing/profiles/select';
 import { profileSetting } from './route-profile';
 import { PortForwarder } from '../cluster/port-forward';
-import { MergedStore, type ObjectStore } from '../ingress/store';
+import type { ObjectStore } from '../ingress/store';
 import {
   chainResolvers, IngressProxy, LocalMapResolver, loadOrCreateCa, MappingError, parseMapping, PodResolver, requestLogLine, servicePorts,
   type Listening, type LocalMapping, type UpstreamResolver,
 } from '../proxy/index';
-import { normalizeClusterArgs, openClusterSource, type ClusterSource } from './cluster-source';
+import { normalizeClusterArgs, type ClusterSource } from './cluster-source';
 import { UsageError } from './files';
 import type { CliIO } from './io';
 import { watchPaths } from './watch';
-import { loadRoutes } from './workspace';
+import { loadProject, reloadFiles } from './workspace';
 
 export const SERVE_USAGE = `usage: ingress-lab serve [PATH...] [--port N] [--https-port N] [--map NS/SVC:PORT=http://127.0.0.1:PORT ...] [--cluster [--context NAME]] [--namespace NS] [--no-https] [--ca-dir DIR] [--profile auto|spec-only|ingress-nginx]
 
@@ -86,16 +86,29 @@ function serveOptions(argv: string[]) {
   };
 }
 
+/** Log lines written together once per turn of the event loop: one write for many requests under load. */
+function batched<T>(out: (text: string) => void, line: (x: T) => string): (x: T) => void {
+  let pending: string[] = [];
+  const flush = () => {
+    const text = pending.join('\n');
+    pending = [];
+    out(text);
+  };
+  return (x) => {
+    if (pending.push(line(x)) === 1) setImmediate(flush);
+  };
+}
+
 export async function startServe(argv: string[], io: CliIO): Promise<Serving> {
   const { paths, mappings, port, httpsPort, caDir, profile: setting, ...opts } = serveOptions(argv);
-  const cluster = await openClusterSource(opts.cluster, io);
-  const namespace = opts.namespace ?? cluster?.namespace ?? 'default';
-  let loaded = loadRoutes(paths, namespace);
-  const objects = (): ObjectStore => new MergedStore(loaded.store, cluster?.objects);
-  const resolver = buildResolver(mappings, cluster, objects);
+  // One project: the proxy routes with its table (live Ingresses and their creationTimestamps
+  // included), so every request goes where `route --cluster` and the editor say it goes.
+  const loaded = await loadProject(paths, opts.cluster, opts.namespace, io);
+  const { project, cluster } = loaded;
+  const resolver = buildResolver(mappings, cluster, () => project.store);
   const ca = caDir !== undefined ? await loadOrCreateCa(caDir) : undefined;
-  const profile = selectProfile(setting, loaded.table.ingresses, loaded.store.list('IngressClass'));
-  const proxy = new IngressProxy(loaded.table, { resolver, port, httpsPort: ca ? httpsPort : undefined, ca, profile, onRequest: (l) => io.out(requestLogLine(l)) });
+  const profile = selectProfile(setting, project.routeTable().ingresses, project.store.list('IngressClass'));
+  const proxy = new IngressProxy(project.routeTable(), { resolver, port, httpsPort: ca ? httpsPort : undefined, ca, profile, onRequest: batched((t) => io.out(t), requestLogLine) });
   let listening: Listening;
   try {
     listening = await proxy.listen();
@@ -104,15 +117,19 @@ export async function startServe(argv: string[], io: CliIO): Promise<Serving> {
     cluster?.close();
     throw new UsageError(`cannot listen on 127.0.0.1: ${(e as Error).message}`);
   }
-  io.out(`ingress-lab serve: ${loaded.table.ingresses.length} Ingress(es) from ${loaded.fileCount} file(s)`);
+  io.out(`ingress-lab serve: ${project.routeTable().ingresses.length} Ingress(es) from ${loaded.files.length} file(s)`);
   io.out(`controller profile: ${profile.id} (${profile.reason})`);
   io.out(`listening on http://127.0.0.1:${listening.http.port}`);
   if (listening.https) io.out(`listening on https://127.0.0.1:${listening.https.port} (TLS hosts only; CA: ${ca!.certPath})`);
+  const unsubscribe = cluster?.onChange?.((keys) => {
+    project.setCluster({ objects: cluster.objects, facts: cluster.facts }, keys);
+    proxy.updateRoutes(project.routeTable());
+  });
   const watcher = watchPaths(paths, () => {
     try {
-      loaded = loadRoutes(paths, namespace);
-      proxy.updateRoutes(loaded.table);
-      io.out(`reloaded: ${loaded.table.ingresses.length} Ingress(es) from ${loaded.fileCount} file(s)`);
+      reloadFiles(loaded, paths);
+      proxy.updateRoutes(project.routeTable());
+      io.out(`reloaded: ${project.routeTable().ingresses.length} Ingress(es) from ${loaded.files.length} file(s)`);
     } catch (e) {
       io.err(`reload failed, keeping the previous rules: ${(e as Error).message}`);
     }
@@ -122,6 +139,7 @@ export async function startServe(argv: string[], io: CliIO): Promise<Serving> {
     proxy,
     async close() {
       watcher.close();
+      unsubscribe?.();
       await proxy.close();
       cluster?.close();
     },

@@ -2,7 +2,7 @@
 // the runner that turns their reports into findings (the engine's object rules see Kubernetes
 // kinds only; Gateway API objects are read by gateway/model.ts).
 import type { Finding } from '../../ingress/findings';
-import type { ManifestFile } from '../../ingress/documents';
+import type { ManifestDocument } from '../../ingress/documents';
 import { extractGatewayObjects, type GatewayObject } from '../../gateway/model';
 import type { GatewayObjectRule, Rule } from '../rule';
 import type { SeverityOverrides } from '../engine';
@@ -24,7 +24,13 @@ export function checkGatewayObjects(objects: readonly GatewayObject[], overrides
   return out;
 }
 
-/** The gateway/ findings of parsed files. */
-export function gatewayFindings(files: readonly ManifestFile[], defaultNamespace: string, overrides: SeverityOverrides = {}): Finding[] {
-  return checkGatewayObjects(files.flatMap((f) => extractGatewayObjects(f, { defaultNamespace })), overrides);
+/**
+ * Adds the gateway/ findings of each document to its parse findings: like syntax, they depend on
+ * the document alone, so the project model reports (and re-anchors) them with the document.
+ */
+export function addGatewayFindings(uri: string, docs: ManifestDocument[], defaultNamespace: string): void {
+  for (const d of docs) {
+    const objects = extractGatewayObjects({ uri, documents: [d] }, { defaultNamespace });
+    if (objects.length) d.syntax.push(...checkGatewayObjects(objects));
+  }
 }
