@@ -22,6 +22,8 @@ export interface IngressLabSettings {
     /** `ingressLab.cluster.dryRun`: ask the API server to validate manifests with a server-side dry run. */
     dryRun: boolean;
   };
+  /** `ingressLab.controllerProfile`: how routes are explained: auto (ingress-nginx for an IngressClass with controller k8s.io/ingress-nginx or nginx annotations), spec-only or ingress-nginx. */
+  controllerProfile: 'auto' | 'spec-only' | 'ingress-nginx';
   trace: {
     /** `ingressLab.trace.server`: read by the client's LanguageClient to trace the protocol. */
     server: 'off' | 'messages' | 'verbose';
@@ -32,6 +34,7 @@ export const DEFAULT_SETTINGS: IngressLabSettings = {
   defaultNamespace: 'default',
   rules: {},
   cluster: { enabled: false, context: '', dryRun: false },
+  controllerProfile: 'auto',
   trace: { server: 'off' },
 };
 

@@ -8,6 +8,7 @@ import type { Finding } from '../ingress/findings';
 import { LineIndex, type Position } from '../ingress/lines';
 import { objectsFromRoot, type KObject } from '../ingress/model';
 import { asMap, get, type SNode, type Span } from '../ingress/source';
+import { addGatewayFindings } from '../rules/gateway/index';
 
 export interface DocChunk {
   start: number;
@@ -90,6 +91,7 @@ export class DocEntry implements Anchor {
 
   constructor(readonly uri: string, readonly text: string, public base: number, public firstIndex: number, defaultNamespace: string) {
     this.docs = parseDocuments(uri, text, 0);
+    addGatewayFindings(uri, this.docs, defaultNamespace);
     anchorDocuments(this.docs, this);
     this.objects = this.docs.flatMap((d) => {
       const root = asMap(d.root);
