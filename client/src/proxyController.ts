@@ -1,18 +1,20 @@
 // The editor's proxy: the engine of `ingress-lab serve` (server/src/proxy) running inside the
 // extension host on 127.0.0.1. Its rules come from the language server (ingressLab/routeTable
-// with the objects) and reload on ingressLab/routesChanged without a restart; its upstreams are
-// the loopback URLs of `ingressLab.proxy.map`, re-read when the setting changes. A status bar
-// item says where it listens.
+// with the objects) and reload on ingressLab/routesChanged without a restart. Its upstreams: the
+// loopback URLs of `ingressLab.proxy.map` (re-read when the setting changes) first, else a ready
+// pod of the Service through a port-forward the language server opens (ingressLab/openUpstream,
+// see clusterUpstream.ts). A status bar item says where it listens.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { RouteTableRequest } from '../../server/src/protocol';
+import { OpenUpstreamRequest, RouteTableRequest, UpstreamFailureRequest } from '../../server/src/protocol';
 import {
-  IngressProxy, LocalMapResolver, loadOrCreateCa, requestLogLine, tableFromData, servicePorts,
+  chainResolvers, IngressProxy, LocalMapResolver, loadOrCreateCa, requestLogLine, tableFromData, servicePorts,
   type CaFiles, type Listening, type Resolution, type ServiceTarget, type UpstreamResolver,
 } from '../../server/src/proxy/index';
 import { ClusterObjects, type ObjectStore } from '../../server/src/ingress/store';
 import type { RouteTable } from '../../server/src/ingress/routing/index';
 import { decide } from '../../server/src/proxy/decide';
+import { ServerPodResolver, type PodForward } from './clusterUpstream';
 import { MAP_SETTING, parseProxyMap } from './proxyMap';
 
 export interface ProxyInfo extends Listening {
@@ -31,6 +33,7 @@ export class ProxyController implements vscode.Disposable {
   private mapKey = '';
   private table: RouteTable | undefined;
   private generation = 0;
+  private readonly pods: ServerPodResolver;
 
   constructor(private readonly client: LanguageClient, onRoutesChanged: vscode.Event<unknown>, private readonly output: vscode.LogOutputChannel,
     private readonly caDir: vscode.Uri, showOutputCommand: string) {
@@ -44,6 +47,10 @@ export class ProxyController implements vscode.Disposable {
       }),
     );
     this.readMap(true);
+    this.pods = new ServerPodResolver({
+      open: (p) => client.sendRequest(OpenUpstreamRequest, p),
+      failure: (p) => client.sendRequest(UpstreamFailureRequest, p),
+    });
   }
 
   /** The running proxy, starting it if it is not yet running (activate() starts it once the language server runs). */
@@ -63,7 +70,9 @@ export class ProxyController implements vscode.Disposable {
   private async start(): Promise<{ proxy: IngressProxy; info: ProxyInfo }> {
     const port = vscode.workspace.getConfiguration('ingressLab').get<number>('proxy.port', 0);
     const ca = await loadOrCreateCa(this.caDir.fsPath);
-    const resolver: UpstreamResolver = { resolve: (t: ServiceTarget): Resolution => this.readMap(false).resolve(t) };
+    // A local mapping wins; else a ready pod through the language server's port-forward.
+    const locals: UpstreamResolver = { resolve: (t: ServiceTarget): Resolution => this.readMap(false).resolve(t) };
+    const resolver = chainResolvers(locals, this.pods);
     const proxy = new IngressProxy(tableFromData({ ingresses: [], defaultClass: null, services: [] }).table, {
       resolver, port, httpsPort: 0, ca,
       onRequest: (l) => this.output.info(`proxy: ${requestLogLine(l)}`),
@@ -123,6 +132,11 @@ export class ProxyController implements vscode.Disposable {
   /** The rule the proxy's current table uses for a request (undefined: none), as its X-Ingress-Lab-Route header would say. */
   ruleFor(host: string, path: string): string | undefined {
     return this.table ? decide(this.table, host, path).rule : undefined;
+  }
+
+  /** The port-forward a pod upstream (`pod ns/name:port`, as X-Ingress-Lab-Upstream says) was last reached through. */
+  forwardOf(label: string): PodForward | undefined {
+    return this.pods.forwardOf(label);
   }
 
   private async restart(): Promise<void> {

@@ -24,16 +24,31 @@ export function mapKeyOf(explain: ExplainRouteResult): string | undefined {
   return targetKey({ namespace: r.namespace, service: r.service.name, port: r.service.port });
 }
 
+/** What to do about the proxy's own 503/502/404, in the words of what went wrong. */
 export function guidanceFor(explain: ExplainRouteResult, res: TryResponse | undefined, clusterEnabled: boolean): string | undefined {
   if (!res?.reason) return undefined;
   const key = mapKeyOf(explain);
-  if (res.status === 503 && key) {
-    const pods = clusterEnabled ? ' The editor\'s proxy does not reach cluster pods yet; `ingress-lab serve --cluster` does.' : '';
-    return `Map ${key} to a local URL in ${MAP_SETTING}, e.g. "${key}": "http://127.0.0.1:3000", then try again.${pods}`;
+  const reason = res.reason;
+  if (res.status === 404) return 'No rule routes this request: the trace below shows each decision of the matcher.';
+  if (!key) return undefined;
+  const r = explain.route!;
+  const svc = `Service ${r.namespace}/${r.service!.name}`;
+  if (res.status === 503 && / has no port \S+ in the cluster/.test(reason)) {
+    return `${svc} in the cluster has no port ${r.service!.port}: fix the backend's port (or the Service). A mapping would only hide the mistake.`;
   }
-  if (res.status === 502 && key && /ECONNREFUSED|refused/i.test(res.reason)) {
+  if (res.status === 503 && / has no ready pods/.test(reason)) {
+    return `${svc} has no ready pods in the cluster (kubectl get pods -n ${r.namespace}). To try it against a process of your own, map ${key} in ${MAP_SETTING}.`;
+  }
+  if (res.status === 503) {
+    const cluster = clusterEnabled ? ', or connect the cluster (the status bar says why it is not)' : `, or turn on ingressLab.cluster.enabled to reach ${svc}'s pods`;
+    return `Map ${key} to a local URL in ${MAP_SETTING}, e.g. "${key}": "http://127.0.0.1:3000"${cluster}, then try again.`;
+  }
+  const pod = /\b(pod \S+:\d+) (refused|failed)/.exec(reason);
+  if (res.status === 502 && pod) {
+    return `${pod[1]} did not answer (${pod[2] === 'refused' ? 'it refused the connection' : 'the connection failed'}): is the container listening on that port? The Service's targetPort decides which container port is used.`;
+  }
+  if (res.status === 502 && /ECONNREFUSED|refused/i.test(reason)) {
     return `Nothing answers at ${res.upstream ?? 'the mapped URL'}: start your service there, or change "${key}" in ${MAP_SETTING}.`;
   }
-  if (res.status === 404) return 'No rule routes this request: the trace below shows each decision of the matcher.';
   return undefined;
 }

@@ -212,6 +212,45 @@ export interface LiveObjectResult {
 /** client → server: the text of a live object's read-only view (null: unknown URI, or a Secret, which is never served). */
 export const LiveObjectRequest = new RequestType<LiveObjectParams, LiveObjectResult | null, void>('ingressLab/liveObject');
 
+/** The Service port a routed request goes to, as the backend writes it (number or name). */
+export interface OpenUpstreamParams {
+  namespace: string;
+  service: string;
+  port: number | string;
+  /** Upstream labels that already failed for this request (another pod, please). */
+  avoid?: string[];
+}
+
+export type OpenUpstreamResult =
+  /** A ready pod of the Service, reachable through a port-forward the server listens for on 127.0.0.1:port. */
+  | { ok: true; label: string; namespace: string; pod: string; podPort: number; host: '127.0.0.1'; port: number }
+  /** Nothing to send to (503: no cluster, no ready pods, no such port) or the backend cannot be proxied (502). */
+  | { ok: false; status: 502 | 503; reason: string };
+
+/**
+ * client → server: a ready pod of a Service, through a port-forward the server opens (the one
+ * cluster connection of the window). The editor's proxy connects only to the loopback address
+ * answered. DESIGN: see server/src/lsp/upstreams.ts.
+ */
+export const OpenUpstreamRequest = new RequestType<OpenUpstreamParams, OpenUpstreamResult, void>('ingressLab/openUpstream');
+
+export interface UpstreamFailureParams {
+  /** The port-forward listener's port (from openUpstream). */
+  port: number;
+  /** The local port of the proxy's connection to it. */
+  clientPort: number;
+}
+
+export interface UpstreamFailureResult {
+  /** Why the port-forward behind that connection failed (the API server's or kubelet's words), if it did. */
+  reason?: string;
+  /** The pod refused the connection on that port. */
+  refused?: boolean;
+}
+
+/** client → server: why a connection to an openUpstream listener closed before the pod answered. */
+export const UpstreamFailureRequest = new RequestType<UpstreamFailureParams, UpstreamFailureResult, void>('ingressLab/upstreamFailure');
+
 // ── Notifications (server → client) ──
 
 export type ClusterState = 'disabled' | 'connecting' | 'connected' | 'unreachable' | 'forbidden';

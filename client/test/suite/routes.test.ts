@@ -40,14 +40,14 @@ suite('Routes panel', () => {
     const h = host(api, 'tree.example.com')!;
     assert.equal(h.description, '3 paths · 2 conflicts · 1 shadowed');
     assert.deepEqual(labels(h), [
-      '/app Prefix · conflicts with tree-b',
-      '/app/ Prefix · shadowed by Prefix /app',
-      '/app Prefix · conflicts with tree-a',
+      '/app Prefix · shadowed by Prefix /app/',
+      '/app/ Prefix · conflicts with tree-b',
+      '/app/ Prefix · conflicts with tree-a',
     ]);
-    const shadowed = api.routes.getTreeItem(h.children[1]!);
+    const shadowed = api.routes.getTreeItem(h.children[0]!);
     assert.equal(((shadowed.iconPath as vscode.ThemeIcon).color as vscode.ThemeColor).id, 'list.warningForeground');
-    const backend = h.children[1]!.children[0]!;
-    assert.equal(backend.label, 'checkout:http');
+    const backend = h.children[0]!.children[0]!;
+    assert.equal(backend.label, 'catalog:8080');
   });
 
   test('clicking a path opens its YAML with the path selected', async () => {

@@ -79,7 +79,7 @@ suite('Try through the proxy', () => {
     const { result, rendered } = await tryAndRender(await lensArgs(1));
     assert.equal(result.response?.status, 503);
     assert.match(result.response?.reason ?? '', /^no local mapping for Service shop\/checkout:http \(map it in ingressLab\.proxy\.map: /);
-    assert.equal(result.guidance, 'Map shop/checkout:http to a local URL in ingressLab.proxy.map, e.g. "shop/checkout:http": "http://127.0.0.1:3000", then try again.');
+    assert.equal(result.guidance, 'Map shop/checkout:http to a local URL in ingressLab.proxy.map, e.g. "shop/checkout:http": "http://127.0.0.1:3000", or turn on ingressLab.cluster.enabled to reach Service shop/checkout\'s pods, then try again.');
     assert.equal(rendered.status, 503);
     const panels = vscode.window.tabGroups.all.flatMap((g) => g.tabs)
       .filter((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.includes('ingressLab.tryResult'));

@@ -39,10 +39,14 @@ const answer = (status: number, reason?: string, upstream?: string): TryResponse
 
 test('guidance: map the Service after a 503, start it after a refused 502, nothing after a real answer', () => {
   assert.equal(guidanceFor(explain, answer(503, 'no local mapping for Service shop/web:80'), false),
-    'Map shop/web:80 to a local URL in ingressLab.proxy.map, e.g. "shop/web:80": "http://127.0.0.1:3000", then try again.');
-  assert.match(guidanceFor(explain, answer(503, 'no local mapping'), true) ?? '', /does not reach cluster pods yet; `ingress-lab serve --cluster` does\.$/);
+    'Map shop/web:80 to a local URL in ingressLab.proxy.map, e.g. "shop/web:80": "http://127.0.0.1:3000", or turn on ingressLab.cluster.enabled to reach Service shop/web\'s pods, then try again.');
+  assert.match(guidanceFor(explain, answer(503, 'no local mapping'), true) ?? '', /or connect the cluster \(the status bar says why it is not\), then try again\.$/);
   assert.equal(guidanceFor(explain, answer(502, 'http://127.0.0.1:3000 failed: ECONNREFUSED', 'http://127.0.0.1:3000'), false),
     'Nothing answers at http://127.0.0.1:3000: start your service there, or change "shop/web:80" in ingressLab.proxy.map.');
   assert.equal(guidanceFor(explain, answer(200), false), undefined);
+  assert.equal(guidanceFor(explain, answer(503, 'no local mapping for Service shop/web:80 (…); Service shop/web:80 has no ready pods'), true),
+    'Service shop/web has no ready pods in the cluster (kubectl get pods -n shop). To try it against a process of your own, map shop/web:80 in ingressLab.proxy.map.');
+  assert.match(guidanceFor(explain, answer(503, 'no local mapping …; Service shop/web has no port 80 in the cluster'), true) ?? '', /^Service shop\/web in the cluster has no port 80: fix the backend's port \(or the Service\)\. A mapping would only hide the mistake\.$/);
+  assert.match(guidanceFor(explain, answer(502, 'pod shop/web-1:8080 refused the connection (ECONNREFUSED)', 'pod shop/web-1:8080'), true) ?? '', /^pod shop\/web-1:8080 did not answer \(it refused the connection\): is the container listening/);
   assert.equal(guidanceFor(explain, answer(503), false), undefined, 'a 503 from the upstream itself carries no proxy reason');
 });

@@ -264,6 +264,7 @@ export class FileModel {
     return this.entries.flatMap((e) => e.docs);
   }
 
+  /** Does some document look like a Kubernetes object (apiVersion or kind, the other one may be misspelt or missing)? */
   get k8s(): boolean {
     return this.entries.some((e) => e.k8s);
   }

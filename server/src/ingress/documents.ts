@@ -3,6 +3,7 @@
 // `on`/`yes` are booleans, `0755` is octal; numbers and timestamps are typed exactly as go-yaml
 // types them (go-yaml-tags.ts). A broken document never hides the others. No I/O.
 import { parseAllDocuments, type Document } from 'yaml';
+import { AliasBudget, AliasError, YAML_ALIAS_RULE_ID } from './aliases';
 import type { Finding } from './findings';
 import { K8S_YAML } from './go-yaml-tags';
 import { LineIndex } from './lines';
@@ -16,7 +17,7 @@ export interface ManifestDocument {
   span: Span;
   /** The document's tree, or undefined for an empty document. */
   root: SNode | undefined;
-  /** YAML syntax errors and warnings in this document, as findings (rule `schema/yaml-syntax`). */
+  /** What the parser found: YAML syntax errors and warnings (`schema/yaml-syntax`), aliases go-yaml refuses (`schema/yaml-alias`). */
   syntax: Finding[];
 }
 
@@ -41,7 +42,18 @@ export function parseDocuments(uri: string, text: string, firstIndex = 0): Manif
     keepSourceTokens: false,
   });
   const list = Array.isArray(docs) ? docs : [];
-  return list.map((doc, index) => toManifestDocument(uri, text, doc, firstIndex + index));
+  return list.map((doc, index) => readDocument(uri, text, doc, firstIndex + index));
+}
+
+/** One document; a failure inside it (a defect of ours) is reported on it and never hides the others. */
+function readDocument(uri: string, text: string, doc: Document.Parsed, index: number): ManifestDocument {
+  try {
+    return toManifestDocument(uri, text, doc, index);
+  } catch (e) {
+    const span = clampSpan({ start: doc.range[0], end: doc.range[1] }, text.length);
+    const message = `this document could not be read: ${(e as Error)?.message ?? String(e)}`;
+    return { index, span, root: undefined, syntax: [{ ruleId: 'schema/yaml-syntax', severity: 'error', message, uri, span }] };
+  }
 }
 
 function toManifestDocument(uri: string, text: string, doc: Document.Parsed, index: number): ManifestDocument {
@@ -53,8 +65,22 @@ function toManifestDocument(uri: string, text: string, doc: Document.Parsed, ind
     uri,
     span: clampSpan({ start: e.pos[0], end: e.pos[1] }, text.length),
   }));
-  const root = doc.contents == null ? undefined : fromYaml(doc.contents, '', doc, span);
+  const root = doc.contents == null ? undefined : documentTree(uri, text, doc, span, syntax);
   return { index, span, root, syntax };
+}
+
+/** The document's tree with aliases expanded within go-yaml's budget; past it, reported and read without them. */
+function documentTree(uri: string, text: string, doc: Document.Parsed, span: Span, findings: Finding[]): SNode {
+  try {
+    return fromYaml(doc.contents, '', { doc, text, budget: new AliasBudget() }, span);
+  } catch (e) {
+    if (!(e instanceof AliasError)) throw e;
+    findings.push({
+      ruleId: YAML_ALIAS_RULE_ID, severity: 'error', message: e.message, uri, span: e.anchor,
+      related: [{ uri, span: e.alias, message: 'the alias expanded here' }],
+    });
+    return fromYaml(doc.contents, '', { doc, text }, span);
+  }
 }
 
 function firstLine(message: string): string {

@@ -125,12 +125,12 @@ export function objectKey(kind: string, namespace: string, name: string): string
   return kind === 'IngressClass' ? `${kind}//${name}` : `${kind}/${namespace}/${name}`;
 }
 
-function val(node: SNode | undefined): Val | undefined {
+export function val(node: SNode | undefined): Val | undefined {
   const s = asScalar(node);
   return s && typeof s.value === 'string' ? { value: s.value, node: s } : undefined;
 }
 
-function numVal(node: SNode | undefined): Val<number> | undefined {
+export function numVal(node: SNode | undefined): Val<number> | undefined {
   const s = asScalar(node);
   return s && typeof s.value === 'number' ? { value: s.value, node: s } : undefined;
 }
@@ -187,9 +187,20 @@ function rerooted(item: SMap): SMap {
 function readObject(root: SMap, uri: string, docIndex: number, span: Span, opts: ExtractOptions): KObject | undefined {
   const kind = str(get(root, 'kind'));
   if (kind !== 'Ingress' && kind !== 'Service' && kind !== 'Secret' && kind !== 'IngressClass') return undefined;
+  const base = readObjectBase(root, kind, uri, docIndex, span, opts);
+  switch (kind) {
+    case 'Ingress': return readIngress(base);
+    case 'Service': return readService(base);
+    case 'Secret': return readSecret(base);
+    case 'IngressClass': return readIngressClass(base);
+  }
+}
+
+/** The fields every object has (metadata, origin, where it was read); also used by the Gateway API readers (gateway/model.ts). */
+export function readObjectBase(root: SMap, kind: string, uri: string, docIndex: number, span: Span, opts: ExtractOptions): KObjectBase {
   const meta = get(root, 'metadata');
   const ns = str(get(meta, 'namespace'));
-  const base: KObjectBase = {
+  return {
     apiVersion: str(get(root, 'apiVersion')) ?? '',
     kind,
     name: str(get(meta, 'name')) ?? '',
@@ -204,12 +215,6 @@ function readObject(root: SMap, uri: string, docIndex: number, span: Span, opts:
     labels: stringMap(get(meta, 'labels')),
     annotations: stringMap(get(meta, 'annotations')),
   };
-  switch (kind) {
-    case 'Ingress': return readIngress(base);
-    case 'Service': return readService(base);
-    case 'Secret': return readSecret(base);
-    case 'IngressClass': return readIngressClass(base);
-  }
 }
 
 export function readBackend(node: SNode | undefined): IngressBackend | undefined {

@@ -1,7 +1,8 @@
 // A source-mapped JSON tree built from one YAML document. Every node keeps its byte span and
 // its Kubernetes field path ("spec.rules[0].http.paths[0].path"), so rules can point at the
 // exact key or value and name the field the way the API server does. No I/O.
-import { isAlias, isMap, isPair, isScalar, isSeq, type Node as YamlNode, type Document } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, visit, type Alias, type Node as YamlNode, type Document } from 'yaml';
+import { anchorSpan, type AliasBudget } from './aliases';
 
 export interface Span {
   start: number;
@@ -69,27 +70,40 @@ function scalarNode(value: ScalarValue, span: Span, path: string, source: string
   return { kind: 'scalar', value, span, path, source, quoted };
 }
 
-/** Converts a parsed YAML node into an SNode tree. Aliases resolve against doc. */
-export function fromYaml(node: unknown, path: string, doc: Document, fallback: Span): SNode {
-  if (isAlias(node)) return fromYaml(node.resolve(doc), path, doc, spanOf(node, fallback));
+/** How fromYaml meets aliases: expanded within go-yaml's budget, or (after an AliasError) left as nulls. */
+export interface YamlTreeContext {
+  doc: Document;
+  /** The text the document was parsed from (to find an anchor's `&name`). */
+  text: string;
+  /** Undefined: aliases are not expanded; each becomes a null at the alias. */
+  budget?: AliasBudget;
+  /** Each alias's anchored node, found in one pass when the first alias is met. */
+  targets?: Map<Alias, YamlNode>;
+}
+
+/** Converts a parsed YAML node into an SNode tree; throws AliasError past the alias budget. */
+export function fromYaml(node: unknown, path: string, ctx: YamlTreeContext, fallback: Span): SNode {
+  ctx.budget?.count();
+  if (isAlias(node)) return fromAlias(node, path, ctx, fallback);
   const span = spanOf(node as YamlNode, fallback);
   if (isMap(node)) {
     const entries: SEntry[] = [];
     for (const pair of node.items) {
       if (!isPair(pair)) continue;
+      ctx.budget?.count();
       const keyNode = pair.key as YamlNode | null;
       const key = isScalar(keyNode) ? String(keyNode.value) : keyNode ? String(keyNode.toJSON?.()) : '';
       const keySpan = spanOf(keyNode, span);
       const valueFallback = { start: keySpan.end, end: keySpan.end };
       const value = pair.value == null
         ? scalarNode(null, valueFallback, childPath(path, key), '', false)
-        : fromYaml(pair.value, childPath(path, key), doc, valueFallback);
+        : fromYaml(pair.value, childPath(path, key), ctx, valueFallback);
       entries.push({ key, keySpan, value });
     }
     return { kind: 'map', entries, span, path };
   }
   if (isSeq(node)) {
-    const items = node.items.map((item, i) => fromYaml(item, indexPath(path, i), doc, span));
+    const items = node.items.map((item, i) => fromYaml(item, indexPath(path, i), ctx, span));
     return { kind: 'seq', items, span, path };
   }
   if (isScalar(node)) {
@@ -101,6 +115,40 @@ export function fromYaml(node: unknown, path: string, doc: Document, fallback: S
     return scalarNode(value, span, path, node.source ?? String(v ?? ''), quoted);
   }
   return scalarNode(null, span, path, '', false);
+}
+
+/** An alias: its anchor's tree under the alias's path (counted against the budget), or a null. */
+function fromAlias(node: Alias, path: string, ctx: YamlTreeContext, fallback: Span): SNode {
+  const aliasSpan = spanOf(node, fallback);
+  const target = ctx.budget ? (ctx.targets ??= aliasTargets(ctx.doc)).get(node) : undefined;
+  if (!ctx.budget || !target) return scalarNode(null, aliasSpan, path, '', false);
+  ctx.budget.enter(target, node.source, anchorSpan(ctx.text, node.source, target.range?.[0] ?? aliasSpan.start), aliasSpan);
+  try {
+    return fromYaml(target, path, ctx, aliasSpan);
+  } finally {
+    ctx.budget.leave(target);
+  }
+}
+
+/**
+ * Alias → the node of the last anchor of its name before it (an anchor counts from where it is
+ * written, so `&x [*x]` refers to itself). One pass: yaml's Alias.resolve walks the whole
+ * document for every alias, quadratic in a file of many aliases.
+ */
+function aliasTargets(doc: Document): Map<Alias, YamlNode> {
+  const anchors = new Map<string, YamlNode>();
+  const targets = new Map<Alias, YamlNode>();
+  visit(doc, {
+    Node: (_key, node) => {
+      if (isAlias(node)) {
+        const target = anchors.get(node.source);
+        if (target) targets.set(node, target);
+      } else if (node.anchor) {
+        anchors.set(node.anchor, node);
+      }
+    },
+  });
+  return targets;
 }
 
 /** Builds an SNode tree from plain JSON (objects read from a cluster or a snapshot file). */

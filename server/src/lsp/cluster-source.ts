@@ -1,7 +1,9 @@
 // How the language server sees a cluster: a ClusterSource yields the live objects (layered
 // under the workspace's), the live facts (endpoints, pods) and status events. The server never
 // waits on it: without a cluster, or while it connects, local checks run as usual.
+import type { Duplex } from 'node:stream';
 import type { ApiResponse } from '../cluster/http';
+import type { PodPort } from '../cluster/port-forward';
 import type { Finding } from '../ingress/findings';
 import type { KObject } from '../ingress/model';
 import type { ClusterStatusParams } from '../protocol';
@@ -15,6 +17,8 @@ export interface ClusterApi {
   get(path: string): Promise<ApiResponse>;
   /** Server-side dry run (dryRun=All) of Ingresses/IngressClasses; transport failures come back as notes. */
   dryRun(objects: readonly KObject[]): Promise<{ findings: Finding[]; notes: string[] }>;
+  /** A stream to a pod's port through the API server's port-forward (the editor's proxy reaches pods with it). */
+  connectPod?(target: PodPort): Promise<Duplex>;
 }
 
 export interface ClusterSource {

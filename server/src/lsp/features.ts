@@ -11,6 +11,7 @@ import { definition, references } from './navigation';
 import { explainRoute, routeTable, routeTree } from './routes';
 import type { Session } from './session';
 import { documentSymbols } from './symbols';
+import { registerUpstreams } from './upstreams';
 
 export { COMPLETION_TRIGGERS } from './completion';
 
@@ -71,4 +72,5 @@ export function registerFeatures(connection: Connection, session: Session): void
     (p) => routeTree(ws, facts(), session.cluster.status(), p?.uri)));
   connection.onRequest(LiveObjectRequest, guard(log, 'liveObject', null, (p) => liveObject(session.cluster.current().objects, p.uri)));
   connection.onRequest(ExplainRouteRequest, guard(log, 'explainRoute', { decision: 'error', trace: [] }, (p) => explainRoute(ws, p)));
+  registerUpstreams(connection, () => session.cluster, log);
 }

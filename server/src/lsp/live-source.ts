@@ -3,6 +3,7 @@
 import { dryRunObjects } from '../cluster/dry-run';
 import { apiRequest } from '../cluster/http';
 import { loadKubeconfig } from '../cluster/kubeconfig';
+import { PortForwarder } from '../cluster/port-forward';
 import { ClusterState } from '../cluster/state';
 import { describeStatus, type ClusterStatus } from '../cluster/status';
 import type { ClusterStatusParams } from '../protocol';
@@ -35,10 +36,12 @@ export function liveClusterSource(context: string, log: (m: string) => void): Cl
   state.onChange((keys) => changeListeners.forEach((l) => l(keys)));
   state.start().catch((e: unknown) => log(`cluster start failed: ${(e as Error)?.message ?? e}`));
   const kc = loaded.config.kc;
+  const forwarder = new PortForwarder(kc);
   return {
     api: {
       get: (path) => apiRequest(kc, path, { timeoutMs: 10_000 }),
       dryRun: (objects) => dryRunObjects(kc, objects, 10_000),
+      connectPod: (target) => forwarder.connect(target),
     },
     status: () => toStatusParams(state.status),
     current: () => (state.status.state === 'connected' ? { objects: state.objects, facts: state.facts } : {}),

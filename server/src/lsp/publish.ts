@@ -42,7 +42,7 @@ function entryDiagnostics(ws: Workspace, file: FileModel, e: DocEntry): Diagnost
 }
 
 export function fileDiagnostics(ws: Workspace, file: FileModel): Diagnostic[] {
-  if (!file.k8s) return [];
+  if (!file.k8s) return ws.findings(file.uri).map((f) => toDiagnostic(f, file.lines, ws.linesOf));
   const out: Diagnostic[] = [];
   for (const e of file.entries) {
     if (!e.hasFindings) continue;

@@ -94,7 +94,10 @@ export class Session {
   indexWorkspace(): Promise<void> {
     this.ready = (async () => {
       for (const folder of this.folders) {
-        for (const uri of await this.runtime.findYamlFiles(folder)) await this.reload(uri);
+        for (const uri of await this.runtime.findYamlFiles(folder)) {
+          // One file that fails to load must never keep the files after it unread.
+          await this.reload(uri).catch((e: unknown) => this.runtime.log(`${uri} could not be read: ${(e as Error)?.stack ?? e}`));
+        }
       }
     })().catch((e: unknown) => this.runtime.log(`indexing failed: ${(e as Error)?.stack ?? e}`));
     this.schedule(0);

@@ -1,11 +1,14 @@
 // Sends one HTTP request to an upstream and streams the answer back. A pod whose
 // connection fails before any answer is reported to the resolver and, when the request
-// has no body (nothing consumed yet), the request is tried on another pod.
+// has no body (nothing consumed yet), the request is tried on another pod. Every wait on
+// the upstream is bounded (timeouts.ts): a time-out before the headers is an explained 504,
+// one mid-response cuts the response and is logged as aborted.
 import { request, type Agent, type ClientRequest, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { originForm } from './decide';
 import { endToEnd, headerText, upstreamHeaders } from './headers';
 import { ROUTE_HEADER, UPSTREAM_HEADER, type Refusal } from './explain';
+import { armTimeouts, connectWithin, UpstreamTimeout, type UpstreamTimeouts } from './timeouts';
 import { targetKey, type ServiceTarget, type Upstream, type UpstreamResolver } from './upstream';
 
 const MAX_ATTEMPTS = 3;
@@ -14,6 +17,16 @@ export interface Forwarded {
   status: number;
   upstream?: string;
   refusal?: Refusal;
+  /** Why the response was cut after its headers went to the client (the upstream closed or fell silent). */
+  aborted?: string;
+}
+
+/** What a forward needs besides the request: where to, how, and the rule for the headers. */
+export interface ForwardContext {
+  resolver: UpstreamResolver;
+  agent: Agent;
+  timeouts: UpstreamTimeouts;
+  rule: string | undefined;
 }
 
 export function hasBody(req: IncomingMessage): boolean {
@@ -23,66 +36,87 @@ export function hasBody(req: IncomingMessage): boolean {
 function failureText(upstream: Upstream, err: Error): string {
   const code = (err as { code?: string }).code;
   const what = upstream.address ? `mapped upstream ${upstream.label}` : upstream.label;
+  if (err instanceof UpstreamTimeout) return `${what} timed out: ${err.message}`;
   if (code === 'ECONNREFUSED') return `${what} refused the connection (ECONNREFUSED)`;
   return `${what} failed: ${code ?? err.message}`;
 }
 
-/** A failed attempt: `retry` when nothing was consumed or answered yet; `reused` when it failed on a kept-alive socket the upstream had closed. */
-type Attempt = { ok: true; status: number } | { ok: false; error: Error; retry: boolean; reused?: boolean };
+function abortText(err: Error): string {
+  return err instanceof UpstreamTimeout ? err.message : 'the upstream closed the connection mid-response';
+}
 
-function send(req: IncomingMessage, res: ServerResponse, upstream: Upstream, stream: Duplex | undefined, agent: Agent, rule: string | undefined): Promise<Attempt> {
+/** A failed attempt: `retry` when nothing was consumed or answered yet; `reused` when it failed on a kept-alive socket the upstream had closed. */
+type Attempt = { ok: true; status: number; aborted?: string } | { ok: false; error: Error; retry: boolean; reused?: boolean };
+
+/** Streams the upstream's answer to the client; resolves when it ended, was cut, or the client left. */
+function relay(up: IncomingMessage, res: ServerResponse, upstream: Upstream, rule: string | undefined, resolve: (a: Attempt) => void): void {
+  const status = up.statusCode ?? 502;
+  res.writeHead(status, {
+    ...endToEnd(up.headers),
+    ...(rule ? { [ROUTE_HEADER]: headerText(rule) } : {}),
+    [UPSTREAM_HEADER]: headerText(upstream.label),
+  });
+  up.pipe(res);
+  up.once('error', (e) => { res.destroy(); resolve({ ok: true, status, aborted: abortText(e) }); });
+  up.once('end', () => resolve({ ok: true, status }));
+  res.once('close', () => { if (!up.complete) { up.destroy(); resolve({ ok: true, status }); } });
+}
+
+function send(req: IncomingMessage, res: ServerResponse, upstream: Upstream, stream: Duplex | undefined, ctx: ForwardContext): Promise<Attempt> {
   return new Promise((resolve) => {
     const headers = upstreamHeaders(req);
     const base = { method: req.method, path: originForm(req.url), headers };
     const upReq: ClientRequest = stream
       ? request({ ...base, createConnection: () => stream as never })
-      : request({ ...base, host: upstream.address!.host, port: upstream.address!.port, agent });
+      : request({ ...base, host: upstream.address!.host, port: upstream.address!.port, agent: ctx.agent });
+    const responded = armTimeouts(upReq, ctx.timeouts, stream ? undefined : ctx.agent.maxSockets);
+    let answer: IncomingMessage | undefined;
     upReq.once('response', (up) => {
-      res.writeHead(up.statusCode ?? 502, {
-        ...endToEnd(up.headers),
-        ...(rule ? { [ROUTE_HEADER]: headerText(rule) } : {}),
-        [UPSTREAM_HEADER]: headerText(upstream.label),
-      });
-      up.pipe(res);
-      up.once('error', () => res.destroy());
-      up.once('end', () => resolve({ ok: true, status: up.statusCode ?? 502 }));
-      res.once('close', () => { if (!up.complete) { up.destroy(); resolve({ ok: true, status: up.statusCode ?? 502 }); } });
+      answer = up;
+      responded(up);
+      relay(up, res, upstream, ctx.rule, resolve);
     });
-    upReq.once('error', (error) => resolve({ ok: false, error, retry: !res.headersSent && !res.destroyed && !hasBody(req), reused: upReq.reusedSocket }));
+    upReq.once('error', (error) => {
+      if (answer) { // cut mid-response: the relay's client connection goes too
+        res.destroy();
+        return resolve({ ok: true, status: answer.statusCode ?? 502, aborted: abortText(error) });
+      }
+      const sent = error instanceof UpstreamTimeout && error.phase === 'headers'; // the upstream has the request: do not repeat it
+      resolve({ ok: false, error, retry: !sent && !res.headersSent && !res.destroyed && !hasBody(req), reused: upReq.reusedSocket });
+    });
     res.once('close', () => { if (!res.writableFinished) upReq.destroy(); });
     if (hasBody(req)) req.pipe(upReq);
     else upReq.end();
   });
 }
 
+function refused(status: number, rule: string | undefined, reason: string, upstream?: string): Forwarded {
+  return { status, upstream, refusal: { status: status as Refusal['status'], rule, reason } };
+}
+
 /** Forwards req to an upstream of target, retrying other pods; returns what was answered (a refusal is not yet sent). */
-export async function forward(req: IncomingMessage, res: ServerResponse, target: ServiceTarget, resolver: UpstreamResolver, agent: Agent, rule: string | undefined): Promise<Forwarded> {
+export async function forward(req: IncomingMessage, res: ServerResponse, target: ServiceTarget, ctx: ForwardContext): Promise<Forwarded> {
   const avoid = new Set<string>();
-  let lastError: string | undefined;
+  let last: { reason: string; status: number } | undefined;
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-    const r = await resolver.resolve(target, avoid);
-    if (!r.ok) {
-      const reason = lastError && avoid.size ? `${lastError}; ${r.reason}` : r.reason;
-      const status = lastError ? 502 : r.status;
-      return { status, refusal: { status, rule, reason } };
-    }
-    let stream: Duplex | undefined;
+    const r = await ctx.resolver.resolve(target, avoid);
+    if (!r.ok) return last ? refused(last.status, ctx.rule, avoid.size ? `${last.reason}; ${r.reason}` : r.reason) : refused(r.status, ctx.rule, r.reason);
     let out: Attempt;
     try {
-      stream = r.upstream.connect ? await r.upstream.connect() : undefined;
-      out = await send(req, res, r.upstream, stream, agent, rule);
+      const stream = r.upstream.connect ? await connectWithin(r.upstream.connect(), ctx.timeouts.connectMs) : undefined;
+      out = await send(req, res, r.upstream, stream, ctx);
     } catch (error) {
       out = { ok: false, error: error as Error, retry: true };
     }
-    if (out.ok) return { status: out.status, upstream: r.upstream.label };
+    if (out.ok) return { status: out.status, upstream: r.upstream.label, aborted: out.aborted };
     // The client went away: nothing to answer, and the upstream is not to blame.
     if (res.destroyed) return { status: 499, upstream: r.upstream.label };
     // A kept-alive connection the upstream closed meanwhile: the same upstream, on a new connection.
     if (out.retry && out.reused) continue;
-    resolver.failed?.(target, r.upstream);
-    lastError = failureText(r.upstream, out.error);
-    if (!out.retry || r.upstream.address) return { status: 502, upstream: r.upstream.label, refusal: { status: 502, rule, reason: lastError } };
+    ctx.resolver.failed?.(target, r.upstream);
+    last = { reason: failureText(r.upstream, out.error), status: out.error instanceof UpstreamTimeout ? 504 : 502 };
+    if (!out.retry || r.upstream.address) return refused(last.status, ctx.rule, last.reason, r.upstream.label);
     avoid.add(r.upstream.label);
   }
-  return { status: 502, refusal: { status: 502, rule, reason: `${lastError ?? 'no upstream answered'} (gave up on Service ${targetKey(target)} after ${MAX_ATTEMPTS} attempts)` } };
+  return refused(last?.status ?? 502, ctx.rule, `${last?.reason ?? 'no upstream answered'} (gave up on Service ${targetKey(target)} after ${MAX_ATTEMPTS} attempts)`);
 }

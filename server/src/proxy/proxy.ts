@@ -9,8 +9,9 @@ import type { Duplex } from 'node:stream';
 import { TlsIndex, type RouteTable } from '../ingress/routing/index';
 import { CertificateCache, type CaFiles } from './certs';
 import { decide, requestPath } from './decide';
-import { rawRefusal, sendRefusal } from './explain';
+import { rawRefusal, sendRefusal, type Refusal } from './explain';
 import { forward } from './forward';
+import { DEFAULT_TIMEOUTS, type UpstreamTimeouts } from './timeouts';
 import { tunnelUpgrade } from './upgrade';
 import type { UpstreamResolver } from './upstream';
 
@@ -24,12 +25,17 @@ export interface RequestLog {
   ms: number;
   /** Why the proxy answered an error itself. */
   reason?: string;
+  /** Why a response was cut after its status went to the client (the upstream closed or fell silent). */
+  aborted?: string;
 }
 
 /** One log line per request (no headers, no query: nothing secret), as `serve` and the editor print it. */
 export function requestLogLine(l: RequestLog): string {
-  const upstream = l.upstream ?? (l.reason ? `(${l.reason})` : '-');
-  return `${l.method} ${l.host || '(no host)'}${l.path} ${l.status} ${l.rule ?? 'no rule'} → ${upstream} ${l.ms.toFixed(1)}ms`;
+  const reason = l.reason ? `(${l.reason})` : '';
+  const upstream = l.upstream ? `${l.upstream}${reason && ` ${reason}`}` : reason || '-';
+  const status = l.aborted ? `${l.status} aborted` : String(l.status);
+  const aborted = l.aborted ? ` (aborted: ${l.aborted})` : '';
+  return `${l.method} ${l.host || '(no host)'}${l.path} ${status} ${l.rule ?? 'no rule'} → ${upstream}${aborted} ${l.ms.toFixed(1)}ms`;
 }
 
 export interface ProxyOptions {
@@ -39,6 +45,8 @@ export interface ProxyOptions {
   /** HTTPS port; HTTPS is served only when this and `ca` are given. */
   httpsPort?: number;
   ca?: CaFiles;
+  /** How long to wait on an upstream (defaults: ingress-nginx's). */
+  timeouts?: Partial<UpstreamTimeouts>;
   onRequest?: (log: RequestLog) => void;
 }
 
@@ -54,9 +62,11 @@ export class IngressProxy {
   private readonly servers: Server[] = [];
   private readonly sockets = new Set<Socket>();
   private readonly certs: CertificateCache | undefined;
+  private readonly timeouts: UpstreamTimeouts;
 
   constructor(table: RouteTable, private readonly opts: ProxyOptions) {
     this.table = table;
+    this.timeouts = { ...DEFAULT_TIMEOUTS, ...opts.timeouts };
     this.tls = new TlsIndex(table.ingresses);
     this.certs = opts.ca ? new CertificateCache(opts.ca) : undefined;
   }
@@ -116,8 +126,8 @@ export class IngressProxy {
     const host = req.headers.host ?? '';
     const path = requestPath(req.url);
     const d = decide(this.table, host, path);
-    const log = (status: number, upstream: string | undefined, reason?: string) =>
-      this.opts.onRequest?.({ method, host, path, status, rule: d.rule, upstream, ms: performance.now() - started, reason });
+    const log = (status: number, upstream: string | undefined, reason?: string, aborted?: string) =>
+      this.opts.onRequest?.({ method, host, path, status, rule: d.rule, upstream, ms: performance.now() - started, reason, aborted });
     return { host, path, d, log };
   }
 
@@ -128,9 +138,9 @@ export class IngressProxy {
       return log(d.refusal!.status, undefined, d.refusal!.reason);
     }
     try {
-      const out = await forward(req, res, d.target, this.opts.resolver, this.agent, d.rule);
+      const out = await forward(req, res, d.target, { resolver: this.opts.resolver, agent: this.agent, timeouts: this.timeouts, rule: d.rule });
       if (out.refusal) sendRefusal(res, out.refusal, host, path);
-      log(out.refusal?.status ?? out.status, out.upstream, out.refusal?.reason);
+      log(out.refusal?.status ?? out.status, out.upstream, out.refusal?.reason, out.aborted);
     } catch (e) {
       const reason = `internal error: ${(e as Error).message}`;
       sendRefusal(res, { status: 502, rule: d.rule, reason }, host, path);
@@ -141,7 +151,7 @@ export class IngressProxy {
   private async onUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
     const { host, path, d, log } = this.begin(req, `${req.method ?? '?'} (upgrade)`);
     socket.on('error', () => socket.destroy());
-    const refuse = (status: 502 | 503 | 404, reason: string, upstream?: string) => {
+    const refuse = (status: Refusal['status'], reason: string, upstream?: string) => {
       socket.end(rawRefusal({ status, reason, rule: d.rule }, host, path));
       log(status, upstream, reason);
     };

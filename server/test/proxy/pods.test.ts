@@ -12,6 +12,7 @@ import { ClusterState } from '../../src/cluster/state';
 import { PodResolver, servicePorts, REASON_HEADER, UPSTREAM_HEADER } from '../../src/proxy/index';
 import { openTarget, type ClusterTarget } from '../support/cluster-target';
 import { repoRoot } from '../helpers/fixtures';
+import { serviceObject, sliceObject } from '../support/pod-objects';
 import { closeServer, get, listenLocal, spawnServe, startProxy, startUpstream, type TestProxy, type Upstream } from './support';
 
 const NS = 'ingress-lab-test';
@@ -21,14 +22,8 @@ let state: ClusterState;
 let pods: Upstream[];
 let p: TestProxy;
 
-const slice = (service: string, ready: string[], notReady: string[] = []) => ({
-  apiVersion: 'discovery.k8s.io/v1', kind: 'EndpointSlice', addressType: 'IPv4',
-  metadata: { name: `${service}-x`, labels: { 'kubernetes.io/service-name': service } },
-  ports: [{ name: 'http', port: 8080 }],
-  endpoints: [...ready.map((n) => ({ n, ready: true })), ...notReady.map((n) => ({ n, ready: false }))]
-    .map(({ n, ready }, i) => ({ addresses: [`10.0.0.${i + 1}`], conditions: { ready }, targetRef: { kind: 'Pod', name: n } })),
-});
-const service = (name: string) => ({ apiVersion: 'v1', kind: 'Service', metadata: { name }, spec: { selector: { app: name }, ports: [{ name: 'http', port: 80, targetPort: 8080 }] } });
+const slice = sliceObject;
+const service = (name: string) => serviceObject(name);
 
 before(async () => {
   target = await openTarget();

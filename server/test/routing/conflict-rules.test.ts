@@ -68,3 +68,37 @@ test('a workspace copy of a live Ingress keeps the live creationTimestamp for pr
   assert.equal(dup.length, 1);
   assert.match(dup[0]!.message, /this one wins \(oldest wins: Ingress default\/first was created 2024-01-01T00:00:00Z, default\/second 2025-01-01T00:00:00Z\)/);
 });
+
+test('duplicate-route: 2,500 copies of one rule with different backends give one finding with a count and a bounded list (issue 10, defect 4)', () => {
+  const rule = (i: number) => `    - host: x.example.com
+      http:
+        paths:
+          - path: /
+            pathType: Prefix
+            backend:
+              service: { name: svc-${i}, port: { number: 80 } }
+`;
+  const text = `apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata:\n  name: many\nspec:\n  rules:\n${Array.from({ length: 2500 }, (_, i) => rule(i)).join('')}`;
+  const started = Date.now();
+  const { findings } = analyze([{ uri: 'file:///many.yaml', text }]);
+  const dups = findings.filter((f) => f.ruleId === 'conflict/duplicate-route');
+  assert.equal(dups.length, 1, 'the group is reported once');
+  const [d] = dups;
+  assert.equal(text.slice(d!.span.start, d!.span.end), '/');
+  assert.equal(d!.field, 'spec.rules[0].http.paths[0].path', 'at the first claim, the one that wins');
+  assert.match(d!.message, /is also claimed by spec\.rules\[1\]\.http\.paths\[0\] of this Ingress \(service svc-1:80\), .* and 2,496 more; this one wins/);
+  assert.ok(d!.related!.length <= 20, `${d!.related!.length} related locations`);
+  assert.match(d!.related!.at(-1)!.message, /never receives this traffic; 2,479 more claims not listed/);
+  assert.ok(JSON.stringify(findings).length < 2_000_000, 'the whole report stays small');
+  assert.ok(Date.now() - started < 20_000, `took ${Date.now() - started} ms`);
+});
+
+test('duplicate-route: 500 Ingresses claiming one path give one finding each, each with a bounded related list', () => {
+  const docs = Array.from({ length: 500 }, (_, i) => ing(`i${String(i).padStart(3, '0')}`, 'x.example.com', '/api', 'Prefix', `svc-${i}`));
+  const { findings } = analyze([{ uri: 'file:///many.yaml', text: docs.join('---') }]);
+  const dups = findings.filter((f) => f.ruleId === 'conflict/duplicate-route');
+  assert.equal(dups.length, 500);
+  assert.ok(dups.every((f) => f.related!.length <= 20 && f.message.length < 600));
+  assert.equal(dups.filter((f) => f.message.includes('this one wins')).length, 1);
+  assert.match(dups[1]!.message, /is also claimed by Ingress default\/i000 \(service svc-0:80\), Ingress default\/i002 \(service svc-2:80\), Ingress default\/i003 \(service svc-3:80\) and 496 more; Ingress default\/i000 wins .*, so service svc-1:80 never receives this traffic/);
+});

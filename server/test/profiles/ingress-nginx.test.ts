@@ -1,0 +1,141 @@
+// The ingress-nginx profile against ingress-nginx's own documentation and e2e expectations,
+// restated: docs/user-guide/ingress-path-matching.md (regex, path priority, the warning),
+// docs/examples/rewrite (capture groups), test/e2e/annotations/{approot,forcesslredirect,
+// redirect,canary}.go, lua_ingress.lua (redirect_to_https), and nginx's `location` docs for
+// URI normalization (issue 10, defect 9).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { tableOf } from '../helpers/routing';
+import { nginxRoute } from '../../src/ingress/routing/profiles/ingress-nginx';
+import { specOnlyRoute } from '../../src/ingress/routing/profiles/spec-only';
+import { request, type HttpRequest } from '../../src/ingress/routing/profiles/answer';
+
+function ing(name: string, annotations: Record<string, string>, host: string, paths: [string, string, string][], tls = ''): string {
+  const ann = Object.entries(annotations).map(([k, v]) => `    nginx.ingress.kubernetes.io/${k}: "${v}"`).join('\n');
+  return `apiVersion: networking.k8s.io/v1
+kind: Ingress
+metadata:
+  name: ${name}
+  annotations:
+${ann || '    x: y'}
+spec:
+  ingressClassName: nginx
+${tls ? `  tls: [{ hosts: [${tls}], secretName: s }]\n` : ''}  rules:
+    - host: ${host}
+      http:
+        paths:
+${paths.map(([p, t, svc]) => `          - { path: "${p}", pathType: ${t}, backend: { service: { name: ${svc}, port: { number: 80 } } } }`).join('\n')}
+---
+`;
+}
+
+function route(yaml: string, host: string, path: string, more: Partial<HttpRequest> = {}) {
+  return nginxRoute(tableOf(yaml), request(host, path, more));
+}
+
+const svc = (a: { backends: { service: string }[] }) => a.backends.map((b) => b.service).join(',');
+
+test('path priority with rewrite-target on another Ingress of the host (ingress-path-matching.md, "Path Priority")', () => {
+  const yaml = ing('test-ingress-1', {}, 'test.com', [['/foo/bar', 'Prefix', 'service1'], ['/foo/bar/', 'Prefix', 'service2']])
+    + ing('test-ingress-2', { 'rewrite-target': '/$1' }, 'test.com', [['/foo/bar/(.+)', 'ImplementationSpecific', 'service3']]);
+  const a = route(yaml, 'test.com', '/foo/bar/1');
+  assert.equal(svc(a), 'service3');
+  assert.equal(a.upstreamPath, '/1');
+  assert.ok(a.trace.some((t) => t.includes('rewritten to /1 by rewrite-target')), a.trace.join('\n'));
+  assert.equal(svc(route(yaml, 'test.com', '/foo/bar/')), 'service2');
+  assert.equal(svc(route(yaml, 'test.com', '/foo/bar')), 'service1');
+});
+
+test('the documented warning: the longer regex wins over the literal path (ingress-path-matching.md, "Warning")', () => {
+  const yaml = ing('test-ingress-3', { 'use-regex': 'true' }, 'test.com', [['/foo/bar/bar', 'Prefix', 'literal'], ['/foo/bar/[A-Z0-9]{3}', 'ImplementationSpecific', 'regex']]);
+  assert.equal(svc(route(yaml, 'test.com', '/foo/bar/bar')), 'regex');
+  // Prefix under regex is `~* "^/foo"`: case-insensitive and not element-wise, unlike the spec.
+  const prefix = ing('p', { 'use-regex': 'true' }, 'h', [['/foo', 'Prefix', 'foo']]);
+  assert.equal(svc(route(prefix, 'h', '/foobar')), 'foo');
+  assert.equal(svc(route(prefix, 'h', '/FOO')), 'foo');
+  assert.equal(route(ing('p', {}, 'h', [['/foo', 'Prefix', 'foo']]), 'h', '/foobar').status, 404);
+});
+
+test('rewrite-target with capture groups (docs/examples/rewrite: /something(/|$)(.*) → /$2)', () => {
+  const yaml = ing('rewrite', { 'use-regex': 'true', 'rewrite-target': '/$2' }, 'rewrite.bar.com', [['/something(/|$)(.*)', 'ImplementationSpecific', 'http-svc']]);
+  assert.equal(route(yaml, 'rewrite.bar.com', '/something').upstreamPath, '/');
+  assert.equal(route(yaml, 'rewrite.bar.com', '/something/').upstreamPath, '/');
+  assert.equal(route(yaml, 'rewrite.bar.com', '/something/new').upstreamPath, '/new');
+  assert.equal(route(yaml, 'rewrite.bar.com', '/something/new?x=1').upstreamPath, '/new?x=1');
+});
+
+test('app-root redirects "/" with 302 (e2e annotations/approot.go)', () => {
+  const yaml = ing('approot', { 'app-root': '/foo' }, 'approot.bar.com', [['/', 'Prefix', 'echo']]);
+  const a = route(yaml, 'approot.bar.com', '/');
+  assert.equal(a.status, 302);
+  assert.equal(a.location, 'http://approot.bar.com/foo');
+  assert.equal(route(yaml, 'approot.bar.com', '/bar').status, 200);
+});
+
+test('force-ssl-redirect answers 308 to https without the trailing slash (e2e forcesslredirect.go, lua_ingress.lua)', () => {
+  const yaml = ing('f', { 'force-ssl-redirect': 'true' }, 'forcesslredirect.bar.com', [['/', 'Prefix', 'echo']]);
+  const a = route(yaml, 'forcesslredirect.bar.com', '/');
+  assert.equal(a.status, 308);
+  assert.equal(a.location, 'https://forcesslredirect.bar.com');
+  assert.equal(route(yaml, 'forcesslredirect.bar.com', '/x/?q=1').location, 'https://forcesslredirect.bar.com/x?q=1');
+  assert.equal(route(yaml, 'forcesslredirect.bar.com', '/', { scheme: 'https' }).status, 200);
+});
+
+test('ssl-redirect defaults to true where a TLS certificate covers the host; "false" turns it off', () => {
+  const on = ing('t', {}, 'shop.example.com', [['/', 'Prefix', 'web']], 'shop.example.com');
+  assert.equal(route(on, 'shop.example.com', '/cart').status, 308);
+  assert.ok(route(on, 'shop.example.com', '/cart').trace.some((t) => t.includes('ssl-redirect')));
+  assert.equal(route(ing('t', { 'ssl-redirect': 'false' }, 'shop.example.com', [['/', 'Prefix', 'web']], 'shop.example.com'), 'shop.example.com', '/cart').status, 200);
+  assert.equal(route(ing('t', {}, 'plain.example.com', [['/', 'Prefix', 'web']]), 'plain.example.com', '/cart').status, 200);
+});
+
+test('permanent-redirect 301, its code annotation, temporal-redirect 302 (e2e annotations/redirect.go)', () => {
+  const p = route(ing('r', { 'permanent-redirect': 'http://redirect.example.com' }, 'redirect', [['/something', 'Prefix', 'echo']]), 'redirect', '/something');
+  assert.deepEqual([p.status, p.location], [301, 'http://redirect.example.com']);
+  const code = route(ing('r', { 'permanent-redirect': 'http://redirect.example.com', 'permanent-redirect-code': '302' }, 'redirect', [['/something', 'Prefix', 'echo']]), 'redirect', '/something');
+  assert.equal(code.status, 302);
+  assert.equal(route(ing('r', { 'temporal-redirect': 'http://t.example.com' }, 'redirect', [['/something', 'Prefix', 'echo']]), 'redirect', '/something').status, 302);
+});
+
+test('canary by header, cookie and weight; a canary without a mainline Ingress is a 404 (e2e annotations/canary.go)', () => {
+  const main = ing('main', {}, 'foo', [['/', 'Prefix', 'httpbun']]);
+  const canary = ing('canary', { canary: 'true', 'canary-by-header': 'CanaryByHeader', 'canary-by-cookie': 'CanaryByCookie', 'canary-weight': '10' }, 'foo', [['/', 'Prefix', 'canary-svc']]);
+  assert.equal(svc(route(main + canary, 'foo', '/', { headers: { canarybyheader: 'always' } })), 'canary-svc');
+  assert.equal(svc(route(main + canary, 'foo', '/', { headers: { canarybyheader: 'never' } })), 'httpbun');
+  assert.equal(svc(route(main + canary, 'foo', '/', { headers: { cookie: 'a=b; CanaryByCookie=always' } })), 'canary-svc');
+  assert.deepEqual(route(main + canary, 'foo', '/').backends.map((b) => [b.service, b.weight]), [['httpbun', 90], ['canary-svc', 10]]);
+  assert.equal(route(canary, 'foo', '/', { headers: { canarybyheader: 'always' } }).status, 404);
+});
+
+test('backend-protocol is carried on the backend', () => {
+  const a = route(ing('g', { 'backend-protocol': 'GRPC' }, 'g', [['/', 'Prefix', 'grpc']]), 'g', '/');
+  assert.equal(a.backends[0]!.protocol, 'GRPC');
+});
+
+test('URI normalization: nginx decodes %XX (also %2F), resolves dot segments, merges slashes; spec-only keeps %2F and "//" (issue 10, defect 9)', () => {
+  const yaml = ing('n', {}, 'h', [['/', 'Prefix', 'root'], ['/api/health', 'Exact', 'health'], ['/guide', 'Prefix', 'guide']]);
+  const t = tableOf(yaml);
+  for (const p of ['/public/../api/health', '/api%2Fhealth', '/api//health', '/api/./health']) {
+    const a = nginxRoute(t, request('h', p));
+    assert.equal(svc(a), 'health', `${p}\n${a.trace.join('\n')}`);
+    assert.ok(a.trace[0]!.startsWith('request path:'), a.trace.join('\n'));
+  }
+  assert.equal(svc(nginxRoute(t, request('h', '/./guide'))), 'guide');
+  assert.equal(nginxRoute(t, request('h', '/../etc')).status, 400);
+  assert.equal(svc(specOnlyRoute(t, request('h', '/public/../api/health'))), 'health');
+  assert.equal(svc(specOnlyRoute(t, request('h', '/api%2Fhealth'))), 'root');
+  assert.equal(svc(specOnlyRoute(t, request('h', '/api//health'))), 'root');
+  assert.ok(specOnlyRoute(t, request('h', '/api%2Fhealth')).trace.every((l) => !l.includes('percent-decoded')));
+});
+
+test('auto selects ingress-nginx by IngressClass controller or nginx annotations, else spec-only; the setting overrides', async () => {
+  const { selectProfile } = await import('../../src/ingress/routing/profiles/select');
+  const { ingressesOf } = await import('../helpers/routing');
+  const plain = ingressesOf(ing('a', {}, 'h', [['/', 'Prefix', 's']]));
+  const annotated = ingressesOf(ing('b', { 'ssl-redirect': 'true' }, 'h', [['/', 'Prefix', 's']]));
+  const cls = { kind: 'IngressClass', name: 'nginx', controller: 'k8s.io/ingress-nginx' } as never;
+  assert.equal(selectProfile('auto', plain, []).id, 'spec-only');
+  assert.match(selectProfile('auto', plain, [cls]).reason, /IngressClass nginx has controller k8s.io\/ingress-nginx/);
+  assert.equal(selectProfile('auto', annotated, []).id, 'ingress-nginx');
+  assert.equal(selectProfile('spec-only', annotated, [cls]).id, 'spec-only');
+});
