@@ -133,9 +133,9 @@ export class IngressProxy {
 
   private async onRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const { host, path, d, log } = this.begin(req, req.method ?? '?');
-    if (d.refusal || !d.target) {
-      sendRefusal(res, d.refusal!, host, path);
-      return log(d.refusal!.status, undefined, d.refusal!.reason);
+    if (d.kind === 'refuse') {
+      sendRefusal(res, d.refusal, host, path);
+      return log(d.refusal.status, undefined, d.refusal.reason);
     }
     try {
       const out = await forward(req, res, d.target, { resolver: this.opts.resolver, agent: this.agent, timeouts: this.timeouts, rule: d.rule });
@@ -155,7 +155,7 @@ export class IngressProxy {
       socket.end(rawRefusal({ status, reason, rule: d.rule }, host, path));
       log(status, upstream, reason);
     };
-    if (d.refusal || !d.target) return refuse(d.refusal!.status, d.refusal!.reason);
+    if (d.kind === 'refuse') return refuse(d.refusal.status, d.refusal.reason);
     const r = await this.opts.resolver.resolve(d.target);
     if (!r.ok) return refuse(r.status, r.reason);
     try {
