@@ -12,7 +12,7 @@ import {
   chainResolvers, IngressProxy, LocalMapResolver, loadOrCreateCa, MappingError, parseMapping, PodResolver, requestLogLine, servicePorts,
   type Listening, type LocalMapping, type UpstreamResolver,
 } from '../proxy/index';
-import { normalizeClusterArgs, type ClusterSource } from './cluster-source';
+import { normalizeClusterArgs, type OpenCluster } from './cluster-source';
 import { UsageError } from './files';
 import type { CliIO } from './io';
 import { watchPaths } from './watch';
@@ -146,7 +146,7 @@ export async function startServe(argv: string[], io: CliIO): Promise<Serving> {
   };
 }
 
-function buildResolver(mappings: LocalMapping[], cluster: ClusterSource | undefined, objects: () => ObjectStore): UpstreamResolver {
+function buildResolver(mappings: LocalMapping[], cluster: OpenCluster | undefined, objects: () => ObjectStore): UpstreamResolver {
   const ports = servicePorts(objects);
   const resolvers: UpstreamResolver[] = [new LocalMapResolver(mappings, ports.aliases)];
   if (cluster?.kc) {
