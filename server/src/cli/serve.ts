@@ -16,7 +16,7 @@ import type { CliIO } from './io';
 import { watchPaths } from './watch';
 import { loadRoutes } from './workspace';
 
-export const SERVE_USAGE = `usage: ingress-lab serve [PATH...] [--port N] [--https-port N] [--map NS/SVC:PORT=http://127.0.0.1:PORT ...] [--cluster [--context NAME]] [--namespace NS] [--no-https] [--ca-dir DIR]
+export const SERVE_USAGE = `usage: ingress-lab serve [PATH...] [--port N] [--https-port N] [--map NS/SVC:PORT=http://127.0.0.1:PORT ...] [--cluster [--context NAME]] [--namespace NS] [--no-https] [--ca-dir DIR] [--connect-timeout S] [--headers-timeout S] [--idle-timeout S]
 
 Serves the Ingress rules in files or folders (default ".") on 127.0.0.1 as a local proxy:
 each request is routed as "ingress-lab route" says, then forwarded to a local URL the Service
@@ -26,7 +26,9 @@ Hosts named in an Ingress's tls section are also served over HTTPS (--https-port
 8443; --no-https turns it off) with certificates from a local CA kept in --ca-dir (default
 ~/.local/share/ingress-lab/ca; trust its ca.pem). Rules reload when the files change.
 Every 404/502/503 says why in its body and in X-Ingress-Lab-Reason; X-Ingress-Lab-Route
-names the rule used. --port defaults to 8080 (0, here and for --https-port: any free port).
+names the rule used; an upstream that takes too long gets a 504: --connect-timeout (default
+5 s), --headers-timeout (60 s), --idle-timeout (60 s of silence mid-response), ingress-nginx's
+defaults. --port defaults to 8080 (0, here and for --https-port: any free port).
 Runs until Ctrl-C (exit 0); exit 2 on a usage or I/O error (a bad --map, a port in use).`;
 
 function portOption(v: string | undefined, name: string, fallback: number): number {
@@ -34,6 +36,14 @@ function portOption(v: string | undefined, name: string, fallback: number): numb
   const n = Number(v);
   if (!Number.isInteger(n) || n < 0 || n > 65535) throw new UsageError(`${name} must be a port number (0-65535), not "${v}"`);
   return n;
+}
+
+/** A time-out in seconds (fractions allowed) as milliseconds; undefined keeps the default. */
+function secondsOption(v: string | undefined, name: string): number | undefined {
+  if (v === undefined) return undefined;
+  const n = Number(v);
+  if (!Number.isFinite(n) || n <= 0 || n > 3600) throw new UsageError(`${name} must be a number of seconds (0-3600], not "${v}"`);
+  return Math.round(n * 1000);
 }
 
 function defaultCaDir(): string {
@@ -60,6 +70,9 @@ function serveOptions(argv: string[]) {
       namespace: { type: 'string', short: 'n' },
       'ca-dir': { type: 'string' },
       'no-https': { type: 'boolean' },
+      'connect-timeout': { type: 'string' },
+      'headers-timeout': { type: 'string' },
+      'idle-timeout': { type: 'string' },
     },
   });
   let mappings;
@@ -74,6 +87,11 @@ function serveOptions(argv: string[]) {
     port: portOption(values.port, '--port', 8080),
     httpsPort: portOption(values['https-port'], '--https-port', 8443),
     caDir: values['no-https'] ? undefined : values['ca-dir'] ?? defaultCaDir(),
+    timeouts: {
+      connectMs: secondsOption(values['connect-timeout'], '--connect-timeout'),
+      headersMs: secondsOption(values['headers-timeout'], '--headers-timeout'),
+      idleMs: secondsOption(values['idle-timeout'], '--idle-timeout'),
+    },
     cluster: { cluster: values.cluster, clusterOptional: values['cluster-optional'], context: values.context },
   };
 }
@@ -91,15 +109,19 @@ function batched<T>(out: (text: string) => void, line: (x: T) => string): (x: T)
   };
 }
 
+function definedOnly<T extends object>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
 export async function startServe(argv: string[], io: CliIO): Promise<Serving> {
-  const { paths, mappings, port, httpsPort, caDir, ...opts } = serveOptions(argv);
+  const { paths, mappings, port, httpsPort, caDir, timeouts, ...opts } = serveOptions(argv);
   const cluster = await openClusterSource(opts.cluster, io);
   const namespace = opts.namespace ?? cluster?.namespace ?? 'default';
   let loaded = loadRoutes(paths, namespace);
   const objects = (): ObjectStore => new MergedStore(loaded.store, cluster?.objects);
   const resolver = buildResolver(mappings, cluster, objects);
   const ca = caDir !== undefined ? await loadOrCreateCa(caDir) : undefined;
-  const proxy = new IngressProxy(loaded.table, { resolver, port, httpsPort: ca ? httpsPort : undefined, ca, onRequest: batched((t) => io.out(t), requestLogLine) });
+  const proxy = new IngressProxy(loaded.table, { resolver, port, httpsPort: ca ? httpsPort : undefined, ca, timeouts: definedOnly(timeouts), onRequest: batched((t) => io.out(t), requestLogLine) });
   let listening: Listening;
   try {
     listening = await proxy.listen();
