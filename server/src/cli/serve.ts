@@ -133,19 +133,31 @@ export async function startServe(argv: string[], io: CliIO): Promise<Serving> {
   io.out(`ingress-lab serve: ${loaded.table.ingresses.length} Ingress(es) from ${loaded.fileCount} file(s)`);
   io.out(`listening on http://127.0.0.1:${listening.http.port}`);
   if (listening.https) io.out(`listening on https://127.0.0.1:${listening.https.port} (TLS hosts only; CA: ${ca!.certPath})`);
-  const watcher = watchPaths(paths, () => {
+  let recheck: NodeJS.Timeout | undefined;
+  const reload = (confirmed = false) => {
+    clearTimeout(recheck);
     try {
-      loaded = loadRoutes(paths, namespace);
+      const next = loadRoutes(paths, namespace);
+      // Editors truncate a file before writing it: fewer Ingresses than before may be a file
+      // read mid-write. Read again after another quiet moment before dropping any rule (at a
+      // random moment: a writer on a fixed period must not meet every read mid-write).
+      if (!confirmed && next.table.ingresses.length < loaded.table.ingresses.length) {
+        recheck = setTimeout(() => reload(true), 30 + Math.random() * 140);
+        return;
+      }
+      loaded = next;
       proxy.updateRoutes(loaded.table);
       io.out(`reloaded: ${loaded.table.ingresses.length} Ingress(es) from ${loaded.fileCount} file(s)`);
     } catch (e) {
       io.err(`reload failed, keeping the previous rules: ${(e as Error).message}`);
     }
-  });
+  };
+  const watcher = watchPaths(paths, () => reload());
   return {
     listening,
     proxy,
     async close() {
+      clearTimeout(recheck);
       watcher.close();
       await proxy.close();
       cluster?.close();
