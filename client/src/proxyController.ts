@@ -8,7 +8,7 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { OpenUpstreamRequest, RouteTableRequest, UpstreamFailureRequest } from '../../server/src/protocol';
 import {
-  chainResolvers, IngressProxy, LocalMapResolver, loadOrCreateCa, requestLogLine, routesFromObjects, servicePorts,
+  chainResolvers, IngressProxy, LocalMapResolver, loadOrCreateCa, requestLogLine, tableFromData, servicePorts,
   type CaFiles, type Listening, type Resolution, type ServiceTarget, type UpstreamResolver,
 } from '../../server/src/proxy/index';
 import { ClusterObjects, type ObjectStore } from '../../server/src/ingress/store';
@@ -73,7 +73,7 @@ export class ProxyController implements vscode.Disposable {
     // A local mapping wins; else a ready pod through the language server's port-forward.
     const locals: UpstreamResolver = { resolve: (t: ServiceTarget): Resolution => this.readMap(false).resolve(t) };
     const resolver = chainResolvers(locals, this.pods);
-    const proxy = new IngressProxy(routesFromObjects([]).table, {
+    const proxy = new IngressProxy(tableFromData({ ingresses: [], defaultClass: null, services: [] }).table, {
       resolver, port, httpsPort: 0, ca,
       onRequest: (l) => this.output.info(`proxy: ${requestLogLine(l)}`),
     });
@@ -106,9 +106,9 @@ export class ProxyController implements vscode.Disposable {
 
   private async reloadInto(proxy: IngressProxy): Promise<void> {
     const mine = ++this.generation;
-    const res = await this.client.sendRequest(RouteTableRequest, { withObjects: true });
+    const res = await this.client.sendRequest(RouteTableRequest, { withTable: true });
     if (mine !== this.generation) return; // a newer reload is on its way
-    const routes = routesFromObjects(res.objects ?? []);
+    const routes = tableFromData(res.table ?? { ingresses: [], defaultClass: null, services: [] });
     this.store = routes.store;
     proxy.updateRoutes(routes.table);
     this.table = routes.table;

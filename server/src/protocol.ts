@@ -12,7 +12,7 @@ export type RuleSeverityOverride = 'error' | 'warning' | 'info' | 'hint' | 'off'
 export interface IngressLabSettings {
   /** `ingressLab.defaultNamespace`: namespace of objects that do not name one. */
   defaultNamespace: string;
-  /** `ingressLab.rules`: per-rule severity overrides keyed by rule id, e.g. `{"ref/service-exists": "off"}`. */
+  /** `ingressLab.rules`: per-rule severity overrides keyed by registered rule id, e.g. `{"ref/backend-service": "off"}`. */
   rules: Record<string, RuleSeverityOverride>;
   cluster: {
     /** `ingressLab.cluster.enabled`: read live cluster state (Services, Secrets, pods...). */
@@ -70,14 +70,30 @@ export interface TryRouteArgs {
 export interface RouteTableParams {
   /** Limit to the Ingresses of one document; all workspace Ingresses when absent. */
   uri?: string;
-  /** Also send the workspace's Ingress, Service and IngressClass objects (`objects`): the proxy builds its table from them. */
-  withObjects?: boolean;
+  /** Also send the project's route table as data (`table`): the editor's proxy routes with it. */
+  withTable?: boolean;
 }
 
-/** One workspace object as plain JSON (its namespace filled in), with the document it is written in. Never a Secret. */
+/** One object as plain JSON (its namespace filled in), with the document it is written in. Never a Secret. */
 export interface RouteObject {
   uri: string;
   json: unknown;
+  /** Index of the document in its file (ties between two definitions of one Ingress). */
+  docIndex?: number;
+  /** 'cluster' for a live Ingress the workspace does not redefine. */
+  origin?: 'workspace' | 'cluster';
+}
+
+/**
+ * The server's route table as data (server/src/proxy/objects-table.ts): its Ingresses (workspace
+ * and live) with the creationTimestamp precedence was decided on, the default IngressClass, and
+ * the Services (port names). The proxy rebuilds it with tableFromData and routes exactly as the
+ * server's diagnostics, Explain route and the Routes view say.
+ */
+export interface RouteTableData {
+  ingresses: (RouteObject & { created: string | null })[];
+  defaultClass: string | null;
+  services: RouteObject[];
 }
 
 export interface RouteEntry {
@@ -94,8 +110,8 @@ export interface RouteEntry {
 
 export interface RouteTableResult {
   routes: RouteEntry[];
-  /** With `withObjects`: what the route table was built from, for the proxy in the client process (same matcher, same precedence). */
-  objects?: RouteObject[];
+  /** With `withTable`: the route table itself, for the proxy in the client process (same matcher, same precedence, same winners). */
+  table?: RouteTableData;
 }
 
 /** client → server: what the proxy serves (every host/path → backend of the workspace). */

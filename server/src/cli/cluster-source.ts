@@ -26,6 +26,8 @@ export interface ClusterSource {
   /** The context's namespace (live cluster), used when --namespace is not given. */
   namespace?: string;
   kc?: KubeConfig;
+  /** Live objects changed (keys `Kind/ns/name` when known); a snapshot never changes. */
+  onChange?(listener: (keys: string[] | undefined) => void): () => void;
   close(): void;
 }
 
@@ -74,5 +76,8 @@ async function openLive(flags: ClusterFlags, io: CliIO): Promise<ClusterSource |
     return unusable(describeStatus(status));
   }
   io.err(describeStatus(status));
-  return { objects: state.objects, facts: state.facts, namespace: loaded.config.namespace, kc: loaded.config.kc, close: () => state.stop() };
+  return {
+    objects: state.objects, facts: state.facts, namespace: loaded.config.namespace, kc: loaded.config.kc,
+    onChange: (l) => state.onChange(l), close: () => state.stop(),
+  };
 }

@@ -5,16 +5,16 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { PortForwarder } from '../cluster/port-forward';
-import { MergedStore, type ObjectStore } from '../ingress/store';
+import type { ObjectStore } from '../ingress/store';
 import {
   chainResolvers, IngressProxy, LocalMapResolver, loadOrCreateCa, MappingError, parseMapping, PodResolver, requestLogLine, servicePorts,
   type Listening, type LocalMapping, type UpstreamResolver,
 } from '../proxy/index';
-import { normalizeClusterArgs, openClusterSource, type ClusterSource } from './cluster-source';
+import { normalizeClusterArgs, type ClusterSource } from './cluster-source';
 import { UsageError } from './files';
 import type { CliIO } from './io';
 import { watchPaths } from './watch';
-import { loadRoutes } from './workspace';
+import { loadProject, reloadFiles } from './workspace';
 
 export const SERVE_USAGE = `usage: ingress-lab serve [PATH...] [--port N] [--https-port N] [--map NS/SVC:PORT=http://127.0.0.1:PORT ...] [--cluster [--context NAME]] [--namespace NS] [--no-https] [--ca-dir DIR] [--connect-timeout S] [--headers-timeout S] [--idle-timeout S]
 
@@ -115,13 +115,15 @@ function definedOnly<T extends object>(o: T): Partial<T> {
 
 export async function startServe(argv: string[], io: CliIO): Promise<Serving> {
   const { paths, mappings, port, httpsPort, caDir, timeouts, ...opts } = serveOptions(argv);
-  const cluster = await openClusterSource(opts.cluster, io);
-  const namespace = opts.namespace ?? cluster?.namespace ?? 'default';
-  let loaded = loadRoutes(paths, namespace);
-  const objects = (): ObjectStore => new MergedStore(loaded.store, cluster?.objects);
-  const resolver = buildResolver(mappings, cluster, objects);
+  // One project: the proxy routes with its table (live Ingresses and their creationTimestamps
+  // included), so every request goes where `route --cluster` and the editor say it goes.
+  const loaded = await loadProject(paths, opts.cluster, opts.namespace, io);
+  const { project, cluster } = loaded;
+  const resolver = buildResolver(mappings, cluster, () => project.store);
   const ca = caDir !== undefined ? await loadOrCreateCa(caDir) : undefined;
-  const proxy = new IngressProxy(loaded.table, { resolver, port, httpsPort: ca ? httpsPort : undefined, ca, timeouts: definedOnly(timeouts), onRequest: batched((t) => io.out(t), requestLogLine) });
+  const proxy = new IngressProxy(project.routeTable(), {
+    resolver, port, httpsPort: ca ? httpsPort : undefined, ca, timeouts: definedOnly(timeouts), onRequest: batched((t) => io.out(t), requestLogLine),
+  });
   let listening: Listening;
   try {
     listening = await proxy.listen();
@@ -130,24 +132,30 @@ export async function startServe(argv: string[], io: CliIO): Promise<Serving> {
     cluster?.close();
     throw new UsageError(`cannot listen on 127.0.0.1: ${(e as Error).message}`);
   }
-  io.out(`ingress-lab serve: ${loaded.table.ingresses.length} Ingress(es) from ${loaded.fileCount} file(s)`);
+  io.out(`ingress-lab serve: ${project.routeTable().ingresses.length} Ingress(es) from ${loaded.files.length} file(s)`);
   io.out(`listening on http://127.0.0.1:${listening.http.port}`);
   if (listening.https) io.out(`listening on https://127.0.0.1:${listening.https.port} (TLS hosts only; CA: ${ca!.certPath})`);
+  const unsubscribe = cluster?.onChange?.((keys) => {
+    project.setCluster({ objects: cluster.objects, facts: cluster.facts }, keys);
+    proxy.updateRoutes(project.routeTable());
+  });
+  let served = project.routeTable().ingresses.length;
   let recheck: NodeJS.Timeout | undefined;
   const reload = (confirmed = false) => {
     clearTimeout(recheck);
     try {
-      const next = loadRoutes(paths, namespace);
-      // Editors truncate a file before writing it: fewer Ingresses than before may be a file
-      // read mid-write. Read again after another quiet moment before dropping any rule (at a
-      // random moment: a writer on a fixed period must not meet every read mid-write).
-      if (!confirmed && next.table.ingresses.length < loaded.table.ingresses.length) {
+      reloadFiles(loaded, paths);
+      const table = project.routeTable();
+      // Editors truncate a file before writing it: fewer Ingresses than the proxy serves may
+      // be a file read mid-write. The proxy keeps its rules until a second read, after another
+      // quiet moment (a random one: a writer on a fixed period must not meet every read mid-write).
+      if (!confirmed && table.ingresses.length < served) {
         recheck = setTimeout(() => reload(true), 30 + Math.random() * 140);
         return;
       }
-      loaded = next;
-      proxy.updateRoutes(loaded.table);
-      io.out(`reloaded: ${loaded.table.ingresses.length} Ingress(es) from ${loaded.fileCount} file(s)`);
+      served = table.ingresses.length;
+      proxy.updateRoutes(table);
+      io.out(`reloaded: ${served} Ingress(es) from ${loaded.files.length} file(s)`);
     } catch (e) {
       io.err(`reload failed, keeping the previous rules: ${(e as Error).message}`);
     }
@@ -159,6 +167,7 @@ export async function startServe(argv: string[], io: CliIO): Promise<Serving> {
     async close() {
       clearTimeout(recheck);
       watcher.close();
+      unsubscribe?.();
       await proxy.close();
       cluster?.close();
     },

@@ -9,7 +9,9 @@ import { asMap, asSeq, get, toJson, type SNode } from '../ingress/source';
 import { apiRequest, statusMessage, type ApiResponse } from './http';
 import { RESOURCES, resourcePath } from './resources';
 
-export const DRY_RUN_RULE_ID = 'ingress/dry-run-server';
+import { dryRunServer } from '../rules/ingress/dry-run-server';
+
+export const DRY_RUN_RULE_ID = dryRunServer.id;
 
 interface StatusBody {
   kind?: string;

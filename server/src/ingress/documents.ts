@@ -2,12 +2,14 @@
 // YAML 1.1 is used because Kubernetes (sigs.k8s.io/yaml, go-yaml v2) reads manifests as 1.1:
 // `on`/`yes` are booleans, `0755` is octal; numbers and timestamps are typed exactly as go-yaml
 // types them (go-yaml-tags.ts). A broken document never hides the others. No I/O.
-import { parseAllDocuments, type Document } from 'yaml';
+import { Composer, Parser, type CST, type Document } from 'yaml';
+import { simpleComposer } from './cst-compose';
 import { AliasBudget, AliasError, YAML_ALIAS_RULE_ID } from './aliases';
 import type { Finding } from './findings';
 import { K8S_YAML } from './go-yaml-tags';
 import { LineIndex } from './lines';
 import { fromYaml, type SNode, type Span } from './source';
+import { yamlSyntax } from '../rules/schema/yaml-syntax';
 
 export interface ManifestDocument {
   /** 0-based index of the document in its file. */
@@ -31,17 +33,65 @@ export function parseManifest(uri: string, text: string): ManifestFile {
   return { uri, text, lines: new LineIndex(text), documents: parseDocuments(uri, text) };
 }
 
-/** The documents of a text (a whole file, or one slice of it: spans are then relative to the slice). */
-export function parseDocuments(uri: string, text: string, firstIndex = 0): ManifestDocument[] {
-  const docs = parseAllDocuments(text, {
-    ...K8S_YAML,
-    uniqueKeys: false,
-    prettyErrors: false,
-    strict: false,
-    keepSourceTokens: false,
-  });
-  const list = Array.isArray(docs) ? docs : [];
-  return list.map((doc, index) => readDocument(uri, text, doc, firstIndex + index));
+const PARSE_OPTIONS = { ...K8S_YAML, uniqueKeys: false, prettyErrors: false, strict: false, keepSourceTokens: false } as const;
+const composeSimple = simpleComposer(PARSE_OPTIONS);
+/** Top-level tokens that carry nothing but comments and spacing between documents. */
+const QUIET = new Set(['comment', 'newline', 'space', 'byte-order-mark']);
+
+/**
+ * The documents of a text (a whole file, or one slice of it: spans are then relative to the
+ * slice). Each document of the usual shape is built straight from the CST (cst-compose.ts); the
+ * others are composed by the yaml package as parseAllDocuments would. A file with directives,
+ * `...` or stray tokens between documents is composed the usual way throughout (`simple: false`
+ * forces that for every file: the reference the fuzzing harness compares against).
+ */
+export function parseDocuments(uri: string, text: string, firstIndex = 0, simple = true): ManifestDocument[] {
+  const source = lineFeeds(text);
+  return (simple && parseSimple(uri, text, source, firstIndex)) || parseComposed(uri, text, source, firstIndex);
+}
+
+/** Document by document from the CST; undefined when something between documents needs the Composer's state. */
+function parseSimple(uri: string, text: string, source: string, firstIndex: number): ManifestDocument[] | undefined {
+  const out: ManifestDocument[] = [];
+  for (const token of new Parser().parse(source)) {
+    if (token.type !== 'document') {
+      if (QUIET.has(token.type)) continue;
+      return undefined;
+    }
+    const index = firstIndex + out.length;
+    const simple = composeSimple(token);
+    if (simple) out.push({ index, span: simple.span, root: simple.root, syntax: [] });
+    else for (const doc of composeOne(token)) out.push(readDocument(uri, text, doc, index));
+  }
+  return out;
+}
+
+/** One document token composed alone: with nothing but comments before it, as the stream would compose it. */
+function* composeOne(token: CST.Document): Generator<Document.Parsed> {
+  const composer = new Composer(PARSE_OPTIONS);
+  yield* composer.next(token);
+  yield* composer.end(false, -1);
+}
+
+/** What parseAllDocuments does, one document at a time, each turned into its tree as soon as it is composed. */
+function parseComposed(uri: string, text: string, source: string, firstIndex: number): ManifestDocument[] {
+  const composer = new Composer(PARSE_OPTIONS);
+  const out: ManifestDocument[] = [];
+  const take = (docs: Iterable<Document.Parsed>) => {
+    for (const doc of docs) out.push(readDocument(uri, text, doc, firstIndex + out.length));
+  };
+  for (const token of new Parser().parse(source)) take(composer.next(token));
+  take(composer.end(false, source.length));
+  return out;
+}
+
+/**
+ * The text with each lone CR as LF: same length, so every offset still points into the original.
+ * YAML 1.1 and 1.2 read a lone CR as a line break, as go-yaml does (is_break: CR, LF, NEL, LS,
+ * PS); the yaml package takes only LF and CR LF, and would read a CR-only file as one line.
+ */
+export function lineFeeds(text: string): string {
+  return text.includes('\r') ? text.replace(/\r(?!\n)/g, '\n') : text;
 }
 
 /** One document; a failure inside it (a defect of ours) is reported on it and never hides the others. */
@@ -58,7 +108,7 @@ function readDocument(uri: string, text: string, doc: Document.Parsed, index: nu
 function toManifestDocument(uri: string, text: string, doc: Document.Parsed, index: number): ManifestDocument {
   const span = { start: doc.range[0], end: doc.range[1] };
   const syntax: Finding[] = [...doc.errors, ...doc.warnings].map((e) => ({
-    ruleId: 'schema/yaml-syntax',
+    ruleId: yamlSyntax.id,
     severity: doc.errors.includes(e) ? 'error' : 'warning',
     message: firstLine(e.message),
     uri,

@@ -4,11 +4,18 @@
 import { CodeActionKind, type CodeAction, type Diagnostic, type TextEdit } from 'vscode-languageserver';
 import type { Ingress, KObject } from '../ingress/model';
 import { asMap, asSeq, entry, type SMap, type SNode, type Span } from '../ingress/source';
-import { toRange, type DiagnosticData } from './convert';
-import type { FileModel } from './file-model';
+import { SOURCE, toRange, type DiagnosticData } from './convert';
+import type { FileModel } from '../engine/file-model';
 import { locate } from './locate';
 import { NETWORKING_V1, rewriteToNetworkingV1 } from '../ingress/migrate';
-import type { Workspace } from './workspace';
+import type { Project as Workspace } from '../engine/index';
+import { hostWithoutTls } from '../rules/conflict/host-without-tls';
+import { apiVersionRemoved } from '../rules/deprecated/api-version-removed';
+import { pathAbsolute } from '../rules/ingress/path-absolute';
+import { pathTypeRequired } from '../rules/ingress/path-type-required';
+import { backendPortRule } from '../rules/ref/backend-port';
+import { backendService } from '../rules/ref/backend-service';
+import { requiredField } from '../rules/schema/required-field';
 
 export interface FixContext {
   ws: Workspace;
@@ -86,7 +93,7 @@ function chooseService(c: FixContext): CodeAction[] {
   const { node } = resolveField(c.object.root, c.data.field!);
   if (!node || node.kind !== 'scalar') return [];
   const current = String(node.value ?? '');
-  const services = c.ws.context.store.list('Service', c.object.namespace)
+  const services = c.ws.store.list('Service', c.object.namespace)
     .map((s) => s.name).filter((n) => n !== current)
     .sort((a, b) => distance(current, a) - distance(current, b) || a.localeCompare(b)).slice(0, 5);
   const out = services.map((n, i) => action(c, `Use Service "${n}"`, [replace(c, node.span, n)], i === 0));
@@ -110,7 +117,7 @@ function choosePort(c: FixContext): CodeAction[] {
   const svcMap = c.data.field!.endsWith('servicePort') ? asMap(parent) : portOwner(c.object.root, c.data.field!);
   const svcName = svcMap && (entry(svcMap, 'name') ?? entry(svcMap, 'serviceName'))?.value;
   const name = svcName?.kind === 'scalar' ? String(svcName.value) : undefined;
-  const svc = name ? c.ws.context.store.find('Service', c.object.namespace, name)[0] : undefined;
+  const svc = name ? c.ws.store.find('Service', c.object.namespace, name)[0] : undefined;
   if (!svc || !target) return [];
   const byName = typeof target.value === 'string' && !c.data.field!.endsWith('number');
   const choices = svc.ports.map((p) => (byName ? p.name : p.port)).filter((v) => v !== undefined).map(String);
@@ -163,15 +170,19 @@ function useReplacement(c: FixContext): CodeAction[] {
   return [action(c, `Replace with ${r}`, [{ range: c.diagnostic.range, newText: String(r) }], true)];
 }
 
+/** The quick fixes per registered rule (ids from the registry, never literals). */
+const FIXES = new Map<string, (c: FixContext) => CodeAction[]>([
+  [pathAbsolute.id, prefixSlash],
+  [pathTypeRequired.id, addPathType],
+  [requiredField.id, (c) => ((c.data.field ?? '').endsWith('.pathType') ? addPathType(c) : useReplacement(c))],
+  [apiVersionRemoved.id, rewriteV1],
+  [hostWithoutTls.id, addTlsHost],
+  [backendService.id, chooseService],
+  [backendPortRule.id, choosePort],
+]);
+
 function fixesFor(c: FixContext): CodeAction[] {
-  const { ruleId, field = '' } = c.data;
-  if (ruleId === 'ingress/path-absolute') return prefixSlash(c);
-  if (ruleId === 'ingress/path-type-required' || (field.endsWith('.pathType') && ruleId === 'schema/required-field')) return addPathType(c);
-  if (ruleId === 'deprecated/api-version-removed') return rewriteV1(c);
-  if (ruleId === 'conflict/host-without-tls') return addTlsHost(c);
-  if (ruleId === 'ref/backend-service') return chooseService(c);
-  if (ruleId === 'ref/backend-port') return choosePort(c);
-  return useReplacement(c);
+  return (FIXES.get(c.data.ruleId) ?? useReplacement)(c);
 }
 
 export function codeActions(ws: Workspace, uri: string, diagnostics: Diagnostic[]): CodeAction[] {
@@ -181,7 +192,7 @@ export function codeActions(ws: Workspace, uri: string, diagnostics: Diagnostic[
   for (const d of diagnostics) {
     const data = d.data as DiagnosticData | undefined;
     const ruleId = typeof d.code === 'string' ? d.code : data?.ruleId;
-    if (!ruleId || d.source !== 'ingress-lab') continue;
+    if (!ruleId || d.source !== SOURCE) continue;
     const object = locate(ws, uri, d.range.start)?.object;
     if (!object) continue;
     out.push(...fixesFor({ ws, file, uri, diagnostic: d, data: { ...data, ruleId }, object }));

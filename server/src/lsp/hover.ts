@@ -15,7 +15,7 @@ import { entryAt, locate, namesBackendService } from './locate';
 import { openApiFieldDoc, type OpenApiDocs } from './openapi-docs';
 import { trimTrailingSlashes } from '../ingress/routing/paths';
 import { pathStory } from './routes';
-import type { Workspace } from './workspace';
+import type { Project as Workspace } from '../engine/index';
 
 export function serviceMarkdown(s: Service, facts: ClusterFacts | undefined): string {
   const lines = [`**Service ${s.namespace}/${s.name}** (${s.type}, from the ${s.origin === 'cluster' ? 'cluster' : 'workspace'})`, ''];
@@ -62,21 +62,21 @@ function pathMarkdown(path: string, pathType: string | undefined): string {
 
 /** A reference to nothing: the diagnostic says so; the hover names what the namespace has instead. */
 function missing(ws: Workspace, kind: 'Service' | 'Secret', ns: string, facts: ClusterFacts | undefined): string {
-  const names = ws.context.store.list(kind, ns).map((o) => `\`${o.name}\``);
+  const names = ws.store.list(kind, ns).map((o) => `\`${o.name}\``);
   if (!names.length) return `No ${kind} in namespace \`${ns}\` (in the workspace${facts ? ' or the cluster' : ''}).`;
   return `${kind}s in namespace \`${ns}\`: ${names.slice(0, 8).join(', ')}${names.length > 8 ? ', …' : ''}`;
 }
 
 function valueHover(ws: Workspace, facts: ClusterFacts | undefined, ns: string, e: SEntry, chain: SEntry[]): string | undefined {
   const value = e.value.kind === 'scalar' ? String(e.value.value ?? '') : '';
-  const store = ws.context.store;
+  const store = ws.store;
   if (namesBackendService({ entry: e, chain })) {
     const s = store.find('Service', ns, value)[0];
     return s ? serviceMarkdown(s, facts) : missing(ws, 'Service', ns, facts);
   }
   if (e.key === 'secretName') {
     const s = store.find('Secret', ns, value)[0];
-    return s ? certificateMarkdown(s, ws.context.now) : missing(ws, 'Secret', ns, facts);
+    return s ? certificateMarkdown(s, ws.options.now()) : missing(ws, 'Secret', ns, facts);
   }
   return undefined;
 }
@@ -96,7 +96,7 @@ export function hover(ws: Workspace, facts: ClusterFacts | undefined, uri: strin
   if (!at || !hit) return null;
   const { entry: e, chain, onKey } = hit;
   const field = genericPath(e.value.path);
-  const ns = at.object?.namespace ?? ws.context.defaultNamespace;
+  const ns = at.object?.namespace ?? ws.options.defaultNamespace;
   let md: string | undefined;
   if (field.startsWith('metadata.annotations.')) {
     const a = nginxAnnotation(e.key);

@@ -1,31 +1,30 @@
-// The custom requests' data: the route table (every host/path → backend of the workspace), the
-// route tree (host → path → Service:port → readiness, with the findings on each path) and a
-// route explanation and the story of one path, through the routing module's shared matcher.
+// The custom requests' data, each an adapter over the project model's one route table: the
+// route table (every host/path → backend of the workspace, and the table itself as data for the
+// editor's proxy), the route tree (host → path → Service:port → readiness, with the findings on
+// each path), a route explanation and the story of one path.
 import type { Finding } from '../ingress/findings';
 import type { Ingress, IngressBackend } from '../ingress/model';
-import { analyzeRoutes, buildRouteTree, describeEntry, lookup, type RouteTable } from '../ingress/routing/index';
+import { analyzeRoutes, describeEntry } from '../ingress/routing/index';
 import { contains, type SMap } from '../ingress/source';
 import type { ObjectStore } from '../ingress/store';
-import { routeObjectOf } from '../proxy/objects-table';
+import { routeTableData } from '../proxy/objects-table';
 import type {
-  ExplainRouteParams, ExplainRouteResult, RouteEntry, RouteObject, RouteTableResult, RouteTreeHost, RouteTreePath, RouteTreeResult, ClusterStatusParams,
+  ExplainRouteParams, ExplainRouteResult, RouteEntry, RouteTableResult, RouteTreeHost, RouteTreePath, RouteTreeResult, ClusterStatusParams,
 } from '../protocol';
-import { conflictTable } from '../rules/conflict/common';
 import type { ClusterFacts } from '../rules/rule';
 import { schemeFor, serviceOf } from './codelens';
 import { toLocation, type LinesOf } from './convert';
-import { hostsOf } from './object-index';
-import type { Workspace } from './workspace';
+import { hostsOf, type Project as Workspace } from '../engine/index';
 
 function ingresses(ws: Workspace, uri?: string): Ingress[] {
   return ws.index.list('Ingress').filter((i) => !uri || i.uri === uri)
     .sort((a, b) => a.uri.localeCompare(b.uri) || a.span.start - b.span.start);
 }
 
-export function routeTable(ws: Workspace, uri?: string, withObjects = false): RouteTableResult {
+export function routeTable(ws: Workspace, uri?: string, withTable = false): RouteTableResult {
   const routes = ingresses(ws, uri).flatMap((ing) => ing.rules.flatMap((r) => r.paths.map((p) =>
     routeEntry(ws, ing, r.host?.value ?? '', p.path?.value ?? '', p.pathType?.value ?? '', p.backend, p.node))));
-  return withObjects ? { routes, objects: routeObjects(ws) } : { routes };
+  return withTable ? { routes, table: routeTableData(ws.routeTable(), ws.store) } : { routes };
 }
 
 /** One path of an Ingress as the client lists it (the route table, the explained route). */
@@ -38,17 +37,11 @@ function routeEntry(ws: Workspace, ing: Ingress, host: string, path: string, pat
   };
 }
 
-/** The objects the proxy needs to route and to translate port names: never Secrets. */
-function routeObjects(ws: Workspace): RouteObject[] {
-  const kinds = ['Ingress', 'Service', 'IngressClass'] as const;
-  return kinds.flatMap((k) => ws.index.list(k)).map(routeObjectOf);
-}
-
 export function routeTree(ws: Workspace, facts: ClusterFacts | undefined, cluster: ClusterStatusParams, uri?: string): RouteTreeResult {
   const hosts = new Map<string, RouteTreeHost>();
   const findings = new Map<string, Finding[]>();
   const findingsOf = (u: string) => findings.get(u) ?? findings.set(u, ws.findings(u)).get(u)!;
-  const store = ws.context.store;
+  const store = ws.store;
   const linesOf = ws.linesOf;
   const relations = pathRelations(ws);
   for (const ing of ingresses(ws, uri)) {
@@ -93,7 +86,7 @@ type Relation = Pick<RouteTreePath, 'status' | 'others' | 'reason'>;
 function pathRelations(ws: Workspace): Map<string, Relation> {
   const linesOf = ws.linesOf;
   const out = new Map<string, Relation>();
-  for (const h of buildRouteTree(workspaceTable(ws)).hosts) {
+  for (const h of ws.routeTree().hosts) {
     for (const p of h.paths) {
       out.set(`${p.uri}#${p.span.start}`, {
         status: p.status, reason: p.reason,
@@ -104,21 +97,9 @@ function pathRelations(ws: Workspace): Map<string, Relation> {
   return out;
 }
 
-/**
- * The route table of the workspace's Ingresses and the live ones it does not redefine, built as
- * the conflict rules build theirs (default class, live creationTimestamps): the Routes view,
- * hovers and explanations name the winners the diagnostics name.
- */
-export function workspaceTable(ws: Workspace, only?: Iterable<Ingress>): RouteTable {
-  const ctx = ws.context;
-  const local = only ? [...only] : ws.index.list('Ingress');
-  const live = only ? [] : ctx.store.list('Ingress').filter((i) => i.origin === 'cluster');
-  return conflictTable([...local, ...live], ctx);
-}
-
 /** host+path → the route the shared matcher picks, with its trace. */
 export function explainRoute(ws: Workspace, p: ExplainRouteParams): ExplainRouteResult {
-  const result = lookup(workspaceTable(ws), p.host, p.path, { explain: 5 });
+  const result = ws.route(p.host, p.path, { explain: 5 });
   const e = result.match?.entry;
   // Each candidate names its path and Ingress, as `ingress-lab route` prints it: ✓ won, · matched too, ✗ no match.
   const trace = result.trace.flatMap((t) => [t.message, ...(t.candidates ?? []).map((c) =>
@@ -132,7 +113,7 @@ export function explainRoute(ws: Workspace, p: ExplainRouteParams): ExplainRoute
 
 /** Markdown for a path: which requests it wins, which longer paths take part of them, what shadows it. */
 export function pathStory(ws: Workspace, ing: Ingress, pathNode: SMap): string | undefined {
-  const table = workspaceTable(ws, new Set([ing, ...ws.index.ingressesFor(hostsOf(ing))]));
+  const table = ws.routeTable({ ingresses: [...new Set([ing, ...ws.index.ingressesFor([...hostsOf(ing), ''])])] });
   const group = table.groups.find((g) => g.entries.some((e) => e.node === pathNode));
   const entry = group?.entries.find((e) => e.node === pathNode);
   if (!group || !entry) return undefined;

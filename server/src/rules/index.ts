@@ -17,3 +17,16 @@ export const ALL_RULES: readonly Rule[] = [
   ...CONFLICT_RULES,
   ...ANNOTATION_RULES,
 ];
+
+const IDS = new Set(ALL_RULES.map((r) => r.id));
+
+export function isRuleId(id: string): boolean {
+  return IDS.has(id);
+}
+
+/** The keys of a severity-override setting that name no registered rule, sorted. */
+export function unknownRuleIds(overrides: Record<string, unknown>): string[] {
+  return Object.keys(overrides).filter((id) => !IDS.has(id)).sort();
+}
+
+export { rulesSettingSchema } from './settings-schema';

@@ -5,6 +5,7 @@ import type { Finding, Severity } from '../ingress/findings';
 import type { KObject, KnownKind } from '../ingress/model';
 import type { ObjectStore } from '../ingress/store';
 import type { Span } from '../ingress/source';
+import type { RouteTable } from '../ingress/routing/index';
 
 /** Live facts only a cluster (or a snapshot of one) can give. Absent without a cluster. */
 export interface ClusterFacts {
@@ -27,6 +28,10 @@ export interface RuleContext {
   defaultNamespace: string;
   /** Clock for certificate expiry checks. */
   now: Date;
+  /** The text of a workspace file as it is now (quick-fix edits keep its comments). */
+  sourceText?(uri: string): string | undefined;
+  /** The route table of the Ingresses being checked, built by the project's one builder (default class, live creationTimestamps). */
+  routes(): RouteTable;
 }
 
 export interface Report {
@@ -64,7 +69,17 @@ export interface WorkspaceRule extends RuleBase {
   check(objects: readonly KObject[], ctx: RuleContext, report: (obj: KObject, r: Report) => void): void;
 }
 
-export type Rule = ObjectRule | WorkspaceRule;
+/**
+ * Reported by something other than a check over objects (the YAML parser, the API server's dry
+ * run), registered all the same: its id, severity, docs and settings key come from here.
+ */
+export interface ReportedRule extends RuleBase {
+  scope: 'reported';
+  /** Who reports it, for the docs. */
+  reportedBy: string;
+}
+
+export type Rule = ObjectRule | WorkspaceRule | ReportedRule;
 
 export const DOCS_BASE = 'https://github.com/ingress-lab/ingress-lab/blob/main/docs/rules.md';
 

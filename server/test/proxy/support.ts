@@ -3,7 +3,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer, request, type IncomingHttpHeaders, type Server } from 'node:http';
 import { connect, type AddressInfo, type Socket } from 'node:net';
-import { loadRoutes } from '../../src/cli/workspace';
+import { folderProject } from '../../src/cli/workspace';
 import { IngressProxy, type ProxyOptions, type RequestLog } from '../../src/proxy/index';
 
 export interface Upstream {
@@ -76,7 +76,7 @@ export interface TestProxy {
 
 export async function startProxy(folder: string, opts: Omit<ProxyOptions, 'onRequest'>): Promise<TestProxy> {
   const logs: RequestLog[] = [];
-  const proxy = new IngressProxy(loadRoutes([folder], 'default').table, { port: 0, ...opts, onRequest: (l) => logs.push(l) });
+  const proxy = new IngressProxy(folderProject([folder]).routeTable(), { port: 0, ...opts, onRequest: (l) => logs.push(l) });
   const l = await proxy.listen();
   return { proxy, port: l.http.port, httpsPort: l.https?.port, logs, close: () => proxy.close() };
 }
