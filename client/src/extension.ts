@@ -39,7 +39,7 @@ export function activate(context: vscode.ExtensionContext): IngressLabApi {
   const routesChanged = new vscode.EventEmitter<RoutesChangedParams>();
   context.subscriptions.push(routesChanged, client.onNotification(RoutesChangedNotification, (p) => routesChanged.fire(p)));
   const proxy = (runningProxy = new ProxyController(client, routesChanged.event, output, vscode.Uri.joinPath(context.globalStorageUri, 'ca'), Commands.showOutput));
-  const panel = new ResultPanel();
+  const panel = new ResultPanel(routesChanged.event);
   context.subscriptions.push(proxy, panel);
   const routes = registerRoutesView(client, routesChanged.event, output, context.subscriptions);
 

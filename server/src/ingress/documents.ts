@@ -111,7 +111,24 @@ function toManifestDocument(uri: string, text: string, doc: Document.Parsed, ind
   // Lone CRs read as line breaks here too, so the lines an error names are the parser's (same offsets).
   const syntax = doc.errors.length || doc.warnings.length ? syntaxFindings(uri, lineFeeds(text), doc) : [];
   const root = doc.contents == null ? undefined : documentTree(uri, text, doc, span, syntax);
+  if (doc.errors.length > 0) span.end = coveringEnd(root, syntax, span.end);
   return { index, span, root, syntax };
+}
+
+/**
+ * In a broken document, yaml's range can stop short of nodes it still read (e.g. after "Map
+ * comment with trailing content"): the document's span is stretched over its tree and errors so
+ * that every finding on it lies inside it.
+ */
+function coveringEnd(root: SNode | undefined, findings: readonly Finding[], end: number): number {
+  for (const f of findings) end = Math.max(end, f.span.end);
+  const stack = root ? [root] : [];
+  for (let n = stack.pop(); n; n = stack.pop()) {
+    end = Math.max(end, n.span.end);
+    if (n.kind === 'map') for (const e of n.entries) { end = Math.max(end, e.keySpan.end); stack.push(e.value); }
+    else if (n.kind === 'seq') stack.push(...n.items);
+  }
+  return end;
 }
 
 /** The document's tree with aliases expanded within go-yaml's budget; past it, reported and read without them. */

@@ -224,6 +224,7 @@ test('explainRoute answers with the shared matcher; a path hover says what it wi
   assert.match(r.decision, /^200 /);
   assert.ok(r.trace.some((l) => /path "\/checkout"/.test(l)), r.trace.join('\n'));
   assert.ok(r.trace.some((l) => /^ {2}✓ Prefix \/ in Ingress \S+: matches/.test(l)), `the winning candidate names its path and Ingress:\n${r.trace.join('\n')}`);
+  assert.ok(r.trace.some((l) => /^controller profile (spec-only|ingress-nginx) \(.+\): /.test(l)), `the trace names the controller profile:\n${r.trace.join('\n')}`);
   const miss = await client.conn.sendRequest(ExplainRouteRequest, { host: 'nowhere.example.org', path: '/' });
   assert.equal(miss.route?.host, '', 'an unknown host falls to a rule without host (other tests opened some)');
   const { uri, position } = await openAt('  rules:\n    - host: shadow.example.com\n      http:\n        paths:\n          - path: /app|\n            pathType: Prefix\n' + BACKEND
