@@ -22,6 +22,8 @@ export interface IngressLabSettings {
     /** `ingressLab.cluster.dryRun`: ask the API server to validate manifests with a server-side dry run. */
     dryRun: boolean;
   };
+  /** `ingressLab.controllerProfile`: how routes are explained: auto (ingress-nginx for an IngressClass with controller k8s.io/ingress-nginx or nginx annotations), spec-only or ingress-nginx. */
+  controllerProfile: 'auto' | 'spec-only' | 'ingress-nginx';
   trace: {
     /** `ingressLab.trace.server`: read by the client's LanguageClient to trace the protocol. */
     server: 'off' | 'messages' | 'verbose';
@@ -32,6 +34,7 @@ export const DEFAULT_SETTINGS: IngressLabSettings = {
   defaultNamespace: 'default',
   rules: {},
   cluster: { enabled: false, context: '', dryRun: false },
+  controllerProfile: 'auto',
   trace: { server: 'off' },
 };
 
@@ -121,6 +124,8 @@ export const RouteTableRequest = new RequestType<RouteTableParams, RouteTableRes
 export interface RouteTreePod {
   name: string;
   ready: boolean;
+  /** The container port the backend's Service port reaches on this pod (targetPort resolved, from the EndpointSlice); ready pods only. */
+  port?: number;
 }
 
 export interface RouteTreeBackend {
@@ -161,9 +166,14 @@ export interface RouteTreePath {
   others?: RouteTreeOther[];
   /** Why it is shadowed or how the duplicate claim is decided. */
   reason?: string;
+  /** The Ingress's spec.defaultBackend (listed under the host `''`), not a path. */
+  isDefaultBackend?: boolean;
+  /** The Ingress is live in the cluster only (no workspace file defines it); location is its read-only live view. */
+  live?: boolean;
 }
 
 export interface RouteTreeHost {
+  /** The rule's host; '*' for rules without host; '' holds the Ingresses' defaultBackends. */
   host: string;
   tls: boolean;
   paths: RouteTreePath[];

@@ -23,7 +23,7 @@ interface StatusBody {
 /** The node a field path such as `spec.rules[0].http.paths[1].path` names, or its nearest existing ancestor. */
 export function nodeAtField(root: SNode, field: string): SNode {
   let cur = root;
-  for (const m of field.matchAll(/([^.[\]]+)|\[([^\]]*)\]/g)) {
+  for (const m of field.matchAll(/([^.[\]]+)|\[([^[\]]*)\]/g)) {
     const key = m[1] ?? m[2]!;
     const seq = asSeq(cur);
     const next = seq && /^\d+$/.test(key) ? seq.items[Number(key)] : asMap(cur) ? get(cur, key) : undefined;

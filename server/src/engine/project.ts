@@ -11,6 +11,7 @@ import { compareFindings, type Finding } from '../ingress/findings';
 import type { KObject } from '../ingress/model';
 import { buildRouteTree, lookup, type LookupOptions, type RouteResult, type RouteTable, type RouteTree } from '../ingress/routing/index';
 import { MergedStore, type ObjectStore } from '../ingress/store';
+import { brokenSpans, outsideBroken } from '../ingress/yaml-errors';
 import { checkObjects, checkWorkspace, withOverride, type SeverityOverrides } from '../rules/engine';
 import type { ClusterFacts, Rule, RuleContext } from '../rules/rule';
 import { yamlAlias } from '../rules/schema/yaml-alias';
@@ -284,7 +285,9 @@ export class Project {
       const g = withOverride(f, this.opts.overrides);
       if (g) out.push(g);
     }
-    if (e.findings.length || e.wsFindings.length) for (const f of e.currentFindings()) if (f.uri === e.uri) out.push(f);
+    // Rule findings inside a document with a YAML error describe the misread tree (ingress/yaml-errors.ts).
+    const outside = outsideBroken(e.hasSyntax ? brokenSpans(e.docs) : []);
+    if (e.findings.length || e.wsFindings.length) for (const f of e.currentFindings()) if (f.uri === e.uri && outside(f)) out.push(f);
     return out.sort(compareFindings);
   }
 

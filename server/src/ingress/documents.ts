@@ -2,13 +2,15 @@
 // YAML 1.1 is used because Kubernetes (sigs.k8s.io/yaml, go-yaml v2) reads manifests as 1.1:
 // `on`/`yes` are booleans, `0755` is octal; numbers and timestamps are typed exactly as go-yaml
 // types them (go-yaml-tags.ts). A broken document never hides the others. No I/O.
-import { parseAllDocuments, type Document } from 'yaml';
+import { Composer, Parser, type CST, type Document } from 'yaml';
+import { simpleComposer } from './cst-compose';
 import { AliasBudget, AliasError, YAML_ALIAS_RULE_ID } from './aliases';
 import type { Finding } from './findings';
 import { K8S_YAML } from './go-yaml-tags';
 import { LineIndex } from './lines';
 import { fromYaml, type SNode, type Span } from './source';
 import { yamlSyntax } from '../rules/schema/yaml-syntax';
+import { syntaxFindings } from './yaml-errors';
 
 export interface ManifestDocument {
   /** 0-based index of the document in its file. */
@@ -32,17 +34,65 @@ export function parseManifest(uri: string, text: string): ManifestFile {
   return { uri, text, lines: new LineIndex(text), documents: parseDocuments(uri, text) };
 }
 
-/** The documents of a text (a whole file, or one slice of it: spans are then relative to the slice). */
-export function parseDocuments(uri: string, text: string, firstIndex = 0): ManifestDocument[] {
-  const docs = parseAllDocuments(text, {
-    ...K8S_YAML,
-    uniqueKeys: false,
-    prettyErrors: false,
-    strict: false,
-    keepSourceTokens: false,
-  });
-  const list = Array.isArray(docs) ? docs : [];
-  return list.map((doc, index) => readDocument(uri, text, doc, firstIndex + index));
+const PARSE_OPTIONS = { ...K8S_YAML, uniqueKeys: false, prettyErrors: false, strict: false, keepSourceTokens: false } as const;
+const composeSimple = simpleComposer(PARSE_OPTIONS);
+/** Top-level tokens that carry nothing but comments and spacing between documents. */
+const QUIET = new Set(['comment', 'newline', 'space', 'byte-order-mark']);
+
+/**
+ * The documents of a text (a whole file, or one slice of it: spans are then relative to the
+ * slice). Each document of the usual shape is built straight from the CST (cst-compose.ts); the
+ * others are composed by the yaml package as parseAllDocuments would. A file with directives,
+ * `...` or stray tokens between documents is composed the usual way throughout (`simple: false`
+ * forces that for every file: the reference the fuzzing harness compares against).
+ */
+export function parseDocuments(uri: string, text: string, firstIndex = 0, simple = true): ManifestDocument[] {
+  const source = lineFeeds(text);
+  return (simple && parseSimple(uri, text, source, firstIndex)) || parseComposed(uri, text, source, firstIndex);
+}
+
+/** Document by document from the CST; undefined when something between documents needs the Composer's state. */
+function parseSimple(uri: string, text: string, source: string, firstIndex: number): ManifestDocument[] | undefined {
+  const out: ManifestDocument[] = [];
+  for (const token of new Parser().parse(source)) {
+    if (token.type !== 'document') {
+      if (QUIET.has(token.type)) continue;
+      return undefined;
+    }
+    const index = firstIndex + out.length;
+    const simple = composeSimple(token);
+    if (simple) out.push({ index, span: simple.span, root: simple.root, syntax: [] });
+    else for (const doc of composeOne(token)) out.push(readDocument(uri, text, doc, index));
+  }
+  return out;
+}
+
+/** One document token composed alone: with nothing but comments before it, as the stream would compose it. */
+function* composeOne(token: CST.Document): Generator<Document.Parsed> {
+  const composer = new Composer(PARSE_OPTIONS);
+  yield* composer.next(token);
+  yield* composer.end(false, -1);
+}
+
+/** What parseAllDocuments does, one document at a time, each turned into its tree as soon as it is composed. */
+function parseComposed(uri: string, text: string, source: string, firstIndex: number): ManifestDocument[] {
+  const composer = new Composer(PARSE_OPTIONS);
+  const out: ManifestDocument[] = [];
+  const take = (docs: Iterable<Document.Parsed>) => {
+    for (const doc of docs) out.push(readDocument(uri, text, doc, firstIndex + out.length));
+  };
+  for (const token of new Parser().parse(source)) take(composer.next(token));
+  take(composer.end(false, source.length));
+  return out;
+}
+
+/**
+ * The text with each lone CR as LF: same length, so every offset still points into the original.
+ * YAML 1.1 and 1.2 read a lone CR as a line break, as go-yaml does (is_break: CR, LF, NEL, LS,
+ * PS); the yaml package takes only LF and CR LF, and would read a CR-only file as one line.
+ */
+export function lineFeeds(text: string): string {
+  return text.includes('\r') ? text.replace(/\r(?!\n)/g, '\n') : text;
 }
 
 /** One document; a failure inside it (a defect of ours) is reported on it and never hides the others. */
@@ -52,21 +102,33 @@ function readDocument(uri: string, text: string, doc: Document.Parsed, index: nu
   } catch (e) {
     const span = clampSpan({ start: doc.range[0], end: doc.range[1] }, text.length);
     const message = `this document could not be read: ${(e as Error)?.message ?? String(e)}`;
-    return { index, span, root: undefined, syntax: [{ ruleId: 'schema/yaml-syntax', severity: 'error', message, uri, span }] };
+    return { index, span, root: undefined, syntax: [{ ruleId: yamlSyntax.id, severity: 'error', message, uri, span }] };
   }
 }
 
 function toManifestDocument(uri: string, text: string, doc: Document.Parsed, index: number): ManifestDocument {
   const span = { start: doc.range[0], end: doc.range[1] };
-  const syntax: Finding[] = [...doc.errors, ...doc.warnings].map((e) => ({
-    ruleId: yamlSyntax.id,
-    severity: doc.errors.includes(e) ? 'error' : 'warning',
-    message: firstLine(e.message),
-    uri,
-    span: clampSpan({ start: e.pos[0], end: e.pos[1] }, text.length),
-  }));
+  // Lone CRs read as line breaks here too, so the lines an error names are the parser's (same offsets).
+  const syntax = doc.errors.length || doc.warnings.length ? syntaxFindings(uri, lineFeeds(text), doc) : [];
   const root = doc.contents == null ? undefined : documentTree(uri, text, doc, span, syntax);
+  if (doc.errors.length > 0) span.end = coveringEnd(root, syntax, span.end);
   return { index, span, root, syntax };
+}
+
+/**
+ * In a broken document, yaml's range can stop short of nodes it still read (e.g. after "Map
+ * comment with trailing content"): the document's span is stretched over its tree and errors so
+ * that every finding on it lies inside it.
+ */
+function coveringEnd(root: SNode | undefined, findings: readonly Finding[], end: number): number {
+  for (const f of findings) end = Math.max(end, f.span.end);
+  const stack = root ? [root] : [];
+  for (let n = stack.pop(); n; n = stack.pop()) {
+    end = Math.max(end, n.span.end);
+    if (n.kind === 'map') for (const e of n.entries) { end = Math.max(end, e.keySpan.end); stack.push(e.value); }
+    else if (n.kind === 'seq') stack.push(...n.items);
+  }
+  return end;
 }
 
 /** The document's tree with aliases expanded within go-yaml's budget; past it, reported and read without them. */
@@ -81,10 +143,6 @@ function documentTree(uri: string, text: string, doc: Document.Parsed, span: Spa
     });
     return fromYaml(doc.contents, '', { doc, text }, span);
   }
-}
-
-function firstLine(message: string): string {
-  return message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
 }
 
 function clampSpan(span: Span, length: number): Span {

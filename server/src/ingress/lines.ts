@@ -1,4 +1,5 @@
-// Offset ↔ 0-based line/character conversion for a text, built once per text. No I/O.
+// Offset ↔ 0-based line/character conversion for a text, built once per text. Lines end at
+// CR LF, LF or a lone CR, as in the LSP specification and VS Code (and as YAML reads them). No I/O.
 
 export interface Position {
   line: number;
@@ -10,7 +11,10 @@ export class LineIndex {
 
   constructor(readonly text: string) {
     const starts = [0];
-    for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) starts.push(i + 1);
+    }
     this.starts = starts;
   }
 

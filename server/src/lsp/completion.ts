@@ -146,6 +146,11 @@ function keyItems(c: Ctx): CompletionItem[] {
   }));
 }
 
+/** An indented `namespace: x` line (metadata.namespace of an object the parser could not read yet). Blanks only within the line: `^\s+` ran across every blank line, quadratic in a document of many. */
+export function writtenNamespace(text: string): string | undefined {
+  return /^[ \t]+namespace:[ \t]*([\w.-]+)/m.exec(text)?.[1];
+}
+
 export function complete(ws: Workspace, facts: ClusterFacts | undefined, uri: string, position: Position): CompletionList {
   const at = locate(ws, uri, position);
   if (!at) return { isIncomplete: false, items: [] };
@@ -159,7 +164,7 @@ export function complete(ws: Workspace, facts: ClusterFacts | undefined, uri: st
   const backendService = str(get(asMap(serviceMap?.value), 'name')) ?? str(get(asMap(serviceMap?.value), 'serviceName'));
   const c: Ctx = {
     ws, facts, cur, range,
-    namespace: at.object?.namespace || /^\s+namespace:\s*([\w.-]+)/m.exec(text)?.[1] || ws.options.defaultNamespace,
+    namespace: at.object?.namespace || writtenNamespace(text) || ws.options.defaultNamespace,
     kind: at.object?.kind ?? /^kind:\s*(\w+)/m.exec(text)?.[1],
     backendService,
     present: cur.position === 'key' ? siblingKeys(text, rel) : new Set(),

@@ -23,27 +23,6 @@ export type Decision =
     target?: undefined;
   };
 
-const ABSOLUTE = /^[a-z][a-z0-9+.-]*:\/\//i;
-
-/** The request target as an upstream expects it: `/path?query`, also when the client sent `http://host/path` (proxy form). */
-export function originForm(url: string | undefined): string {
-  const u = url ?? '/';
-  if (!ABSOLUTE.test(u)) return u;
-  try {
-    const parsed = new URL(u);
-    return `${parsed.pathname}${parsed.search}`;
-  } catch {
-    return '/';
-  }
-}
-
-/** The request path the matcher sees: the URL's path without query. */
-export function requestPath(url: string | undefined): string {
-  const path = originForm(url);
-  const q = path.search(/[?#]/);
-  return q < 0 ? path : path.slice(0, q);
-}
-
 export function decide(table: RouteTable, host: string, path: string): Decision {
   const result = lookup(table, host, path);
   const rule = ruleLabel(result);

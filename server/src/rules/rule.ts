@@ -6,6 +6,7 @@ import type { KObject, KnownKind } from '../ingress/model';
 import type { ObjectStore } from '../ingress/store';
 import type { Span } from '../ingress/source';
 import type { RouteTable } from '../ingress/routing/index';
+import type { GatewayObject } from '../gateway/model';
 
 /** Live facts only a cluster (or a snapshot of one) can give. Absent without a cluster. */
 export interface ClusterFacts {
@@ -85,6 +86,12 @@ export interface WorkspaceRule extends RuleBase {
   check(objects: readonly KObject[], ctx: RuleContext, report: (obj: KObject, r: Report) => void): void;
 }
 
+/** Checks one Gateway API object (HTTPRoute, Gateway) against its CRD's schema rules (rules/gateway/). */
+export interface GatewayObjectRule extends RuleBase {
+  scope: 'gateway';
+  check(obj: GatewayObject, report: Reporter): void;
+}
+
 /**
  * Reported by something other than a check over objects (the YAML parser, the API server's dry
  * run), registered all the same: its id, severity, docs and settings key come from here.
@@ -95,7 +102,7 @@ export interface ReportedRule extends RuleBase {
   reportedBy: string;
 }
 
-export type Rule = ObjectRule | WorkspaceRule | ReportedRule;
+export type Rule = ObjectRule | WorkspaceRule | GatewayObjectRule | ReportedRule;
 
 export const DOCS_BASE = 'https://github.com/ingress-lab/ingress-lab/blob/main/docs/rules.md';
 

@@ -30,3 +30,18 @@ test('check reads a folder with an alias bomb and self-referencing anchors: each
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('check reads a file with lone-CR line endings as kubectl does: the error found, on its line', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'ingress-lab-cr-'));
+  try {
+    const lines = ['# a leading comment', 'apiVersion: networking.k8s.io/v1', 'kind: Ingress', 'metadata: {name: shop}', 'spec:', '  rules:',
+      '    - http:', '        paths:', '          - {path: api, pathType: Prefix, backend: {service: {name: web, port: {number: 80}}}}', ''];
+    writeFileSync(join(dir, 'cr.yaml'), lines.join('\r'));
+    const r = spawnSync(process.execPath, [cli, 'check', 'cr.yaml', '--format', 'json'], { cwd: dir, encoding: 'utf8' });
+    assert.equal(r.status, 1, r.stderr);
+    const { diagnostics } = JSON.parse(r.stdout) as { diagnostics: { code: string; range: { start: { line: number; character: number } } }[] };
+    assert.deepEqual(diagnostics.filter((d) => d.code === 'ingress/path-absolute').map((d) => d.range.start), [{ line: 8, character: 19 }]);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

@@ -33,3 +33,21 @@ test('an alias bomb and self-referencing anchors in the folder: reported at the 
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('a document with lone-CR line endings gets its diagnostics on the lines VS Code shows', async () => {
+  const lines = ['# a leading comment', 'apiVersion: networking.k8s.io/v1', 'kind: Ingress', 'metadata: {name: shop}', 'spec:', '  rules:',
+    '    - http:', '        paths:', '          - {path: api, pathType: Prefix, backend: {service: {name: web, port: {number: 80}}}}', ''];
+  const client = new TestClient();
+  try {
+    await client.initialize();
+    const uri = 'file:///tmp/cr-only.yaml';
+    await client.open(uri, lines.join('\r'));
+    const diags = await client.waitFor(uri, (d) => d.some((x) => x.code === 'ingress/path-absolute'));
+    assert.deepEqual(diags.find((d) => d.code === 'ingress/path-absolute')!.range, { start: { line: 8, character: 19 }, end: { line: 8, character: 22 } });
+    // An edit on a later line (positions as VS Code counts them) moves it like any other.
+    await client.edit(uri, [0, 0], [0, 0], '#\r');
+    await client.waitFor(uri, (d) => d.some((x) => x.code === 'ingress/path-absolute' && x.range.start.line === 9));
+  } finally {
+    await client.stop();
+  }
+});
