@@ -33,7 +33,7 @@ export function keysOf(o: KObject): string[] {
 }
 
 /** `a.example.com` → `*.example.com`: the wildcard that would cover a host. */
-function wildcardOf(host: string): string | undefined {
+export function wildcardOf(host: string): string | undefined {
   const suffix = host.startsWith('*.') ? undefined : requestWildcardSuffix(host);
   return suffix && `*.${suffix}`;
 }

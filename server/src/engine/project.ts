@@ -17,7 +17,7 @@ import type { ClusterFacts, Rule, RuleContext } from '../rules/rule';
 import { yamlAlias } from '../rules/schema/yaml-alias';
 import type { Span } from '../ingress/source';
 import { anchorSpan, FileModel, type DocEntry, type FileUpdate, type Lines } from './file-model';
-import { hostsOf, keysOf, ObjectIndex } from './object-index';
+import { hostsOf, keysOf, ObjectIndex, wildcardOf } from './object-index';
 import { projectRouteTable, type TableScope } from './routes';
 
 export interface ProjectOptions {
@@ -86,6 +86,8 @@ export class Project {
       keysOf(o).forEach((k) => keys.add(k));
       hostsOf(o).forEach((h) => hosts?.add(h));
       if (o.kind === 'Ingress' || o.kind === 'IngressClass') this.table = undefined;
+      // The default class decides which Ingresses share a controller, on every host.
+      if (o.kind === 'IngressClass') this.pendingHosts = 'all';
     };
     for (const e of removed) {
       this.dirty.delete(e);
@@ -196,23 +198,35 @@ export class Project {
     return out;
   }
 
-  /** The Ingresses the workspace rules look at again: those on pending hosts, the host-less ones, and live ones there. */
-  private pendingGroup(pending: Set<string> | 'all'): KObject[] {
-    if (pending === 'all') return [...this.index.list('Ingress'), ...this.liveIngresses(undefined)];
-    const group = this.index.ingressesFor([...pending, '']);
-    return [...group, ...this.liveIngresses(pending)];
+  /**
+   * What the workspace rules look at again. `changed`: the Ingresses on the pending hosts (and
+   * the host-less ones, which serve every host); their findings are replaced. `scope`: every
+   * Ingress, workspace or live, on any host of those: the table their findings are computed on,
+   * so a changed Ingress's other hosts are judged with everything routed there too.
+   */
+  private pendingGroup(pending: Set<string> | 'all'): { changed: Set<KObject>; scope: KObject[] } {
+    if (pending === 'all') {
+      const all = [...this.index.list('Ingress'), ...this.liveIngresses(undefined)];
+      return { changed: new Set(all), scope: all };
+    }
+    const changed = new Set<KObject>(this.index.ingressesFor([...pending, '']));
+    const hosts = new Set([...pending, '']);
+    for (const o of changed) for (const h of hostsOf(o)) hosts.add(h);
+    return { changed, scope: [...this.index.ingressesFor(hosts), ...this.liveIngresses(hosts)] };
   }
 
+  /** Live Ingresses the workspace does not redefine, on one of these hosts (or a wildcard relation of one) when given. */
   private liveIngresses(hosts: Set<string> | undefined): KObject[] {
+    const related = hosts && new Set([...hosts].flatMap((h) => [h, wildcardOf(h) ?? h]));
     return (this.clusterView.objects?.list('Ingress') ?? []).filter((o) => this.index.find('Ingress', o.namespace, o.name).length === 0
-      && (!hosts || hostsOf(o).some((h) => hosts.has(h) || h === '')));
+      && (!related || hostsOf(o).some((h) => h === '' || related.has(h) || related.has(wildcardOf(h) ?? h))));
   }
 
   private checkWorkspaceRules(): void {
     const pending = this.pendingHosts;
     this.pendingHosts = new Set();
     if (pending !== 'all' && pending.size === 0) return;
-    const group = this.pendingGroup(pending);
+    const { changed, scope } = this.pendingGroup(pending);
     const before = new Map<DocEntry, string>();
     const clear = (e: DocEntry | undefined) => {
       if (!e || before.has(e)) return;
@@ -220,12 +234,12 @@ export class Project {
       e.wsFindings = [];
     };
     if (pending === 'all') for (const f of this.files.values()) f.entries.forEach(clear);
-    for (const o of group) clear(this.entryOf.get(o));
-    const ctx = this.context(pending === 'all' ? undefined : group);
-    for (const f of checkWorkspace(group, ctx, { overrides: this.opts.overrides, rules: this.opts.rules })) {
+    for (const o of changed) clear(this.entryOf.get(o));
+    const ctx = this.context(pending === 'all' ? undefined : scope);
+    for (const f of checkWorkspace(scope, ctx, { overrides: this.opts.overrides, rules: this.opts.rules })) {
       const e = this.files.get(f.uri)?.entryAt(f.span.start);
-      if (!e) continue;
-      clear(e);
+      // Findings of Ingresses outside `changed` are unchanged: theirs stay as they were.
+      if (!e || !before.has(e)) continue;
       e.wsFindings.push(this.anchored(f, e));
     }
     for (const [e, old] of before) {

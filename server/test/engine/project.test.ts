@@ -165,3 +165,25 @@ test('conflicts in the server give the same winner as analyze(): a workspace cop
   assert.deepEqual(dup([...ws.findings('file:///a.yaml'), ...ws.findings('file:///b.yaml')]), fresh);
   assert.equal(explainRoute(ws, { host: 'h1.example.com', path: '/' }).route?.ingress, 'b', 'Explain route names the winner the diagnostics name');
 });
+
+test('an edit on one host of a multi-host Ingress keeps its conflicts on its other hosts, live Ingresses included (found by the agreement property)', () => {
+  const now = new Date('2026-01-01T00:00:00Z');
+  const rule = (host: string, path: string, svc: string) => `    - host: "${host}"\n      http: { paths: [{ path: ${path}, pathType: Prefix, backend: { service: { name: ${svc}, port: { number: 80 } } } }] }\n`;
+  const ing = (name: string, rules: string[], ts?: string) => `apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata:\n  name: ${name}${ts ? `\n  creationTimestamp: "${ts}"` : ''}\nspec:\n  rules:\n${rules.join('')}`;
+  const cluster = new ClusterObjects();
+  for (const o of extractObjects(parseManifest('k8s://live', ing('live', [rule('h1.example.com', '/a', 'svc-live')], '2024-01-01T00:00:00Z')), { defaultNamespace: 'default', origin: 'cluster' })) cluster.upsert(o);
+  const d = ing('d', [rule('*.example.com', '/w', 'svc-d'), rule('h1.example.com', '/a', 'svc-d')]);
+  const c = ing('c', [rule('*.example.com', '/x', 'svc-c')]);
+  const ws = new Workspace({ defaultNamespace: 'default', overrides: {}, now: () => now });
+  ws.setCluster({ objects: cluster });
+  ws.setText('file:///d.yaml', d);
+  ws.check();
+  const dup = () => ws.findings('file:///d.yaml').filter((f) => f.ruleId === 'conflict/duplicate-route').map((f) => f.message);
+  assert.equal(dup().length, 1, 'd and the live Ingress claim h1.example.com /a');
+  // Another Ingress on *.example.com only: d is looked at again, and its h1 conflict must survive.
+  ws.setText('file:///c.yaml', c);
+  ws.check();
+  assert.equal(dup().length, 1);
+  const fresh = analyze([{ uri: 'file:///d.yaml', text: d }, { uri: 'file:///c.yaml', text: c }], { now, clusterObjects: cluster });
+  assert.deepEqual(ws.findings('file:///d.yaml').map((f) => f.message).sort(), fresh.findings.filter((f) => f.uri === 'file:///d.yaml').map((f) => f.message).sort());
+});
