@@ -1,21 +1,23 @@
-// Requests/s and p50/p99 latency through the Ingress Lab proxy vs a direct connection to the
-// same upstream, in the same run: the upstream and the proxy each run in their own process,
-// the load loop (keep-alive, CONCURRENCY requests in flight) in this one. Rounds alternate
-// direct and proxied so both see the same machine; the best round of each is reported.
-// Run: npm run bench [-- proxy].
-import { fork, type ChildProcess } from 'node:child_process';
+// The proxy against its peers, in one run (issue 9, "The proxy keeps up"): the same small
+// Node backend reached directly, through a bare node:http proxy, through `ingress-lab serve`
+// (the built CLI, as a user runs it) and through nginx (1 worker, keep-alive upstream,
+// equivalent `location` rules). Load: `wrk -t1 -c50` (else a keep-alive loop here, and
+// the report says so). Figures: requests/s, p50/p99 latency, CPU time per request of the
+// proxy process (from /proc), and their ratios to nginx. Peers take turns, round after
+// round, so each sees the same machine; the median round is reported with the range.
+// Run: npm run bench -- proxy   (BENCH_SECONDS, BENCH_ROUNDS to change the defaults)
+import { fork, spawn, type ChildProcess } from 'node:child_process';
 import { Agent, createServer, request } from 'node:http';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
-import { loadRoutes } from '../server/src/cli/workspace';
-import { IngressProxy, LocalMapResolver, parseMapping } from '../server/src/proxy/index';
+import { cpuMs, CONNECTIONS, nodeLoad, which, wrkLoad, type Load } from './support/load';
+import { startNginx } from './support/nginx';
 
-const CONCURRENCY = 32;
-const RUN_MS = 1500;
-const ROUNDS = 3;
-const PAYLOADS = { small: 'hello from web\n', '64k': 'x'.repeat(64 * 1024) };
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 3);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const PAYLOADS: Record<string, string> = { '/': 'hello from web\n', '/64k': 'x'.repeat(64 * 1024) };
 
 const INGRESS = `apiVersion: networking.k8s.io/v1
 kind: Ingress
@@ -35,20 +37,25 @@ function listen(server: ReturnType<typeof createServer>): Promise<number> {
 
 async function roleUpstream(): Promise<void> {
   const server = createServer((req, res) => {
-    const body = req.url === '/64k' ? PAYLOADS['64k'] : PAYLOADS.small;
+    const body = PAYLOADS[req.url ?? '/'] ?? PAYLOADS['/']!;
     res.writeHead(200, { 'content-type': 'text/plain', 'content-length': Buffer.byteLength(body) });
     res.end(body);
   });
   process.send!({ port: await listen(server) });
 }
 
-async function roleProxy(upstreamPort: number): Promise<void> {
-  const dir = mkdtempSync(join(tmpdir(), 'ilab-bench-'));
-  writeFileSync(join(dir, 'ingress.yaml'), INGRESS);
-  const table = loadRoutes([dir], 'default').table;
-  rmSync(dir, { recursive: true, force: true });
-  const proxy = new IngressProxy(table, { port: 0, resolver: new LocalMapResolver([parseMapping(`bench/web:80=http://127.0.0.1:${upstreamPort}`)]) });
-  process.send!({ port: (await proxy.listen()).http.port });
+/** The floor for a Node proxy: node:http in and out, keep-alive upstream, no routing, no checks. */
+async function roleNodeProxy(upstreamPort: number): Promise<void> {
+  const agent = new Agent({ keepAlive: true, maxSockets: 256 });
+  const server = createServer((req, res) => {
+    const up = request({ host: '127.0.0.1', port: upstreamPort, method: req.method, path: req.url, headers: req.headers, agent }, (r) => {
+      res.writeHead(r.statusCode ?? 502, r.headers);
+      r.pipe(res);
+    });
+    up.on('error', () => res.destroy());
+    req.pipe(up);
+  });
+  process.send!({ port: await listen(server) });
 }
 
 function child(args: string[]): Promise<{ proc: ChildProcess; port: number }> {
@@ -56,70 +63,133 @@ function child(args: string[]): Promise<{ proc: ChildProcess; port: number }> {
   return new Promise((resolve) => proc.once('message', (m: { port: number }) => resolve({ proc, port: m.port })));
 }
 
-interface Result { rps: number; p50: number; p99: number; errors: number }
-
-async function load(port: number, path: string): Promise<Result> {
-  const agent = new Agent({ keepAlive: true, maxSockets: CONCURRENCY });
-  const latencies: number[] = [];
-  let errors = 0;
-  const end = performance.now() + RUN_MS;
-  const one = () => new Promise<void>((resolve) => {
-    const t0 = performance.now();
-    const req = request({ host: '127.0.0.1', port, path, agent, headers: { host: 'bench.example.com' } }, (res) => {
-      res.on('data', () => {});
-      res.on('end', () => {
-        if (res.statusCode === 200) latencies.push(performance.now() - t0);
-        else errors++;
-        resolve();
-      });
-    });
-    req.on('error', () => { errors++; resolve(); });
-    req.end();
-  });
-  const start = performance.now();
-  await Promise.all(Array.from({ length: CONCURRENCY }, async () => { while (performance.now() < end) await one(); }));
-  const elapsed = performance.now() - start;
-  agent.destroy();
-  latencies.sort((a, b) => a - b);
-  const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * p))] ?? NaN;
-  return { rps: (latencies.length / elapsed) * 1000, p50: pct(0.5), p99: pct(0.99), errors };
+async function freePort(): Promise<number> {
+  const s = createServer();
+  const port = await listen(s);
+  await new Promise((r) => s.close(r));
+  return port;
 }
 
-function best(a: Result | undefined, b: Result): Result {
-  return !a || b.rps > a.rps ? b : a;
+interface Peer {
+  name: string;
+  port: number;
+  /** The proxy's processes, for CPU time; none for the direct peer. */
+  pids(): number[];
+  stop(): Promise<void> | void;
 }
 
-const fmt = (r: Result) => `${Math.round(r.rps).toLocaleString('en-US').padStart(7)} req/s  p50 ${r.p50.toFixed(2).padStart(6)} ms  p99 ${r.p99.toFixed(2).padStart(6)} ms${r.errors ? `  (${r.errors} errors)` : ''}`;
+/** `ingress-lab serve` from dist/, its log (one line per request) to a file as nginx's access log is. */
+async function startServe(dir: string, upstreamPort: number): Promise<Peer> {
+  const cli = join(__dirname, '../../dist/cli/ingress-lab.js');
+  const log = join(dir, 'serve.log');
+  const fd = openSync(log, 'w');
+  const map = ['web', 'api'].flatMap((s) => ['--map', `bench/${s}:80=http://127.0.0.1:${upstreamPort}`]);
+  // BENCH_SERVE_NODE_ARGS=--cpu-prof profiles the proxy under load.
+  const proc = spawn(process.execPath, [...(process.env.BENCH_SERVE_NODE_ARGS?.split(' ').filter(Boolean) ?? []), cli, 'serve', join(dir, 'rules'), '--port', '0', '--no-https', ...map],
+    { stdio: ['ignore', fd, 'inherit'] });
+  closeSync(fd);
+  let port: number | undefined;
+  for (let i = 0; i < 500 && !port; i++) {
+    port = Number(/listening on http:\/\/127\.0\.0\.1:(\d+)/.exec(readFileSync(log, 'utf8'))?.[1]) || undefined;
+    if (!port) await new Promise((r) => setTimeout(r, 20));
+  }
+  if (!port) throw new Error(`ingress-lab serve did not start: ${readFileSync(log, 'utf8')}`);
+  return {
+    name: 'ingress-lab serve', port, pids: () => [proc.pid!],
+    stop: () => new Promise<void>((r) => { proc.once('exit', () => r()); proc.kill('SIGINT'); }),
+  };
+}
+
+interface Round { load: Load; cpuPerReq: number }
+
+async function measure(peer: Peer, path: string, loader: (port: number, path: string, s: number) => Promise<Load>): Promise<Round> {
+  await loader(peer.port, path, 1); // warm-up: JIT, pooled connections
+  const before = cpuMs(peer.pids());
+  const load = await loader(peer.port, path, SECONDS);
+  const cpu = cpuMs(peer.pids()) - before;
+  return { load, cpuPerReq: peer.pids().length && load.requests ? (cpu * 1000) / load.requests : NaN };
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const fmtN = (n: number, d = 0) => (Number.isFinite(n) ? n.toFixed(d) : '-');
+
+function summary(rounds: Round[]) {
+  const rps = rounds.map((r) => r.load.rps);
+  return {
+    rps: median(rps), min: Math.min(...rps), max: Math.max(...rps),
+    p50: median(rounds.map((r) => r.load.p50)), p99: median(rounds.map((r) => r.load.p99)),
+    cpu: median(rounds.map((r) => r.cpuPerReq)), errors: rounds.reduce((a, r) => a + r.load.errors, 0),
+  };
+}
+
+type Summary = ReturnType<typeof summary>;
+
+function report(path: string, results: Map<string, Summary>): void {
+  console.log(`\n${path === '/' ? 'small' : '64 KiB'} responses (GET ${path}), ${CONNECTIONS} connections, median of ${ROUNDS} rounds of ${SECONDS} s:`);
+  console.log(`  ${'peer'.padEnd(20)}${'req/s (range)'.padEnd(26)}${'p50 ms'.padStart(8)}${'p99 ms'.padStart(8)}${'CPU µs/req'.padStart(12)}`);
+  for (const [name, s] of results) {
+    const range = `${fmtN(s.rps)} (${fmtN(s.min)}–${fmtN(s.max)})`;
+    console.log(`  ${name.padEnd(20)}${range.padEnd(26)}${fmtN(s.p50, 2).padStart(8)}${fmtN(s.p99, 2).padStart(8)}${fmtN(s.cpu, 0).padStart(12)}${s.errors ? `  (${s.errors} errors)` : ''}`);
+  }
+  const serve = results.get('ingress-lab serve');
+  const ratio = (peer: string, goal = '') => {
+    const o = results.get(peer);
+    if (!serve || !o) return `  vs ${peer}: not measured`;
+    return `  serve / ${peer}: req/s ${(serve.rps / o.rps).toFixed(2)}×${goal ? ' (goal ≥ 0.5×)' : ''}, p50 ${(serve.p50 / o.p50).toFixed(2)}×, p99 ${(serve.p99 / o.p99).toFixed(2)}×${goal ? ' (goal ≤ 2×)' : ''}, CPU/request ${(serve.cpu / o.cpu).toFixed(2)}×`;
+  };
+  console.log(ratio('nginx', 'goal'));
+  console.log(ratio('node:http proxy'));
+  if (serve && results.get('direct')) console.log(`  serve / direct: req/s ${(serve.rps / results.get('direct')!.rps).toFixed(2)}×`);
+}
+
+async function startPeers(dir: string, upstreamPort: number): Promise<Peer[]> {
+  const peers: Peer[] = [{ name: 'direct', port: upstreamPort, pids: () => [], stop: () => {} }];
+  const node = await child(['--role=node-proxy', String(upstreamPort)]);
+  peers.push({ name: 'node:http proxy', port: node.port, pids: () => [node.proc.pid!], stop: () => { node.proc.kill(); } });
+  peers.push(await startServe(dir, upstreamPort));
+  const nginxBin = which('nginx', ['/usr/sbin/nginx']);
+  if (!nginxBin) console.log('nginx not found (Debian: apt-get install nginx-light): the nginx peer is skipped');
+  else {
+    const port = await freePort();
+    const nginx = await startNginx(nginxBin, join(dir, 'nginx'), port, upstreamPort);
+    peers.push({ name: 'nginx', port, pids: nginx.pids, stop: nginx.stop });
+  }
+  return peers;
+}
 
 async function main(): Promise<void> {
-  // Three processes (load loop, proxy, upstream) share the machine: say how busy it was.
-  console.log(`proxy bench: ${cpus().length} CPUs, load average ${loadavg()[0]!.toFixed(2)} at start`);
+  const wrk = which('wrk', ['/usr/bin/wrk']);
+  const loader = wrk ? (port: number, path: string, s: number) => wrkLoad(wrk, port, path, s) : nodeLoad;
+  console.log(`proxy bench: ${wrk ? `wrk -t1 -c${CONNECTIONS}` : `wrk not found (Debian: apt-get install wrk): a keep-alive loop of ${CONNECTIONS} in the bench process instead`}; ${cpus().length} CPUs, load average ${loadavg()[0]!.toFixed(2)} at start`);
+  const dir = mkdtempSync(join(tmpdir(), 'ilab-bench-'));
+  mkdirSync(join(dir, 'rules'));
+  writeFileSync(join(dir, 'rules', 'ingress.yaml'), INGRESS);
   const upstream = await child(['--role=upstream']);
-  const proxy = await child([`--role=proxy`, String(upstream.port)]);
+  const peers: Peer[] = [];
   try {
-    for (const [name, path] of [['small', '/'], ['64k', '/64k']] as const) {
-      let direct: Result | undefined;
-      let proxied: Result | undefined;
-      await load(proxy.port, path); // warm-up (JIT, connections)
+    peers.push(...await startPeers(dir, upstream.port));
+    for (const path of ['/', '/64k']) {
+      const rounds = new Map<string, Round[]>(peers.map((p) => [p.name, []]));
       for (let round = 0; round < ROUNDS; round++) {
-        direct = best(direct, await load(upstream.port, path));
-        proxied = best(proxied, await load(proxy.port, path));
+        // Rotate the order each round: no peer always runs first or last.
+        for (let i = 0; i < peers.length; i++) {
+          const peer = peers[(i + round) % peers.length]!;
+          rounds.get(peer.name)!.push(await measure(peer, path, loader));
+        }
       }
-      console.log(`proxy bench, ${name} responses, ${CONCURRENCY} in flight, keep-alive:`);
-      console.log(`  direct   ${fmt(direct!)}`);
-      console.log(`  proxied  ${fmt(proxied!)}`);
-      console.log(`  ratio proxied/direct: throughput ${(proxied!.rps / direct!.rps).toFixed(2)}, p50 latency ${(proxied!.p50 / direct!.p50).toFixed(2)}x, p99 latency ${(proxied!.p99 / direct!.p99).toFixed(2)}x`);
+      report(path, new Map([...rounds].map(([name, rs]) => [name, summary(rs)])));
     }
   } finally {
+    for (const p of peers) await p.stop();
     upstream.proc.kill();
-    proxy.proc.kill();
+    rmSync(dir, { recursive: true, force: true });
   }
 }
 
 const role = process.argv.find((a) => a.startsWith('--role='))?.slice(7);
 // A child stopped by the parent exits normally (so `--cpu-prof` still writes its profile).
 if (role) process.once('SIGTERM', () => process.exit(0));
-const run = role === 'upstream' ? roleUpstream() : role === 'proxy' ? roleProxy(Number(process.argv[3])) : main();
+const run = role === 'upstream' ? roleUpstream() : role === 'node-proxy' ? roleNodeProxy(Number(process.argv[3])) : main();
 run.catch((e: unknown) => {
   console.error(e);
   process.exit(1);

@@ -1,5 +1,7 @@
 // Writes docs/rules.md from the rule registry (id, severity, description) and, for each rule,
-// one example message taken from its failing rule case. Run after adding or changing a rule:
+// one example message taken from its failing rule case, and the allowed keys of the
+// `ingressLab.rules` setting in package.json (server/src/rules/settings-schema.ts). Run after
+// adding or changing a rule (server/test/rules/registry.test.ts fails until you do):
 //   node scripts/rules-doc.mjs
 // The anchors match ruleDocsUrl() in server/src/rules/rule.ts (`ingress/path-absolute` → #ingress-path-absolute).
 import * as esbuild from 'esbuild';
@@ -14,12 +16,8 @@ await esbuild.build({
   entryPoints: [join(root, 'server/src/rules/index.ts')], bundle: true, platform: 'node', format: 'cjs',
   outfile: tmp, logLevel: 'warning',
 });
-const { ALL_RULES: REGISTERED } = createRequire(import.meta.url)(tmp);
+const { ALL_RULES, rulesSettingSchema } = createRequire(import.meta.url)(tmp);
 rmSync(tmp);
-// Reported by the parser (server/src/ingress/documents.ts), not by a registered rule.
-// Reported by the server-side dry run (server/src/cluster/dry-run.ts, `check --dry-run-server`).
-const ALL_RULES = [{ id: 'schema/yaml-syntax', severity: 'error', description: 'The YAML does not parse. Reported per document: the other documents of the file are still checked.' }, ...REGISTERED,
-  { id: 'ingress/dry-run-server', severity: 'error', needsCluster: true, description: "The API server refused the object in a server-side dry run (dryRun=All): each Status cause at the field it names, in the server's words; a refusal without causes (e.g. an admission webhook's denial) on the object's name." }];
 
 const FAMILIES = {
   schema: 'The object against the networking.k8s.io/v1 schema: versions, unknown fields, wrong types (YAML 1.1 quirks included), missing fields, duplicate keys.',
@@ -29,6 +27,7 @@ const FAMILIES = {
   tls: 'TLS Secrets and certificates.',
   conflict: 'Routing analysis across Ingresses.',
   annotation: 'Controller annotations.',
+  gateway: 'Gateway API objects (HTTPRoute, Gateway; gateway.networking.k8s.io/v1) against the v1.2 CRD rules, with the API server\'s field paths and wording (`ingress-lab check`; `convert` checks its own output with them).',
 };
 
 function example(id) {
@@ -58,3 +57,9 @@ for (const [family, about] of Object.entries(FAMILIES)) {
 mkdirSync(join(root, 'docs'), { recursive: true });
 writeFileSync(join(root, 'docs', 'rules.md'), lines.join('\n'));
 console.log(`docs/rules.md: ${ALL_RULES.length} rules`);
+
+const pkgPath = join(root, 'package.json');
+const pkg = JSON.parse(readFileSync(pkgPath, 'utf8'));
+pkg.contributes.configuration.properties['ingressLab.rules'] = rulesSettingSchema(ALL_RULES);
+writeFileSync(pkgPath, `${JSON.stringify(pkg, null, 2)}\n`);
+console.log('package.json: ingressLab.rules keys from the registry');

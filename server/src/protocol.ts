@@ -12,7 +12,7 @@ export type RuleSeverityOverride = 'error' | 'warning' | 'info' | 'hint' | 'off'
 export interface IngressLabSettings {
   /** `ingressLab.defaultNamespace`: namespace of objects that do not name one. */
   defaultNamespace: string;
-  /** `ingressLab.rules`: per-rule severity overrides keyed by rule id, e.g. `{"ref/service-exists": "off"}`. */
+  /** `ingressLab.rules`: per-rule severity overrides keyed by registered rule id, e.g. `{"ref/backend-service": "off"}`. */
   rules: Record<string, RuleSeverityOverride>;
   cluster: {
     /** `ingressLab.cluster.enabled`: read live cluster state (Services, Secrets, pods...). */
@@ -22,6 +22,8 @@ export interface IngressLabSettings {
     /** `ingressLab.cluster.dryRun`: ask the API server to validate manifests with a server-side dry run. */
     dryRun: boolean;
   };
+  /** `ingressLab.controllerProfile`: how routes are explained: auto (ingress-nginx for an IngressClass with controller k8s.io/ingress-nginx or nginx annotations), spec-only or ingress-nginx. */
+  controllerProfile: 'auto' | 'spec-only' | 'ingress-nginx';
   trace: {
     /** `ingressLab.trace.server`: read by the client's LanguageClient to trace the protocol. */
     server: 'off' | 'messages' | 'verbose';
@@ -32,6 +34,7 @@ export const DEFAULT_SETTINGS: IngressLabSettings = {
   defaultNamespace: 'default',
   rules: {},
   cluster: { enabled: false, context: '', dryRun: false },
+  controllerProfile: 'auto',
   trace: { server: 'off' },
 };
 
@@ -70,17 +73,34 @@ export interface TryRouteArgs {
 export interface RouteTableParams {
   /** Limit to the Ingresses of one document; all workspace Ingresses when absent. */
   uri?: string;
-  /** Also send the workspace's Ingress, Service and IngressClass objects (`objects`): the proxy builds its table from them. */
-  withObjects?: boolean;
+  /** Also send the project's route table as data (`table`): the editor's proxy routes with it. */
+  withTable?: boolean;
 }
 
-/** One workspace object as plain JSON (its namespace filled in), with the document it is written in. Never a Secret. */
+/** One object as plain JSON (its namespace filled in), with the document it is written in. Never a Secret. */
 export interface RouteObject {
   uri: string;
   json: unknown;
+  /** Index of the document in its file (ties between two definitions of one Ingress). */
+  docIndex?: number;
+  /** 'cluster' for a live Ingress the workspace does not redefine. */
+  origin?: 'workspace' | 'cluster';
 }
 
-export interface RouteEntry {
+/**
+ * The server's route table as data (server/src/proxy/objects-table.ts): its Ingresses (workspace
+ * and live) with the creationTimestamp precedence was decided on, the default IngressClass, and
+ * the Services (port names). The proxy rebuilds it with tableFromData and routes exactly as the
+ * server's diagnostics, Explain route and the Routes view say.
+ */
+export interface RouteTableData {
+  ingresses: (RouteObject & { created: string | null })[];
+  defaultClass: string | null;
+  services: RouteObject[];
+}
+
+/** One path of a workspace Ingress as the client lists it (not the route table's RouteEntry). */
+export interface RouteListEntry {
   host: string;
   path: string;
   pathType: string;
@@ -93,9 +113,9 @@ export interface RouteEntry {
 }
 
 export interface RouteTableResult {
-  routes: RouteEntry[];
-  /** With `withObjects`: what the route table was built from, for the proxy in the client process (same matcher, same precedence). */
-  objects?: RouteObject[];
+  routes: RouteListEntry[];
+  /** With `withTable`: the route table itself, for the proxy in the client process (same matcher, same precedence, same winners). */
+  table?: RouteTableData;
 }
 
 /** client → server: what the proxy serves (every host/path → backend of the workspace). */
@@ -104,6 +124,8 @@ export const RouteTableRequest = new RequestType<RouteTableParams, RouteTableRes
 export interface RouteTreePod {
   name: string;
   ready: boolean;
+  /** The container port the backend's Service port reaches on this pod (targetPort resolved, from the EndpointSlice); ready pods only. */
+  port?: number;
 }
 
 export interface RouteTreeBackend {
@@ -144,9 +166,14 @@ export interface RouteTreePath {
   others?: RouteTreeOther[];
   /** Why it is shadowed or how the duplicate claim is decided. */
   reason?: string;
+  /** The Ingress's spec.defaultBackend (listed under the host `''`), not a path. */
+  isDefaultBackend?: boolean;
+  /** The Ingress is live in the cluster only (no workspace file defines it); location is its read-only live view. */
+  live?: boolean;
 }
 
 export interface RouteTreeHost {
+  /** The rule's host; '*' for rules without host; '' holds the Ingresses' defaultBackends. */
   host: string;
   tls: boolean;
   paths: RouteTreePath[];
@@ -171,7 +198,7 @@ export interface ExplainRouteParams {
 
 export interface ExplainRouteResult {
   /** The route that wins, or undefined when nothing matches (404 or defaultBackend). */
-  route?: RouteEntry;
+  route?: RouteListEntry;
   decision: string;
   /** One line per step of the matcher, in order. */
   trace: string[];
@@ -237,10 +264,11 @@ export const UpstreamFailureRequest = new RequestType<UpstreamFailureParams, Ups
 
 // ── Notifications (server → client) ──
 
-export type ClusterState = 'disabled' | 'connecting' | 'connected' | 'unreachable' | 'forbidden';
+/** The cluster connection as the status bar shows it (not the server's ClusterState class). 401: unauthorized; 403: forbidden. */
+export type ClusterConnectionState = 'disabled' | 'connecting' | 'connected' | 'unreachable' | 'unauthorized' | 'forbidden';
 
 export interface ClusterStatusParams {
-  state: ClusterState;
+  state: ClusterConnectionState;
   /** kubeconfig context or snapshot file the facts come from. */
   source?: string;
   /** Why, in one sentence (shown in the status bar tooltip). */

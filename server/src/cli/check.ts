@@ -2,11 +2,10 @@
 import { parseArgs } from 'node:util';
 import { dryRunObjects } from '../cluster/dry-run';
 import { compareFindings, type Finding } from '../ingress/findings';
-import { analyze } from '../rules/analyze';
-import { normalizeClusterArgs, openClusterSource } from './cluster-source';
-import { collectFiles } from './files';
+import { withOverride } from '../rules/engine';
+import { normalizeClusterArgs } from './cluster-source';
 import { formatJson, formatSarif, formatText, type FileLookup } from './format';
-import { checkFormat, fileLookup } from './workspace';
+import { checkFormat, CLUSTER_OPTIONS, clusterFlags, loadProject } from './workspace';
 import type { CliIO } from './io';
 
 export const CHECK_USAGE = `usage: ingress-lab check [PATH...] [--format text|json|sarif] [--namespace NS]
@@ -44,37 +43,27 @@ export async function runCheck(argv: string[], io: CliIO): Promise<number> {
     options: {
       format: { type: 'string', default: 'text' },
       namespace: { type: 'string', short: 'n' },
-      cluster: { type: 'boolean' },
-      'cluster-optional': { type: 'boolean' },
-      context: { type: 'string' },
-      snapshot: { type: 'string' },
+      ...CLUSTER_OPTIONS,
       'dry-run-server': { type: 'boolean' },
     },
   });
   const format = values.format!;
   checkFormat(format, ['text', 'json', 'sarif']);
-  const files = collectFiles(positionals);
-  const cluster = await openClusterSource({
-    cluster: values.cluster, clusterOptional: values['cluster-optional'], context: values.context,
-    snapshot: values.snapshot, dryRunServer: values['dry-run-server'],
-  }, io);
-  let result;
+  const loaded = await loadProject(positionals, { ...clusterFlags(values), dryRunServer: values['dry-run-server'] }, values.namespace, io);
+  let findings: Finding[];
   try {
-    result = analyze(files, {
-      defaultNamespace: values.namespace ?? cluster?.namespace ?? 'default',
-      clusterObjects: cluster?.objects,
-      cluster: cluster?.facts,
-    });
-    if (values['dry-run-server'] && cluster?.kc) {
-      const dry = await dryRunObjects(cluster.kc, result.workspace.allObjects());
+    loaded.project.check();
+    findings = loaded.project.allFindings();
+    if (values['dry-run-server'] && loaded.cluster?.kc) {
+      const dry = await dryRunObjects(loaded.cluster.kc, loaded.project.workspaceObjects());
       for (const n of dry.notes) io.err(n);
-      result.findings = [...result.findings, ...dry.findings].sort(compareFindings);
+      findings = [...findings, ...dry.findings.flatMap((f) => withOverride(f, loaded.project.options.overrides) ?? [])].sort(compareFindings);
     }
   } finally {
-    cluster?.close();
+    loaded.cluster?.close();
   }
-  print(format, result.findings, fileLookup(files, result.workspace), files.length, io);
-  return result.findings.some((f) => f.severity === 'error') ? 1 : 0;
+  print(format, findings, loaded.lookup, loaded.files.length, io);
+  return findings.some((f) => f.severity === 'error') ? 1 : 0;
 }
 
 function print(format: string, findings: readonly Finding[], lookup: FileLookup, fileCount: number, io: CliIO): void {

@@ -20,12 +20,14 @@ export interface ClusterFlags {
   timeoutMs?: number;
 }
 
-export interface ClusterSource {
+export interface OpenCluster {
   objects: ObjectStore;
   facts: FactsIndex;
   /** The context's namespace (live cluster), used when --namespace is not given. */
   namespace?: string;
   kc?: KubeConfig;
+  /** Live objects changed (keys `Kind/ns/name` when known); a snapshot never changes. */
+  onChange?(listener: (keys: string[] | undefined) => void): () => void;
   close(): void;
 }
 
@@ -40,7 +42,7 @@ export function normalizeClusterArgs(argv: string[]): string[] {
   });
 }
 
-export async function openClusterSource(flags: ClusterFlags, io: CliIO): Promise<ClusterSource | undefined> {
+export async function openClusterSource(flags: ClusterFlags, io: CliIO): Promise<OpenCluster | undefined> {
   const live = flags.cluster || flags.clusterOptional || flags.context !== undefined;
   if (flags.snapshot && live) throw new UsageError('--snapshot and --cluster/--context exclude each other');
   if (flags.dryRunServer && !live) throw new UsageError('--dry-run-server needs a live cluster (--cluster)');
@@ -59,7 +61,7 @@ export async function openClusterSource(flags: ClusterFlags, io: CliIO): Promise
   return openLive(flags, io);
 }
 
-async function openLive(flags: ClusterFlags, io: CliIO): Promise<ClusterSource | undefined> {
+async function openLive(flags: ClusterFlags, io: CliIO): Promise<OpenCluster | undefined> {
   const unusable = (line: string) => {
     if (!flags.clusterOptional) throw new UsageError(line);
     io.err(`${line} (continuing without the cluster)`);
@@ -74,5 +76,8 @@ async function openLive(flags: ClusterFlags, io: CliIO): Promise<ClusterSource |
     return unusable(describeStatus(status));
   }
   io.err(describeStatus(status));
-  return { objects: state.objects, facts: state.facts, namespace: loaded.config.namespace, kc: loaded.config.kc, close: () => state.stop() };
+  return {
+    objects: state.objects, facts: state.facts, namespace: loaded.config.namespace, kc: loaded.config.kc,
+    onChange: (l) => state.onChange(l), close: () => state.stop(),
+  };
 }

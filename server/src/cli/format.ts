@@ -53,9 +53,6 @@ export function formatJson(findings: readonly Finding[], lookup: FileLookup): st
 
 const SARIF_LEVEL = { error: 'error', warning: 'warning', info: 'note', hint: 'note' } as const;
 
-/** The one finding kind that does not come from a registered rule: YAML that does not parse. */
-const YAML_SYNTAX_RULE = { id: 'schema/yaml-syntax', description: 'The file must be valid YAML.', severity: 'error' as const };
-
 /**
  * artifactLocation.uri as GitHub code scanning wants it: a relative URI reference (forward
  * slashes, each segment percent-encoded, no leading "./"), resolved against the checkout root;
@@ -84,7 +81,7 @@ function sarifLocation(lookup: FileLookup, uri: string, span: Span) {
 }
 
 export function formatSarif(findings: readonly Finding[], lookup: FileLookup, version: string): string {
-  const rules = [YAML_SYNTAX_RULE, ...ALL_RULES].map((r) => ({
+  const rules = ALL_RULES.map((r) => ({
     id: r.id,
     shortDescription: { text: r.description },
     helpUri: ruleDocsUrl(r.id),

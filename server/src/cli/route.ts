@@ -1,10 +1,14 @@
 // `ingress-lab route --host HOST --path PATH [PATH...]`: where that request goes, and why.
 import { parseArgs } from 'node:util';
-import { backendJson, backendLabel, ingressRef, lookup, type RouteResult, type TraceStep } from '../ingress/routing/index';
+import { backendJson, backendLabel, ingressRef, type RouteResult, type TraceStep } from '../ingress/routing/index';
 import type { CliIO } from './io';
-import { checkFormat, jsonLocation, loadRoutes, ROUTING_OPTIONS, textLocation, type LoadedRoutes } from './workspace';
+import { normalizeClusterArgs } from './cluster-source';
+import type { FileLookup } from './format';
+import { checkFormat, CLUSTER_USAGE, clusterFlags, jsonLocation, loadProject, ROUTING_OPTIONS, textLocation } from './workspace';
+import { profiledRoute, profiledText, PROFILE_OPTIONS, PROFILE_USAGE } from './route-profile';
 
-export const ROUTE_USAGE = `usage: ingress-lab route [--host HOST] [--path PATH] [--format text|json] [--namespace NS] [--class NAME] [PATH...]
+export const ROUTE_USAGE = `usage: ingress-lab route [--host HOST] [--path PATH] [--format text|json] [--namespace NS] [--class NAME]
+                         [--cluster[=optional]] [--context NAME] [--snapshot FILE] [PATH...]
 
 Shows where a request goes with the Ingresses in files or folders (recursive *.yaml, *.yml;
 default "."): the rule or defaultBackend that takes it, its backend, and a trace of every
@@ -15,15 +19,17 @@ decision. Exit status: 0 routed, 1 no match (404), 2 usage or I/O error.
   --format FORMAT    text (default) or json
   -n, --namespace NS namespace of manifests that name none (default "default")
   --class NAME       only the Ingresses of this IngressClass (the default class applies to
-                     those without one)`;
+                     those without one)
+${CLUSTER_USAGE}
+${PROFILE_USAGE}`;
 
-export function routeJson(r: RouteResult, loaded: LoadedRoutes) {
+export function routeJson(r: RouteResult, lookup: FileLookup) {
   const m = r.match;
   const e = m?.entry;
   const node = e ? e.node : m?.ingress.defaultBackend?.node;
   const match = m && node ? {
     ingress: ingressRef(m.ingress),
-    ...jsonLocation(loaded.lookup, m.ingress.uri, node.span),
+    ...jsonLocation(lookup, m.ingress.uri, node.span),
     field: node.path,
     host: e?.host ?? null,
     path: e ? e.path : null,
@@ -42,30 +48,36 @@ function traceText(trace: readonly TraceStep[]): string[] {
   ]);
 }
 
-export function routeText(r: RouteResult, loaded: LoadedRoutes): string {
+export function routeText(r: RouteResult, lookup: FileLookup): string {
   const m = r.match;
   const head = `${r.host || '(no host)'}${r.path} → ${m ? backendLabel(m.backend) : '404 Not Found'}`;
   const node = m?.entry?.node ?? m?.ingress.defaultBackend?.node;
   const where = m && node
-    ? [`  via ${m.via === 'rule' ? `${m.entry!.pathType ?? '(no pathType)'} ${m.entry!.path}` : 'defaultBackend'} of Ingress ${ingressRef(m.ingress)} (${textLocation(loaded.lookup, m.ingress.uri, node.span)})`]
+    ? [`  via ${m.via === 'rule' ? `${m.entry!.pathType ?? '(no pathType)'} ${m.entry!.path}` : 'defaultBackend'} of Ingress ${ingressRef(m.ingress)} (${textLocation(lookup, m.ingress.uri, node.span)})`]
     : [];
   return [head, ...where, 'trace:', ...traceText(r.trace)].join('\n');
 }
 
 export async function runRoute(argv: string[], io: CliIO): Promise<number> {
   const { values, positionals } = parseArgs({
-    args: argv,
+    args: normalizeClusterArgs(argv),
     allowPositionals: true,
     options: {
       host: { type: 'string', default: '' },
       path: { type: 'string', default: '/' },
       ...ROUTING_OPTIONS,
+      ...PROFILE_OPTIONS,
     },
   });
   checkFormat(values.format!, ['text', 'json']);
-  const loaded = loadRoutes(positionals, values.namespace!, values.class);
-  if (loaded.table.ingresses.length === 0) io.err(`ingress-lab route: no Ingress found in ${loaded.fileCount} file${loaded.fileCount === 1 ? '' : 's'}`);
-  const result = lookup(loaded.table, values.host!, values.path!, { explain: 50 });
-  io.out(values.format === 'json' ? JSON.stringify(routeJson(result, loaded), null, 2) : routeText(result, loaded));
+  const { project, lookup, files, cluster } = await loadProject(positionals, clusterFlags(values), values.namespace, io);
+  cluster?.close();
+  if (project.routeTable().ingresses.length === 0) io.err(`ingress-lab route: no Ingress found in ${files.length} file${files.length === 1 ? '' : 's'}`);
+  const result = project.route(values.host!, values.path!, { explain: 50, ingressClass: values.class });
+  const table = values.class !== undefined ? project.routeTable({ ingressClass: values.class }) : project.routeTable();
+  const p = profiledRoute(table, project.store.list('IngressClass'), values.host!, values.path!, values);
+  io.out(values.format === 'json'
+    ? JSON.stringify({ ...routeJson(result, lookup), profile: { id: p.profile.id, reason: p.profile.reason }, answer: p.answer }, null, 2)
+    : [routeText(result, lookup), ...profiledText(p)].join('\n'));
   return result.match ? 0 : 1;
 }

@@ -1,12 +1,14 @@
 // `ingress-lab routes [PATH...]`: the route tree, host → path (pathType) → backend, with
 // duplicate claims and shadowed paths marked.
 import { parseArgs } from 'node:util';
-import { buildRouteTree, type RoutePathNode, type RouteTree } from '../ingress/routing/index';
+import type { RoutePathNode, RouteTree } from '../ingress/routing/index';
+import { normalizeClusterArgs } from './cluster-source';
 import type { FileLookup } from './format';
 import type { CliIO } from './io';
-import { checkFormat, jsonLocation, loadRoutes, ROUTING_OPTIONS, textLocation } from './workspace';
+import { checkFormat, CLUSTER_USAGE, clusterFlags, jsonLocation, loadProject, ROUTING_OPTIONS, textLocation } from './workspace';
 
 export const ROUTES_USAGE = `usage: ingress-lab routes [PATH...] [--format text|json] [--namespace NS] [--class NAME]
+                          [--cluster[=optional]] [--context NAME] [--snapshot FILE]
 
 Prints the route tree of the Ingresses in files or folders (recursive *.yaml, *.yml;
 default "."): host → path (pathType) → backend, with conflicts and shadowed paths marked.
@@ -15,7 +17,8 @@ Exit status: 0 printed, 2 usage or I/O error.
   --format FORMAT    text (default) or json
   -n, --namespace NS namespace of manifests that name none (default "default")
   --class NAME       only the Ingresses of this IngressClass (the default class applies to
-                     those without one)`;
+                     those without one)
+${CLUSTER_USAGE}`;
 
 type Located = { uri: string; span: { start: number; end: number } };
 
@@ -65,13 +68,14 @@ export function routesText(tree: RouteTree, lookup: FileLookup): string {
 
 export async function runRoutes(argv: string[], io: CliIO): Promise<number> {
   const { values, positionals } = parseArgs({
-    args: argv,
+    args: normalizeClusterArgs(argv),
     allowPositionals: true,
     options: ROUTING_OPTIONS,
   });
   checkFormat(values.format!, ['text', 'json']);
-  const loaded = loadRoutes(positionals, values.namespace!, values.class);
-  const tree = buildRouteTree(loaded.table);
-  io.out(values.format === 'json' ? JSON.stringify(routesJson(tree, loaded.lookup), null, 2) : routesText(tree, loaded.lookup));
+  const { project, lookup, cluster } = await loadProject(positionals, clusterFlags(values), values.namespace, io);
+  cluster?.close();
+  const tree = project.routeTree(values.class !== undefined ? { ingressClass: values.class } : undefined);
+  io.out(values.format === 'json' ? JSON.stringify(routesJson(tree, lookup), null, 2) : routesText(tree, lookup));
   return 0;
 }

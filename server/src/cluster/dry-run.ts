@@ -9,7 +9,9 @@ import { asMap, asSeq, get, toJson, type SNode } from '../ingress/source';
 import { apiRequest, statusMessage, type ApiResponse } from './http';
 import { RESOURCES, resourcePath } from './resources';
 
-export const DRY_RUN_RULE_ID = 'ingress/dry-run-server';
+import { dryRunServer } from '../rules/ingress/dry-run-server';
+
+export const DRY_RUN_RULE_ID = dryRunServer.id;
 
 interface StatusBody {
   kind?: string;
@@ -21,7 +23,7 @@ interface StatusBody {
 /** The node a field path such as `spec.rules[0].http.paths[1].path` names, or its nearest existing ancestor. */
 export function nodeAtField(root: SNode, field: string): SNode {
   let cur = root;
-  for (const m of field.matchAll(/([^.[\]]+)|\[([^\]]*)\]/g)) {
+  for (const m of field.matchAll(/([^.[\]]+)|\[([^[\]]*)\]/g)) {
     const key = m[1] ?? m[2]!;
     const seq = asSeq(cur);
     const next = seq && /^\d+$/.test(key) ? seq.items[Number(key)] : asMap(cur) ? get(cur, key) : undefined;

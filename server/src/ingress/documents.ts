@@ -9,6 +9,8 @@ import type { Finding } from './findings';
 import { K8S_YAML } from './go-yaml-tags';
 import { LineIndex } from './lines';
 import { fromYaml, type SNode, type Span } from './source';
+import { yamlSyntax } from '../rules/schema/yaml-syntax';
+import { syntaxFindings } from './yaml-errors';
 
 export interface ManifestDocument {
   /** 0-based index of the document in its file. */
@@ -100,19 +102,14 @@ function readDocument(uri: string, text: string, doc: Document.Parsed, index: nu
   } catch (e) {
     const span = clampSpan({ start: doc.range[0], end: doc.range[1] }, text.length);
     const message = `this document could not be read: ${(e as Error)?.message ?? String(e)}`;
-    return { index, span, root: undefined, syntax: [{ ruleId: 'schema/yaml-syntax', severity: 'error', message, uri, span }] };
+    return { index, span, root: undefined, syntax: [{ ruleId: yamlSyntax.id, severity: 'error', message, uri, span }] };
   }
 }
 
 function toManifestDocument(uri: string, text: string, doc: Document.Parsed, index: number): ManifestDocument {
   const span = { start: doc.range[0], end: doc.range[1] };
-  const syntax: Finding[] = [...doc.errors, ...doc.warnings].map((e) => ({
-    ruleId: 'schema/yaml-syntax',
-    severity: doc.errors.includes(e) ? 'error' : 'warning',
-    message: firstLine(e.message),
-    uri,
-    span: clampSpan({ start: e.pos[0], end: e.pos[1] }, text.length),
-  }));
+  // Lone CRs read as line breaks here too, so the lines an error names are the parser's (same offsets).
+  const syntax = doc.errors.length || doc.warnings.length ? syntaxFindings(uri, lineFeeds(text), doc) : [];
   const root = doc.contents == null ? undefined : documentTree(uri, text, doc, span, syntax);
   if (doc.errors.length > 0) span.end = coveringEnd(root, syntax, span.end);
   return { index, span, root, syntax };
@@ -146,10 +143,6 @@ function documentTree(uri: string, text: string, doc: Document.Parsed, span: Spa
     });
     return fromYaml(doc.contents, '', { doc, text }, span);
   }
-}
-
-function firstLine(message: string): string {
-  return message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
 }
 
 function clampSpan(span: Span, length: number): Span {

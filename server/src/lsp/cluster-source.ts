@@ -6,14 +6,10 @@ import type { ApiResponse } from '../cluster/http';
 import type { PodPort } from '../cluster/port-forward';
 import type { Finding } from '../ingress/findings';
 import type { KObject } from '../ingress/model';
-import type { ObjectStore } from '../ingress/store';
 import type { ClusterStatusParams } from '../protocol';
-import type { ClusterFacts } from '../rules/rule';
 
-export interface ClusterView {
-  objects?: ObjectStore;
-  facts?: ClusterFacts;
-}
+export type { ClusterView } from '../engine/index';
+import type { ClusterView } from '../engine/index';
 
 /** Requests to the live API server (only a live cluster has them; snapshots do not). */
 export interface ClusterApi {

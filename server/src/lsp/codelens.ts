@@ -1,13 +1,13 @@
 // CodeLens "Try http(s)://HOST/PATH" above every path and on the defaultBackend, carrying in
 // its argument everything the client needs to send the request (ingressLab.tryRoute).
 import type { CodeLens } from 'vscode-languageserver';
-import type { Lines } from './file-model';
+import type { Lines } from '../engine/file-model';
 import type { Ingress, IngressBackend } from '../ingress/model';
 import { TlsIndex } from '../ingress/routing/index';
 import type { Span } from '../ingress/source';
 import { TRY_ROUTE_COMMAND, type TryRouteArgs } from '../protocol';
 import { toRange } from './convert';
-import type { FileModel } from './file-model';
+import type { FileModel } from '../engine/file-model';
 
 /** A host a request can be sent to: wildcards get a concrete label, no host means any. */
 export function exampleHost(ruleHost: string): string {

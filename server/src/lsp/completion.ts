@@ -12,7 +12,7 @@ import type { ClusterFacts } from '../rules/rule';
 import { cursorContext, pathString, siblingKeys, type CursorContext } from './cursor';
 import { fieldsAt } from './ingress-fields';
 import { entryAt, locate } from './locate';
-import type { Workspace } from './workspace';
+import type { Project as Workspace } from '../engine/index';
 
 export const COMPLETION_TRIGGERS = [':', ' ', '/', '.'];
 
@@ -57,7 +57,7 @@ export function readiness(facts: ClusterFacts | undefined, s: Service): string |
 }
 
 function serviceItems(c: Ctx): CompletionItem[] {
-  const services = c.ws.context.store.list('Service', c.namespace);
+  const services = c.ws.store.list('Service', c.namespace);
   return services.map((s, i) => item(s.name, c.range, {
     kind: CompletionItemKind.Reference,
     detail: [`ports ${portsLabel(s) || 'none'}`, readiness(c.facts, s), s.origin === 'cluster' ? 'cluster' : undefined].filter(Boolean).join(' · '),
@@ -66,7 +66,7 @@ function serviceItems(c: Ctx): CompletionItem[] {
 }
 
 function portItems(c: Ctx, want: 'number' | 'name' | 'any'): CompletionItem[] {
-  const svc = c.backendService ? c.ws.context.store.find('Service', c.namespace, c.backendService)[0] : undefined;
+  const svc = c.backendService ? c.ws.store.find('Service', c.namespace, c.backendService)[0] : undefined;
   if (!svc) return [];
   return svc.ports.flatMap((p) => {
     const detail = `${p.protocol}${p.targetPort !== undefined ? ` → targetPort ${p.targetPort}` : ''}${p.name ? ` (${p.name})` : ''}`;
@@ -79,7 +79,7 @@ function portItems(c: Ctx, want: 'number' | 'name' | 'any'): CompletionItem[] {
 
 function hostItems(c: Ctx): CompletionItem[] {
   const hosts = new Set<string>();
-  for (const ing of c.ws.context.store.list('Ingress')) {
+  for (const ing of c.ws.store.list('Ingress')) {
     for (const r of ing.rules) if (r.host?.value) hosts.add(r.host.value);
     for (const t of ing.tls) for (const h of t.hosts) hosts.add(h.value);
   }
@@ -113,14 +113,14 @@ function valueItems(c: Ctx): CompletionItem[] {
 }
 
 function classItems(c: Ctx): CompletionItem[] {
-  return c.ws.context.store.list('IngressClass').map((k) => item(k.name, c.range, {
+  return c.ws.store.list('IngressClass').map((k) => item(k.name, c.range, {
     detail: [k.controller, k.isDefault ? 'default' : undefined].filter(Boolean).join(' · '),
     preselect: k.isDefault,
   }));
 }
 
 function secretItems(c: Ctx): CompletionItem[] {
-  return c.ws.context.store.list('Secret', c.namespace).filter((s) => s.type === 'kubernetes.io/tls')
+  return c.ws.store.list('Secret', c.namespace).filter((s) => s.type === 'kubernetes.io/tls')
     .map((s) => item(s.name, c.range, { kind: CompletionItemKind.Reference, detail: `kubernetes.io/tls · ${s.origin}` }));
 }
 
@@ -146,6 +146,11 @@ function keyItems(c: Ctx): CompletionItem[] {
   }));
 }
 
+/** An indented `namespace: x` line (metadata.namespace of an object the parser could not read yet). Blanks only within the line: `^\s+` ran across every blank line, quadratic in a document of many. */
+export function writtenNamespace(text: string): string | undefined {
+  return /^[ \t]+namespace:[ \t]*([\w.-]+)/m.exec(text)?.[1];
+}
+
 export function complete(ws: Workspace, facts: ClusterFacts | undefined, uri: string, position: Position): CompletionList {
   const at = locate(ws, uri, position);
   if (!at) return { isIncomplete: false, items: [] };
@@ -159,7 +164,7 @@ export function complete(ws: Workspace, facts: ClusterFacts | undefined, uri: st
   const backendService = str(get(asMap(serviceMap?.value), 'name')) ?? str(get(asMap(serviceMap?.value), 'serviceName'));
   const c: Ctx = {
     ws, facts, cur, range,
-    namespace: at.object?.namespace || /^\s+namespace:\s*([\w.-]+)/m.exec(text)?.[1] || ws.context.defaultNamespace,
+    namespace: at.object?.namespace || writtenNamespace(text) || ws.options.defaultNamespace,
     kind: at.object?.kind ?? /^kind:\s*(\w+)/m.exec(text)?.[1],
     backendService,
     present: cur.position === 'key' ? siblingKeys(text, rel) : new Set(),

@@ -3,7 +3,7 @@ import {
   DiagnosticSeverity, type Diagnostic, type DiagnosticRelatedInformation, type Location, type Range,
 } from 'vscode-languageserver';
 import type { Finding, Severity } from '../ingress/findings';
-import type { Lines } from './file-model';
+import type { Lines } from '../engine/file-model';
 import type { Span } from '../ingress/source';
 import { ruleDocsUrl } from '../rules/rule';
 
@@ -20,8 +20,8 @@ export function toRange(lines: Lines, span: Span): Range {
   return { start: lines.positionAt(span.start), end: lines.positionAt(span.end) };
 }
 
-/** Finds the line index of another file (for related information); undefined when unknown. */
-export type LinesOf = (uri: string) => Lines | undefined;
+export type { LinesOf } from '../engine/index';
+import type { LinesOf } from '../engine/index';
 
 export function toLocation(linesOf: LinesOf, uri: string, span: Span): Location {
   const lines = linesOf(uri);

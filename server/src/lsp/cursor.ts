@@ -28,7 +28,10 @@ interface LineInfo {
   rest?: string;
 }
 
-const KEY_RE = /^(?:"([^"]*)"|'([^']*)'|([^\s#'"{[\]][^:#]*?))\s*:(?:\s+(.*)|$)/;
+// A plain key ends at its last non-blank character before the colon. Written so that no
+// blank can belong both to the key and to the `\s*` after it: `[^:#]*?\s*:` tried every
+// split of a run of blanks, quadratic in a long line without a colon (issue 10, defect 3).
+const KEY_RE = /^(?:"([^"]*)"|'([^']*)'|([^\s#'"{[\]](?:[^:#]*[^\s:#])?))\s*:(?:\s+(.*)|$)/;
 
 function lineInfo(line: string): LineInfo | undefined {
   const trimmed = line.trimStart();
@@ -88,7 +91,7 @@ export function cursorContext(text: string, offset: number): CursorContext {
   const path = info.dash !== undefined
     ? [...parentPath(lines, lines.length, info.dash, true), '[]']
     : parentPath(lines, lines.length, info.col, false);
-  const valueMatch = /^((?:"[^"]*"|'[^']*'|[^\s#:'"][^:#]*?))\s*:\s+(.*)$/.exec(before.slice(info.col));
+  const valueMatch = /^((?:"[^"]*"|'[^']*'|[^\s#:'"](?:[^:#]*[^\s:#])?))\s*:\s+(.*)$/.exec(before.slice(info.col));
   if (valueMatch) {
     const key = valueMatch[1]!.replace(/^["']|["']$/g, '').trim();
     const prefix = valueMatch[2]!.replace(/^["']/, '');

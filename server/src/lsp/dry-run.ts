@@ -8,7 +8,7 @@ import type { Finding, Severity } from '../ingress/findings';
 import { objectLabel, type KObject } from '../ingress/model';
 import { toJson } from '../ingress/source';
 import { toDiagnostic, type LinesOf } from './convert';
-import type { FileModel } from './file-model';
+import type { FileModel } from '../engine/file-model';
 import type { Disposable } from './runtime';
 
 /** Quiet time after the last check before changed Ingresses are sent. */

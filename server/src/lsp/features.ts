@@ -48,7 +48,7 @@ export function guardAsync<P, R>(log: (m: string) => void, name: string, empty: 
 export const HOVER_OPENAPI_WAIT_MS = 2000;
 
 export function registerFeatures(connection: Connection, session: Session): void {
-  const ws = session.workspace;
+  const ws = session.project;
   const log = (m: string) => session.runtime.log(m);
   const facts = () => session.cluster.current().facts;
   connection.onCompletion(guard(log, 'completion', null, (p) => complete(ws, facts(), p.textDocument.uri, p.position)));
@@ -56,8 +56,8 @@ export function registerFeatures(connection: Connection, session: Session): void
     const docs = await session.openApi(HOVER_OPENAPI_WAIT_MS);
     return hover(ws, facts(), p.textDocument.uri, p.position, docs);
   }));
-  connection.onDefinition(guard(log, 'definition', [], (p) => { ws.syncAll(); return definition(ws, p.textDocument.uri, p.position); }));
-  connection.onReferences(guard(log, 'references', [], (p) => { ws.syncAll(); return references(ws, p.textDocument.uri, p.position, p.context.includeDeclaration); }));
+  connection.onDefinition(guard(log, 'definition', [], (p) => definition(ws, p.textDocument.uri, p.position)));
+  connection.onReferences(guard(log, 'references', [], (p) => references(ws, p.textDocument.uri, p.position, p.context.includeDeclaration)));
   connection.onDocumentSymbol(guard(log, 'documentSymbol', [], (p) => {
     const file = ws.file(p.textDocument.uri);
     return file ? documentSymbols(file) : [];
@@ -67,10 +67,10 @@ export function registerFeatures(connection: Connection, session: Session): void
     const file = ws.file(p.textDocument.uri);
     return file ? codeLenses(file) : [];
   }));
-  connection.onRequest(RouteTableRequest, guard(log, 'routeTable', { routes: [] }, (p) => { ws.syncAll(); return routeTable(ws, p?.uri, p?.withObjects); }));
+  connection.onRequest(RouteTableRequest, guard(log, 'routeTable', { routes: [] }, (p) => routeTable(ws, p?.uri, p?.withTable)));
   connection.onRequest(RouteTreeRequest, guard(log, 'routeTree', { hosts: [], cluster: session.cluster.status() },
-    (p) => { ws.syncAll(); return routeTree(ws, facts(), session.cluster.status(), p?.uri); }));
+    (p) => routeTree(ws, facts(), session.cluster.status(), p?.uri)));
   connection.onRequest(LiveObjectRequest, guard(log, 'liveObject', null, (p) => liveObject(session.cluster.current().objects, p.uri)));
-  connection.onRequest(ExplainRouteRequest, guard(log, 'explainRoute', { decision: 'error', trace: [] }, (p) => { ws.syncAll(); return explainRoute(ws, p); }));
+  connection.onRequest(ExplainRouteRequest, guard(log, 'explainRoute', { decision: 'error', trace: [] }, (p) => explainRoute(ws, p, session.settings.controllerProfile)));
   registerUpstreams(connection, () => session.cluster, log);
 }

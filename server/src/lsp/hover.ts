@@ -1,4 +1,4 @@
-// Hover: field documentation on keys; on a backend Service its ports, selector and readiness;
+// Hover: field documentation on keys; on an enum value (`Prefix`) what that value means; on a backend Service its ports, selector and readiness;
 // on a TLS secretName the certificate's subject, SANs, issuer and expiry (never key data);
 // on a path which requests it wins and what shadows it (the shared matcher); on an
 // ingress-nginx annotation its documentation.
@@ -13,8 +13,9 @@ import { toRange } from './convert';
 import { fieldDoc, genericPath } from './ingress-fields';
 import { entryAt, locate, namesBackendService } from './locate';
 import { openApiFieldDoc, type OpenApiDocs } from './openapi-docs';
+import { trimTrailingSlashes } from '../ingress/routing/paths';
 import { pathStory } from './routes';
-import type { Workspace } from './workspace';
+import type { Project as Workspace } from '../engine/index';
 
 export function serviceMarkdown(s: Service, facts: ClusterFacts | undefined): string {
   const lines = [`**Service ${s.namespace}/${s.name}** (${s.type}, from the ${s.origin === 'cluster' ? 'cluster' : 'workspace'})`, ''];
@@ -53,7 +54,7 @@ function pathMarkdown(path: string, pathType: string | undefined): string {
   const t = pathType ?? '(no pathType)';
   if (t === 'Exact') return `**Exact \`${path}\`**: wins only for the URL path \`${path}\` exactly (case-sensitive); Exact beats Prefix on the same path.`;
   if (t === 'Prefix') {
-    const base = path.replace(/\/+$/, '') || '/';
+    const base = trimTrailingSlashes(path) || '/';
     return `**Prefix \`${path}\`**: wins for \`${base}\`${base === '/' ? ' and every path' : ` and \`${base}/…\` (not \`${base}x\`)`}, unless a longer matching path or an Exact match on the same host claims the request.`;
   }
   return `**${t} \`${path}\`**: matching is up to the IngressClass's controller.`;
@@ -61,23 +62,32 @@ function pathMarkdown(path: string, pathType: string | undefined): string {
 
 /** A reference to nothing: the diagnostic says so; the hover names what the namespace has instead. */
 function missing(ws: Workspace, kind: 'Service' | 'Secret', ns: string, facts: ClusterFacts | undefined): string {
-  const names = ws.context.store.list(kind, ns).map((o) => `\`${o.name}\``);
+  const names = ws.store.list(kind, ns).map((o) => `\`${o.name}\``);
   if (!names.length) return `No ${kind} in namespace \`${ns}\` (in the workspace${facts ? ' or the cluster' : ''}).`;
   return `${kind}s in namespace \`${ns}\`: ${names.slice(0, 8).join(', ')}${names.length > 8 ? ', …' : ''}`;
 }
 
 function valueHover(ws: Workspace, facts: ClusterFacts | undefined, ns: string, e: SEntry, chain: SEntry[]): string | undefined {
   const value = e.value.kind === 'scalar' ? String(e.value.value ?? '') : '';
-  const store = ws.context.store;
+  const store = ws.store;
   if (namesBackendService({ entry: e, chain })) {
     const s = store.find('Service', ns, value)[0];
     return s ? serviceMarkdown(s, facts) : missing(ws, 'Service', ns, facts);
   }
   if (e.key === 'secretName') {
     const s = store.find('Secret', ns, value)[0];
-    return s ? certificateMarkdown(s, ws.context.now) : missing(ws, 'Secret', ns, facts);
+    return s ? certificateMarkdown(s, ws.options.now()) : missing(ws, 'Secret', ns, facts);
   }
   return undefined;
+}
+
+/** An enum value (`Prefix`): what this value means, with the field's other values. */
+function enumValueMarkdown(e: SEntry, field: string, kind: string): string | undefined {
+  const docs = fieldDoc(field, kind)?.enumDocs;
+  const value = e.value.kind === 'scalar' ? e.value.value : undefined;
+  if (!docs || typeof value !== 'string' || !Object.prototype.hasOwnProperty.call(docs, value)) return undefined;
+  const others = Object.keys(docs).filter((v) => v !== value).map((v) => `\`${v}\``).join(', ');
+  return `**${value}** (a value of \`${e.key}\`)\n\n${docs[value]}\n\n_Other values: ${others}._`;
 }
 
 function fieldMarkdown(key: string, field: string, kind: string, docs: OpenApiDocs | undefined): string | undefined {
@@ -95,7 +105,7 @@ export function hover(ws: Workspace, facts: ClusterFacts | undefined, uri: strin
   if (!at || !hit) return null;
   const { entry: e, chain, onKey } = hit;
   const field = genericPath(e.value.path);
-  const ns = at.object?.namespace ?? ws.context.defaultNamespace;
+  const ns = at.object?.namespace ?? ws.options.defaultNamespace;
   let md: string | undefined;
   if (field.startsWith('metadata.annotations.')) {
     const a = nginxAnnotation(e.key);
@@ -104,7 +114,7 @@ export function hover(ws: Workspace, facts: ClusterFacts | undefined, uri: strin
     const story = at.object?.kind === 'Ingress' ? pathStory(ws, at.object, hit.map) : undefined;
     md = story ?? pathMarkdown(String(e.value.kind === 'scalar' ? e.value.value : ''), str(hit.map, 'pathType'));
   } else if (!onKey) {
-    md = valueHover(ws, facts, ns, e, chain);
+    md = valueHover(ws, facts, ns, e, chain) ?? enumValueMarkdown(e, field, at.object?.kind ?? 'Ingress');
   }
   if (!md && (at.object?.kind === 'Ingress' || at.object?.kind === 'IngressClass')) {
     md = fieldMarkdown(e.key, field, at.object.kind, docs);

@@ -4,8 +4,8 @@ import type { Position } from 'vscode-languageserver';
 import type { ManifestDocument } from '../ingress/documents';
 import type { KObject } from '../ingress/model';
 import { contains, type SEntry, type SMap, type SNode } from '../ingress/source';
-import type { DocEntry, FileModel } from './file-model';
-import type { Workspace } from './workspace';
+import type { DocEntry, FileModel } from '../engine/file-model';
+import type { Project as Workspace } from '../engine/index';
 
 export interface At {
   file: FileModel;

@@ -7,7 +7,7 @@ import { get, getIn } from '../ingress/source';
 import { toLocation } from './convert';
 import { liveLocation } from './live-object';
 import { entryAt, locate, namesBackendService } from './locate';
-import type { Workspace } from './workspace';
+import type { Project as Workspace } from '../engine/index';
 
 /** The Service a position names: a backend's service name, or the Service object itself. */
 export function serviceAt(ws: Workspace, uri: string, position: Position): { namespace: string; name: string; fromBackend: boolean } | undefined {
@@ -40,7 +40,7 @@ export function definition(ws: Workspace, uri: string, position: Position): Loca
   const local = ws.index.find('Service', s.namespace, s.name);
   if (local.length) return local.map((o) => nameLocation(ws, o));
   // Only in the live cluster: a read-only view of the object (ingressLab/liveObject).
-  return ws.context.store.find('Service', s.namespace, s.name).flatMap((o) => (o.origin === 'cluster' ? liveLocation(o) ?? [] : []));
+  return ws.store.find('Service', s.namespace, s.name).flatMap((o) => (o.origin === 'cluster' ? liveLocation(o) ?? [] : []));
 }
 
 export function references(ws: Workspace, uri: string, position: Position, includeDeclaration: boolean): Location[] {

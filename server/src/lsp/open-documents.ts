@@ -15,7 +15,7 @@ export class OpenDocuments {
   constructor(private readonly session: Session) {}
 
   listen(connection: Connection): void {
-    const ws = this.session.workspace;
+    const ws = this.session.project;
     connection.onDidOpenTextDocument(({ textDocument: t }) => {
       if (!isManifest(t.uri, t.languageId)) return;
       const doc = TextDocument.create(t.uri, t.languageId, t.version, t.text);

@@ -78,8 +78,8 @@ export function startServer(connection: Connection, runtime: Runtime): Session {
   connection.onDidChangeWatchedFiles(({ changes }) => {
     for (const c of changes) {
       if (!isYaml(c.uri)) continue;
-      if (c.type === FileChangeType.Deleted && !session.workspace.file(c.uri)?.open) {
-        session.workspace.remove(c.uri);
+      if (c.type === FileChangeType.Deleted && !session.project.file(c.uri)?.open) {
+        session.project.remove(c.uri);
         session.schedule(DEBOUNCE_MS);
       } else void session.reload(c.uri);
     }

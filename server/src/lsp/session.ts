@@ -1,6 +1,6 @@
-// The server's state between messages: the workspace model, settings, the cluster source, and
+// The server's state between messages: the project model (server/src/engine), settings, the cluster source, and
 // the debounced diagnostics publisher. Handlers read it through the small accessors below.
-import type { Connection } from 'vscode-languageserver';
+import type { Connection, Diagnostic } from 'vscode-languageserver';
 import { URI } from 'vscode-uri';
 import {
   ClusterStatusNotification, DEFAULT_SETTINGS, RoutesChangedNotification,
@@ -9,32 +9,40 @@ import {
 import { noCluster, type ClusterSource } from './cluster-source';
 import { DryRunner, DRY_RUN_RULE_ID } from './dry-run';
 import { fetchOpenApiDocs, type OpenApiDocs } from './openapi-docs';
-import { fileDiagnostics } from './publish';
+import { fileDiagnostics, relatedUris } from './publish';
 import type { Disposable, Runtime } from './runtime';
 import { snapshotSource } from './snapshot-source';
-import { Workspace } from './workspace';
+import { createProject, type Project } from '../engine/index';
+import { unknownRuleIds } from '../rules/index';
 
 /** Delay between the last edit and the check: keeps fast typing from queueing checks. */
 export const DEBOUNCE_MS = 10;
 
 export class Session {
   settings: IngressLabSettings = DEFAULT_SETTINGS;
-  readonly workspace: Workspace;
+  readonly project: Project;
   cluster: ClusterSource = noCluster();
   init: InitializationOptions = {};
   folders: string[] = [];
   private timer: Disposable | undefined;
-  private readonly published = new Set<string>();
+  /** What was last sent per file, for files republished only because a file they point into changed. */
+  private readonly published = new Map<string, Diagnostic[]>();
+  /** target uri → the files whose diagnostics have related locations in it. */
+  private readonly pointedFrom = new Map<string, Set<string>>();
   private ready: Promise<void> = Promise.resolve();
   private unsubscribe: (() => void)[] = [];
   private clusterGeneration = 0;
+  /** When the last check ended (ms since the epoch): see schedule. */
+  private lastPublish = 0;
+  /** The unknown rule ids last reported (see reportUnknownRules). */
+  private unknownReported = '';
   /** The connected cluster's OpenAPI field docs: fetched once per connection. */
   private openApiDocs: Promise<OpenApiDocs | undefined> | undefined;
   /** Files to publish again though the local check did not touch them (dry-run results). */
   private readonly extra = new Set<string>();
   readonly dryRun = new DryRunner({
     api: () => (this.settings.cluster.dryRun && this.cluster.status().state === 'connected' ? this.cluster.api : undefined),
-    ingresses: () => this.workspace.index.list('Ingress'),
+    ingresses: () => this.project.index.list('Ingress'),
     severity: () => this.settings.rules[DRY_RUN_RULE_ID],
     setTimeout: (cb, ms) => this.runtime.setTimeout(cb, ms),
     republish: (uris) => {
@@ -49,17 +57,30 @@ export class Session {
   });
 
   constructor(readonly connection: Connection, readonly runtime: Runtime) {
-    this.workspace = new Workspace(this.workspaceOptions());
+    this.project = createProject(this.projectOptions());
   }
 
-  private workspaceOptions() {
+  private projectOptions() {
     return { defaultNamespace: this.settings.defaultNamespace, overrides: this.settings.rules, now: () => this.runtime.now() };
   }
 
-  /** Takes settings without side effects beyond the workspace (at initialize: nothing is indexed or connected yet). */
+  /** Takes settings without side effects beyond the project and one warning (at initialize: nothing is indexed or connected yet). */
   useSettings(settings: IngressLabSettings): void {
     this.settings = settings;
-    this.workspace.configure(this.workspaceOptions());
+    this.project.configure(this.projectOptions());
+    this.reportUnknownRules();
+  }
+
+  /** Rule ids in `ingressLab.rules` that no rule has: said once (a log line and one message) until the set changes. */
+  private reportUnknownRules(): void {
+    const unknown = unknownRuleIds(this.settings.rules);
+    const key = unknown.join(' ');
+    if (key === this.unknownReported) return;
+    this.unknownReported = key;
+    if (!unknown.length) return;
+    const message = `ingressLab.rules names ${unknown.length === 1 ? 'a rule that does not exist' : 'rules that do not exist'}: ${unknown.join(', ')} (ignored; see the rule ids in docs/rules.md)`;
+    this.runtime.log(message);
+    void this.connection.window.showWarningMessage(`Ingress Lab: ${message}`);
   }
 
   /** New settings; true when their cluster part changed and the cluster was started again. */
@@ -92,10 +113,10 @@ export class Session {
 
   /** Re-reads a file from disk unless an editor has it open (the editor's text wins). */
   async reload(uri: string): Promise<void> {
-    if (this.workspace.file(uri)?.open) return;
+    if (this.project.file(uri)?.open) return;
     const text = await this.runtime.readFile(uri);
-    if (text === undefined) this.workspace.remove(uri);
-    else this.workspace.setText(uri, text);
+    if (text === undefined) this.project.remove(uri);
+    else this.project.setText(uri, text);
     this.schedule(DEBOUNCE_MS);
   }
 
@@ -110,7 +131,7 @@ export class Session {
     this.cluster = cluster;
     this.openApiDocs = undefined;
     const update = (keys?: string[]) => {
-      this.workspace.setCluster(this.cluster.current(), keys);
+      this.project.setCluster(this.cluster.current(), keys);
       this.schedule(DEBOUNCE_MS);
     };
     this.unsubscribe = [
@@ -154,37 +175,62 @@ export class Session {
     });
   }
 
+  /**
+   * Checks and publishes after delay, coalescing the changes that arrive meanwhile. A change
+   * arriving while the server is idle (no check pending, none in the last DEBOUNCE_MS) is
+   * checked at once: a single keystroke does not wait for the debounce, fast typing still does.
+   */
   schedule(delay: number): void {
+    const idle = !this.timer && this.runtime.now().getTime() - this.lastPublish >= DEBOUNCE_MS;
     this.timer?.dispose();
     this.timer = this.runtime.setTimeout(() => {
       this.timer = undefined;
       void this.ready.then(() => this.publish());
-    }, delay);
+    }, idle ? 0 : delay);
   }
 
   private publish(): void {
     let uris: string[];
     try {
-      uris = this.workspace.check();
+      uris = this.project.check();
     } catch (e) {
       this.runtime.log(`check failed: ${(e as Error)?.stack ?? e}`);
       return;
     }
     const checked = new Set(uris);
-    const extra = [...this.extra].filter((u) => !checked.has(u));
+    // Files whose diagnostics point into a changed file: their related locations may have moved.
+    const pointing = uris.flatMap((u) => [...(this.pointedFrom.get(u) ?? [])]).filter((u) => !checked.has(u));
+    const extra = [...new Set([...this.extra, ...pointing])].filter((u) => !checked.has(u));
     this.extra.clear();
     const routes: string[] = [];
     for (const uri of [...uris, ...extra]) {
-      const file = this.workspace.file(uri);
+      const file = this.project.file(uri);
       // Routes first: a clean Ingress file that is not open gets no diagnostics, but its routes changed.
       if (checked.has(uri) && (!file || file.entries.some((e) => e.objects.some((o) => o.kind === 'Ingress')))) routes.push(uri);
-      const diagnostics = file ? [...fileDiagnostics(this.workspace, file), ...this.dryRun.diagnostics(file, this.workspace.linesOf)] : [];
+      const diagnostics = file ? [...fileDiagnostics(this.project, file), ...this.dryRun.diagnostics(file, this.project.linesOf)] : [];
       if (diagnostics.length === 0 && !this.published.has(uri) && !file?.open) continue;
-      if (diagnostics.length) this.published.add(uri);
-      else this.published.delete(uri);
+      if (!checked.has(uri) && JSON.stringify(diagnostics) === JSON.stringify(this.published.get(uri))) continue;
+      this.track(uri, diagnostics);
       void this.connection.sendDiagnostics({ uri, diagnostics });
     }
     this.dryRun.schedule();
     if (routes.length) void this.connection.sendNotification(RoutesChangedNotification, { uris: routes });
+    this.lastPublish = this.runtime.now().getTime();
+  }
+
+  /** Remembers what was sent for uri and which files its related locations point into. */
+  private track(uri: string, diagnostics: Diagnostic[]): void {
+    for (const set of this.pointedFrom.values()) set.delete(uri);
+    if (diagnostics.length === 0) {
+      this.published.delete(uri);
+      return;
+    }
+    this.published.set(uri, diagnostics);
+    for (const target of relatedUris(diagnostics)) {
+      if (target === uri) continue;
+      let set = this.pointedFrom.get(target);
+      if (!set) this.pointedFrom.set(target, (set = new Set()));
+      set.add(uri);
+    }
   }
 }

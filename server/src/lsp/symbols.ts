@@ -1,10 +1,10 @@
 // Document symbols (the outline): Ingress → host → path, and the other objects by kind/name.
 import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver';
-import type { Lines } from './file-model';
+import type { Lines } from '../engine/file-model';
 import type { Ingress, KObject } from '../ingress/model';
 import { getIn, joinSpans } from '../ingress/source';
 import { toRange } from './convert';
-import type { FileModel } from './file-model';
+import type { FileModel } from '../engine/file-model';
 
 const KIND: Record<KObject['kind'], SymbolKind> = {
   Ingress: SymbolKind.Module, Service: SymbolKind.Interface, Secret: SymbolKind.Key, IngressClass: SymbolKind.Class,

@@ -24,12 +24,12 @@ export function notRoutedReason(r: RouteResult): string {
 }
 
 export interface Refusal {
-  status: 404 | 502 | 503 | 504;
+  status: 400 | 404 | 431 | 502 | 503 | 504;
   reason: string;
   rule?: string;
 }
 
-const TITLES = { 404: 'Not Found', 502: 'Bad Gateway', 503: 'Service Unavailable', 504: 'Gateway Timeout' } as const;
+const TITLES = { 400: 'Bad Request', 404: 'Not Found', 431: 'Request Header Fields Too Large', 502: 'Bad Gateway', 503: 'Service Unavailable', 504: 'Gateway Timeout' } as const;
 
 function refusalBody(r: Refusal, host: string, path: string): string {
   return [

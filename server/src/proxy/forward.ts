@@ -3,11 +3,11 @@
 // has no body (nothing consumed yet), the request is tried on another pod. Every wait on
 // the upstream is bounded (timeouts.ts): a time-out before the headers is an explained 504,
 // one mid-response cuts the response and is logged as aborted.
-import { request, type Agent, type ClientRequest, type IncomingMessage, type ServerResponse } from 'node:http';
+import { Agent, request, type ClientRequest, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { originForm } from './decide';
 import { endToEnd, headerText, upstreamHeaders } from './headers';
 import { ROUTE_HEADER, UPSTREAM_HEADER, type Refusal } from './explain';
+import type { RequestTarget } from './target';
 import { armTimeouts, connectWithin, UpstreamTimeout, type UpstreamTimeouts } from './timeouts';
 import { targetKey, type ServiceTarget, type Upstream, type UpstreamResolver } from './upstream';
 
@@ -27,18 +27,42 @@ export interface ForwardContext {
   agent: Agent;
   timeouts: UpstreamTimeouts;
   rule: string | undefined;
+  /** The host and origin-form target the client asked for. */
+  request: RequestTarget;
 }
 
 export function hasBody(req: IncomingMessage): boolean {
   return req.headers['transfer-encoding'] !== undefined || Number(req.headers['content-length'] ?? 0) > 0;
 }
 
-function failureText(upstream: Upstream, err: Error): string {
+/** Why an upstream gave no answer, for the 502/504 body and the log. */
+export function failureText(upstream: Upstream, err: Error): string {
   const code = (err as { code?: string }).code;
   const what = upstream.address ? `mapped upstream ${upstream.label}` : upstream.label;
   if (err instanceof UpstreamTimeout) return `${what} timed out: ${err.message}`;
   if (code === 'ECONNREFUSED') return `${what} refused the connection (ECONNREFUSED)`;
+  if (code === 'ECONNRESET') return `${what} closed the connection before answering (ECONNRESET)`;
   return `${what} failed: ${code ?? err.message}`;
+}
+
+/** 504 when the upstream took too long, 502 when it failed. */
+export function failureStatus(err: Error): 502 | 504 {
+  return err instanceof UpstreamTimeout ? 504 : 502;
+}
+
+/**
+ * An agent for one connection over a stream (a port-forward). Not `createConnection` alone: VS
+ * Code's extension host patches node:http to route every request through its proxy agent,
+ * which uses an explicit agent but ignores createConnection (it would dial localhost:80).
+ */
+class StreamAgent extends Agent {
+  constructor(private readonly stream: Duplex) {
+    super({ keepAlive: false });
+  }
+
+  override createConnection(): Duplex {
+    return this.stream;
+  }
 }
 
 function abortText(err: Error): string {
@@ -64,10 +88,9 @@ function relay(up: IncomingMessage, res: ServerResponse, upstream: Upstream, rul
 
 function send(req: IncomingMessage, res: ServerResponse, upstream: Upstream, stream: Duplex | undefined, ctx: ForwardContext): Promise<Attempt> {
   return new Promise((resolve) => {
-    const headers = upstreamHeaders(req);
-    const base = { method: req.method, path: originForm(req.url), headers };
+    const base = { method: req.method, path: ctx.request.origin, headers: upstreamHeaders(req, ctx.request.host) };
     const upReq: ClientRequest = stream
-      ? request({ ...base, createConnection: () => stream as never })
+      ? request({ ...base, agent: new StreamAgent(stream) })
       : request({ ...base, host: upstream.address!.host, port: upstream.address!.port, agent: ctx.agent });
     const responded = armTimeouts(upReq, ctx.timeouts, stream ? undefined : ctx.agent.maxSockets);
     let answer: IncomingMessage | undefined;
@@ -114,7 +137,7 @@ export async function forward(req: IncomingMessage, res: ServerResponse, target:
     // A kept-alive connection the upstream closed meanwhile: the same upstream, on a new connection.
     if (out.retry && out.reused) continue;
     ctx.resolver.failed?.(target, r.upstream);
-    last = { reason: failureText(r.upstream, out.error), status: out.error instanceof UpstreamTimeout ? 504 : 502 };
+    last = { reason: failureText(r.upstream, out.error), status: failureStatus(out.error) };
     if (!out.retry || r.upstream.address) return refused(last.status, ctx.rule, last.reason, r.upstream.label);
     avoid.add(r.upstream.label);
   }

@@ -24,17 +24,34 @@ function append(prev: string | string[] | undefined, value: string): string {
   return p ? `${p}, ${value}` : value;
 }
 
-/** Headers to send upstream for req: end-to-end headers, Host as the client sent it, X-Forwarded-For/Host/Proto. */
-export function upstreamHeaders(req: IncomingMessage, keepUpgrade = false): OutgoingHttpHeaders {
+/**
+ * Headers to send upstream for req: end-to-end headers, Host as the client named it (from
+ * an absolute-form target when there was one, and never removed by a Connection option),
+ * X-Forwarded-For/Host/Proto.
+ */
+export function upstreamHeaders(req: IncomingMessage, host: string, keepUpgrade = false): OutgoingHttpHeaders {
   const { headers, socket } = req;
   const out = endToEnd(headers, keepUpgrade);
   out['x-forwarded-for'] = append(headers['x-forwarded-for'], (socket.remoteAddress ?? '').replace(/^::ffff:/, ''));
-  if (headers.host) out['x-forwarded-host'] = headers.host;
+  if (host) {
+    out.host = host;
+    out['x-forwarded-host'] = host;
+  }
   out['x-forwarded-proto'] = (socket as TLSSocket).encrypted ? 'https' : 'http';
   return out;
 }
 
-/** A header value that node:http accepts: printable ASCII only, one line, bounded. */
+const texts = new Map<string, string>();
+
+/** A header value that node:http accepts: printable ASCII only, one line, bounded. Remembered: rule and upstream labels recur on every request. */
 export function headerText(s: string): string {
-  return s.replace(/→/g, '->').replace(/[^\x20-\x7e]/g, '?').slice(0, 400);
+  let t = texts.get(s);
+  if (t === undefined) {
+    t = s.replace(/→/g, '->').replace(/[^\x20-\x7e]/g, '?').slice(0, 400);
+    if (s.length <= 400) {
+      if (texts.size >= 256) texts.clear();
+      texts.set(s, t);
+    }
+  }
+  return t;
 }

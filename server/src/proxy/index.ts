@@ -6,4 +6,4 @@ export { PodResolver } from './pods';
 export { loadOrCreateCa, type CaFiles } from './certs';
 export { ROUTE_HEADER, REASON_HEADER, UPSTREAM_HEADER } from './explain';
 export { servicePorts } from './service-ports';
-export { routesFromObjects, routeObjectOf, type ObjectRoutes } from './objects-table';
+export { tableFromData, routeTableData, routeObjectOf, type ObjectRoutes } from './objects-table';

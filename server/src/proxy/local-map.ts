@@ -3,7 +3,7 @@
 // the backend writes it (number or name); `ports` translates between the two when the
 // Service is known.
 import { isIP } from 'node:net';
-import { targetKey, type Resolution, type ServiceTarget, type UpstreamResolver } from './upstream';
+import { targetKey, type Resolution, type ServiceTarget, type Upstream, type UpstreamResolver } from './upstream';
 
 export interface LocalMapping {
   key: string;
@@ -62,6 +62,7 @@ export type PortAliases = (target: ServiceTarget) => (number | string)[];
 
 export class LocalMapResolver implements UpstreamResolver {
   private readonly byKey = new Map<string, LocalMapping>();
+  private readonly upstreams = new Map<LocalMapping, Upstream>();
 
   /** `hint`: how to map a Service, in the words of where the mappings come from (the CLI's --map by default). */
   constructor(mappings: readonly LocalMapping[], private readonly aliases: PortAliases = () => [],
@@ -70,13 +71,19 @@ export class LocalMapResolver implements UpstreamResolver {
   }
 
   resolve(target: ServiceTarget): Resolution {
-    for (const port of [target.port, ...this.aliases(target)]) {
-      const m = this.byKey.get(targetKey({ ...target, port }));
-      if (m) {
-        const host = m.url.hostname.replace(/^\[|\]$/g, '');
-        return { ok: true, upstream: { label: m.url.origin, address: { host, port: Number(m.url.port || 80) } } };
-      }
-    }
+    // The port as written first: the aliases read the Services, which costs more per request.
+    const m = this.byKey.get(targetKey(target)) ?? this.aliases(target).map((port) => this.byKey.get(targetKey({ ...target, port }))).find(Boolean);
+    if (m) return { ok: true, upstream: this.upstreamOf(m) };
     return { ok: false, status: 503, reason: `no local mapping for Service ${targetKey(target)} (${this.hint(targetKey(target))})` };
+  }
+
+  /** One Upstream object per mapping, so what is derived from it (its header value) is derived once. */
+  private upstreamOf(m: LocalMapping): Upstream {
+    let u = this.upstreams.get(m);
+    if (!u) {
+      u = { label: m.url.origin, address: { host: m.url.hostname.replace(/^\[|\]$/g, ''), port: Number(m.url.port || 80) } };
+      this.upstreams.set(m, u);
+    }
+    return u;
   }
 }

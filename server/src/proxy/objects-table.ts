@@ -1,36 +1,54 @@
-// The proxy's rules from plain objects (what `ingressLab/routeTable` sends with `withObjects`):
-// the same model, the same route table and matcher as `ingress-lab serve` builds from files,
-// for a proxy that runs in another process than the language server. No I/O.
-import { defaultIngressClass } from '../ingress/default-class';
+// The project's route table in a form the language server can send (`ingressLab/routeTable`
+// with `withTable`) and the proxy in another process (the extension host) can route with:
+// the Ingresses the table holds, each with the creationTimestamp and IngressClass precedence
+// was decided on, the default class, and the Services for port names. Nothing is decided on
+// this side: tableFromData only rebuilds what routeTableData wrote, with the same matcher.
+// No I/O. Never a Secret.
 import { objectsFromRoot, type Ingress, type KObject } from '../ingress/model';
 import { buildRouteTable, type RouteTable } from '../ingress/routing/index';
 import { EMPTY_SPAN, fromJson, toJson, type SMap } from '../ingress/source';
 import { ClusterObjects, type ObjectStore } from '../ingress/store';
-import type { RouteObject } from '../protocol';
+import type { RouteObject, RouteTableData } from '../protocol';
 
 export interface ObjectRoutes {
   table: RouteTable;
-  /** The Services (and IngressClasses) sent: for translating port names. */
+  /** The Services sent: for translating port names. */
   store: ObjectStore;
 }
 
-/** An object as `routeTable` sends it: plain JSON with the namespace it was read in filled in. */
+/** An object as plain JSON with the namespace it was read in filled in. */
 export function routeObjectOf(o: KObject): RouteObject {
   const json = toJson(o.root) as { metadata?: Record<string, unknown> };
-  return { uri: o.uri, json: { ...json, metadata: { ...json.metadata, namespace: o.namespace } } };
+  return { uri: o.uri, docIndex: o.docIndex, origin: o.origin, json: { ...json, metadata: { ...json.metadata, namespace: o.namespace } } };
 }
 
-export function routesFromObjects(objects: readonly RouteObject[]): ObjectRoutes {
-  const store = new ClusterObjects();
+/** A table (and the Services of a store) as data: see tableFromData. */
+export function routeTableData(table: RouteTable, store: ObjectStore): RouteTableData {
+  return {
+    ingresses: table.ingresses.map((i) => ({ ...routeObjectOf(i), created: table.created(i) ?? null })),
+    defaultClass: table.defaultClass ?? null,
+    services: store.list('Service').map(routeObjectOf),
+  };
+}
+
+function read(o: RouteObject): KObject[] {
+  if (!o.json || typeof o.json !== 'object' || Array.isArray(o.json)) return [];
+  return objectsFromRoot(fromJson(o.json) as SMap, o.uri, o.docIndex ?? 0, EMPTY_SPAN, { defaultNamespace: 'default', origin: o.origin ?? 'workspace' });
+}
+
+/** The table routeTableData described, routing exactly as the project's. */
+export function tableFromData(data: RouteTableData): ObjectRoutes {
+  const created = new Map<Ingress, string | undefined>();
   const ingresses: Ingress[] = [];
-  for (const o of objects) {
-    if (!o.json || typeof o.json !== 'object' || Array.isArray(o.json)) continue;
-    const root = fromJson(o.json) as SMap;
-    for (const k of objectsFromRoot(root, o.uri, 0, EMPTY_SPAN, { defaultNamespace: 'default', origin: 'workspace' })) {
-      if (k.kind === 'Ingress') ingresses.push(k);
-      else if (k.kind !== 'Secret') store.upsert(k);
+  for (const o of data.ingresses) {
+    for (const k of read(o)) {
+      if (k.kind !== 'Ingress') continue;
+      created.set(k, o.created ?? undefined);
+      ingresses.push(k);
     }
   }
-  const defaultClass = defaultIngressClass(store.list('IngressClass'))?.name;
-  return { table: buildRouteTable(ingresses, { defaultClass }), store };
+  const store = new ClusterObjects();
+  for (const o of data.services) for (const k of read(o)) if (k.kind === 'Service') store.upsert(k);
+  const defaultClass = data.defaultClass ?? undefined;
+  return { table: buildRouteTable(ingresses, { created: (i) => created.get(i), defaultClass }), store };
 }

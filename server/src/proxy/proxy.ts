@@ -3,16 +3,20 @@
 // request is routed by the one matcher, then forwarded to an upstream the resolver picks.
 // Binds 127.0.0.1 only; updateRoutes() swaps the rules without a restart.
 import { Agent, createServer as createHttp, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { createServer as createHttps } from 'node:https';
+import { createServer as createHttps, Server as HttpsServer } from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { TlsIndex, type RouteTable } from '../ingress/routing/index';
 import { CertificateCache, type CaFiles } from './certs';
-import { decide, requestPath } from './decide';
+import type { TLSSocket } from 'node:tls';
+import { DecisionCache } from './decisions';
+import { controllerAction, sendControllerReply } from './controller-action';
+import type { ControllerProfile } from '../ingress/routing/profiles/types';
+import { requestTarget, type RequestTarget } from './target';
 import { rawRefusal, sendRefusal, type Refusal } from './explain';
-import { forward } from './forward';
+import { failureStatus, failureText, forward } from './forward';
 import { DEFAULT_TIMEOUTS, type UpstreamTimeouts } from './timeouts';
-import { tunnelUpgrade } from './upgrade';
+import { tunnelUpgrade, type UpgradeOutcome } from './upgrade';
 import type { UpstreamResolver } from './upstream';
 
 export interface RequestLog {
@@ -48,6 +52,8 @@ export interface ProxyOptions {
   /** How long to wait on an upstream (defaults: ingress-nginx's). */
   timeouts?: Partial<UpstreamTimeouts>;
   onRequest?: (log: RequestLog) => void;
+  /** The controller profile whose redirects, rewrites and canaries the proxy applies (none: the matcher's answer only). */
+  profile?: ControllerProfile;
 }
 
 export interface Listening {
@@ -56,7 +62,7 @@ export interface Listening {
 }
 
 export class IngressProxy {
-  private table: RouteTable;
+  private decisions: DecisionCache;
   private tls: TlsIndex;
   private readonly agent = new Agent({ keepAlive: true, maxSockets: 256 });
   private readonly servers: Server[] = [];
@@ -65,7 +71,7 @@ export class IngressProxy {
   private readonly timeouts: UpstreamTimeouts;
 
   constructor(table: RouteTable, private readonly opts: ProxyOptions) {
-    this.table = table;
+    this.decisions = new DecisionCache(table);
     this.timeouts = { ...DEFAULT_TIMEOUTS, ...opts.timeouts };
     this.tls = new TlsIndex(table.ingresses);
     this.certs = opts.ca ? new CertificateCache(opts.ca) : undefined;
@@ -73,7 +79,7 @@ export class IngressProxy {
 
   /** New rules for the next request; connections and listeners stay. */
   updateRoutes(table: RouteTable): void {
-    this.table = table;
+    this.decisions = new DecisionCache(table);
     this.tls = new TlsIndex(table.ingresses);
   }
 
@@ -108,10 +114,13 @@ export class IngressProxy {
 
   private async start(server: Server, host: string, port: number): Promise<AddressInfo> {
     server.on('request', (req: IncomingMessage, res: ServerResponse) => void this.onRequest(req, res));
-    server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => void this.onUpgrade(req, socket, head));
+    server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => void this.onUpgrade(server, req, socket, head));
     server.on('connection', (s: Socket) => { this.sockets.add(s); s.once('close', () => this.sockets.delete(s)); });
     server.on('secureConnection', (s: Socket) => { this.sockets.add(s); s.once('close', () => this.sockets.delete(s)); });
     server.on('tlsClientError', (_e, s: Socket) => s.destroy());
+    // No silent cut at node's default count: target.ts answers 431 past MAX_HEADER_FIELDS
+    // (the 16 KiB header size limit still bounds what is read).
+    server.maxHeadersCount = 0;
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
       server.listen(port, host, () => { server.off('error', reject); resolve(); });
@@ -120,49 +129,74 @@ export class IngressProxy {
     return server.address() as AddressInfo;
   }
 
-  /** The decision for a request on the current rules, and how to log its outcome. */
+  /** The request read (target.ts), its decision on the current rules, and how to log its outcome. */
   private begin(req: IncomingMessage, method: string) {
     const started = performance.now();
-    const host = req.headers.host ?? '';
-    const path = requestPath(req.url);
-    const d = decide(this.table, host, path);
+    const t = requestTarget(req);
+    const request: RequestTarget = t.ok ? t : { host: req.headers.host ?? '', path: req.url ?? '', origin: req.url ?? '' };
+    const { host, path } = request;
+    const d = t.ok ? this.decisions.decide(host, path) : undefined;
+    // An unreadable request is refused before routing; a routed one is forwarded or refused as decided.
+    const refusal: Refusal | undefined = !t.ok ? { status: t.status, reason: t.reason } : d?.kind === 'refuse' ? d.refusal : undefined;
+    const rule = d?.rule;
     const log = (status: number, upstream: string | undefined, reason?: string, aborted?: string) =>
-      this.opts.onRequest?.({ method, host, path, status, rule: d.rule, upstream, ms: performance.now() - started, reason, aborted });
-    return { host, path, d, log };
+      this.opts.onRequest?.({ method, host, path, status, rule, upstream, ms: performance.now() - started, reason, aborted });
+    return { request, rule, target: d?.kind === 'forward' ? d.target : undefined, refusal, log };
   }
 
   private async onRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const { host, path, d, log } = this.begin(req, req.method ?? '?');
-    if (d.refusal || !d.target) {
-      sendRefusal(res, d.refusal!, host, path);
-      return log(d.refusal!.status, undefined, d.refusal!.reason);
+    const { request, rule, target: matched, refusal, log } = this.begin(req, req.method ?? '?');
+    const { host, path } = request;
+    const unreadable = refusal?.status === 400 || refusal?.status === 431;
+    const scheme = (req.socket as TLSSocket).encrypted ? 'https' : 'http';
+    const act = unreadable ? { trace: [] } : controllerAction(this.opts.profile, this.decisions.table, { scheme, url: request.origin, method: req.method ?? 'GET', headers: { ...req.headers, host } });
+    if (act.reply) {
+      sendControllerReply(res, act.reply, rule, this.opts.profile!.id);
+      return log(act.reply.status, undefined, act.reply.reason);
+    }
+    const target = act.target ?? (refusal ? undefined : matched);
+    if (!target) {
+      sendRefusal(res, refusal!, host, path);
+      return log(refusal!.status, undefined, refusal!.reason);
     }
     try {
-      const out = await forward(req, res, d.target, { resolver: this.opts.resolver, agent: this.agent, timeouts: this.timeouts, rule: d.rule });
+      const sent = act.path ? { ...request, origin: act.path } : request;
+      const out = await forward(req, res, target, { resolver: this.opts.resolver, agent: this.agent, timeouts: this.timeouts, rule, request: sent });
       if (out.refusal) sendRefusal(res, out.refusal, host, path);
       log(out.refusal?.status ?? out.status, out.upstream, out.refusal?.reason, out.aborted);
     } catch (e) {
       const reason = `internal error: ${(e as Error).message}`;
-      sendRefusal(res, { status: 502, rule: d.rule, reason }, host, path);
+      sendRefusal(res, { status: 502, rule, reason }, host, path);
       log(502, undefined, reason);
     }
   }
 
-  private async onUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
-    const { host, path, d, log } = this.begin(req, `${req.method ?? '?'} (upgrade)`);
+  private async onUpgrade(server: Server, req: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
+    const { request, rule, target, refusal, log } = this.begin(req, `${req.method ?? '?'} (upgrade)`);
     socket.on('error', () => socket.destroy());
     const refuse = (status: Refusal['status'], reason: string, upstream?: string) => {
-      socket.end(rawRefusal({ status, reason, rule: d.rule }, host, path));
+      socket.end(rawRefusal({ status, reason, rule }, request.host, request.path));
       log(status, upstream, reason);
     };
-    if (d.refusal || !d.target) return refuse(d.refusal!.status, d.refusal!.reason);
-    const r = await this.opts.resolver.resolve(d.target);
+    if (refusal || !target) return refuse(refusal!.status, refusal!.reason);
+    const r = await this.opts.resolver.resolve(target);
     if (!r.ok) return refuse(r.status, r.reason);
+    let out: UpgradeOutcome;
     try {
-      log(await tunnelUpgrade(req, socket, head, r.upstream), r.upstream.label);
+      out = await tunnelUpgrade(req, socket, head, r.upstream, { timeouts: this.timeouts, rule, request });
     } catch (e) {
-      this.opts.resolver.failed?.(d.target, r.upstream);
-      refuse(502, `${r.upstream.label} failed: ${(e as { code?: string }).code ?? (e as Error).message}`, r.upstream.label);
+      if (socket.destroyed) return log(499, r.upstream.label);
+      this.opts.resolver.failed?.(target, r.upstream);
+      return refuse(failureStatus(e as Error), failureText(r.upstream, e as Error), r.upstream.label);
     }
+    log(out.status, r.upstream.label);
+    if (!out.tunnel) this.parseAgain(server, socket, head);
+  }
+
+  /** The upstream declined an upgrade: what follows on the connection is HTTP again, routed and logged like any request. */
+  private parseAgain(server: Server, socket: Duplex, head: Buffer): void {
+    if (socket.destroyed) return;
+    if (head.length) socket.unshift(head);
+    server.emit(server instanceof HttpsServer ? 'secureConnection' : 'connection', socket);
   }
 }

@@ -51,10 +51,11 @@ export function connectWithin<T extends { destroy(): void }>(p: Promise<T>, ms: 
 
 /**
  * Arms the connect and headers time-outs on an upstream request; the returned function,
- * called when the response headers arrive, switches to the idle time-out. A time-out
+ * called when the response headers arrive, switches to the idle time-out (or, without a
+ * response, ends the time-outs: a tunnel). A time-out
  * destroys the request with an UpstreamTimeout, seen as its 'error' (or the response's).
  */
-export function armTimeouts(upReq: ClientRequest, t: UpstreamTimeouts, poolSize?: number): (up: IncomingMessage) => void {
+export function armTimeouts(upReq: ClientRequest, t: UpstreamTimeouts, poolSize?: number): (up?: IncomingMessage) => void {
   const queued = () => (upReq.socket || poolSize === undefined ? '' : ` (all ${poolSize} connections to it are busy)`);
   let timer = setTimeout(() => upReq.destroy(new UpstreamTimeout('connect', t.connectMs, queued())), t.connectMs);
   const awaitHeaders = () => {
@@ -68,6 +69,7 @@ export function armTimeouts(upReq: ClientRequest, t: UpstreamTimeouts, poolSize?
   upReq.once('close', () => clearTimeout(timer));
   return (up) => {
     clearTimeout(timer);
+    if (!up) return; // an upgrade: the tunnel has no time-outs
     // Our own timer, not socket.setTimeout: a port-forward stream is no net.Socket.
     // A response paused because the client reads slowly is not the upstream's silence.
     timer = setTimeout(() => (up.isPaused() ? timer.refresh() : up.destroy(new UpstreamTimeout('idle', t.idleMs, ' mid-response'))), t.idleMs);

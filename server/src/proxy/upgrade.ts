@@ -1,52 +1,94 @@
-// WebSocket (any HTTP/1.1 Upgrade) pass-through: the handshake goes upstream with the
-// proxy headers added, then bytes flow both ways untouched until either side closes.
-import { connect as tcpConnect } from 'node:net';
-import type { IncomingMessage } from 'node:http';
+// WebSocket (any HTTP/1.1 Upgrade) pass-through. The handshake goes upstream with the
+// proxy headers added; only a 101 Switching Protocols makes a tunnel, in which bytes flow
+// both ways untouched until either side closes. Any other answer means the upstream
+// declined the upgrade and the connection stays HTTP/1.1 (RFC 9110 §7.8): the answer is
+// relayed as a normal response and the proxy goes on parsing (and routing, and logging)
+// the requests that follow on the same connection.
+import { request, ServerResponse, type IncomingMessage } from 'node:http';
+import type { Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
-import { originForm } from './decide';
-import { upstreamHeaders } from './headers';
+import { ROUTE_HEADER, UPSTREAM_HEADER } from './explain';
+import { endToEnd, headerText, upstreamHeaders } from './headers';
+import type { ForwardContext } from './forward';
+import { armTimeouts, connectWithin } from './timeouts';
 import type { Upstream } from './upstream';
 
-function openStream(upstream: Upstream): Promise<Duplex> {
-  if (upstream.connect) return upstream.connect();
-  const { host, port } = upstream.address!;
+export interface UpgradeOutcome {
+  status: number;
+  /** True for a 101: the connection is now the upstream's. False: the caller parses what follows as HTTP again. */
+  tunnel: boolean;
+}
+
+function proxyHeaders(rule: string | undefined, upstream: Upstream): Record<string, string> {
+  return { ...(rule ? { [ROUTE_HEADER]: headerText(rule) } : {}), [UPSTREAM_HEADER]: headerText(upstream.label) };
+}
+
+/** The 101 as the upstream sent it (its raw header lines), plus the proxy's headers. */
+function switchingHead(up: IncomingMessage, extra: Record<string, string>): string {
+  const lines: string[] = [];
+  for (let i = 0; i < up.rawHeaders.length; i += 2) lines.push(`${up.rawHeaders[i]}: ${up.rawHeaders[i + 1]}`);
+  for (const [k, v] of Object.entries(extra)) lines.push(`${k}: ${v}`);
+  return `HTTP/1.1 101 ${up.statusMessage || 'Switching Protocols'}\r\n${lines.join('\r\n')}\r\n\r\n`;
+}
+
+function splice(client: Duplex, upSocket: Duplex, clientHead: Buffer, upHead: Buffer): void {
+  if (upHead.length) client.write(upHead);
+  if (clientHead.length) upSocket.write(clientHead);
+  upSocket.pipe(client);
+  client.pipe(upSocket);
+  const end = () => { upSocket.destroy(); client.destroy(); };
+  for (const s of [client, upSocket]) {
+    s.on('error', end);
+    s.once('close', end);
+  }
+}
+
+/** A declined upgrade's answer, written on the client connection as an ordinary response; resolves once it is sent. */
+function relayAnswer(req: IncomingMessage, client: Duplex, up: IncomingMessage, extra: Record<string, string>): Promise<void> {
+  const res = new ServerResponse(req);
+  res.assignSocket(client as Socket);
+  res.writeHead(up.statusCode ?? 502, { ...endToEnd(up.headers), ...extra });
+  up.pipe(res);
   return new Promise((resolve, reject) => {
-    const s = tcpConnect(port, host, () => { s.off('error', reject); resolve(s); });
-    s.once('error', reject);
+    up.once('error', reject);
+    res.once('finish', () => { res.detachSocket(client as Socket); resolve(); });
+    client.once('close', () => reject(new Error('the client closed the connection')));
   });
 }
 
-function requestHead(req: IncomingMessage): string {
-  const headers = upstreamHeaders(req, true);
-  const lines = Object.entries(headers).flatMap(([k, v]) => (Array.isArray(v) ? v : [v]).map((x) => `${k}: ${String(x)}`));
-  return `${req.method} ${originForm(req.url)} HTTP/1.1\r\n${lines.join('\r\n')}\r\n\r\n`;
-}
-
-/** Tunnels an upgrade; resolves with the upstream's status code once its answer starts. */
-export async function tunnelUpgrade(req: IncomingMessage, client: Duplex, head: Buffer, upstream: Upstream): Promise<number> {
-  const up = await openStream(upstream);
-  up.on('error', () => up.destroy()); // every later error ends in 'close', handled below
-  up.write(requestHead(req));
-  if (head.length) up.write(head);
-  const status = await new Promise<number>((resolve, reject) => {
-    const closed = () => reject(new Error('closed the connection before answering'));
-    up.once('error', (e) => { up.destroy(); reject(e); });
-    const clientGone = () => up.destroy();
-    up.once('close', closed);
-    client.once('close', clientGone);
-    up.once('data', (chunk: Buffer) => {
-      up.off('close', closed);
-      client.off('close', clientGone);
-      client.write(chunk);
-      up.pipe(client);
-      client.pipe(up);
-      resolve(Number(/^HTTP\/1\.[01] (\d{3})/.exec(chunk.toString('latin1'))?.[1] ?? 0));
+/**
+ * Sends the upgrade request upstream and answers the client: a tunnel on 101, else the
+ * relayed answer. Rejects (nothing sent to the client yet) when the upstream cannot be
+ * reached or does not answer in time.
+ */
+export async function tunnelUpgrade(req: IncomingMessage, client: Duplex, head: Buffer, upstream: Upstream,
+  { timeouts: t, rule, request: target }: Pick<ForwardContext, 'timeouts' | 'rule' | 'request'>): Promise<UpgradeOutcome> {
+  const stream = upstream.connect ? await connectWithin(upstream.connect(), t.connectMs) : undefined;
+  const base = { method: req.method, path: target.origin, headers: upstreamHeaders(req, target.host, true) };
+  const upReq = stream
+    ? request({ ...base, createConnection: () => stream as never })
+    : request({ ...base, host: upstream.address!.host, port: upstream.address!.port, agent: false });
+  const responded = armTimeouts(upReq, t);
+  const extra = proxyHeaders(rule, upstream);
+  const clientGone = () => upReq.destroy();
+  client.once('close', clientGone);
+  const outcome = new Promise<UpgradeOutcome>((resolve, reject) => {
+    upReq.once('upgrade', (up: IncomingMessage, upSocket: Duplex, upHead: Buffer) => {
+      responded(); // the connection is now a tunnel: no time-outs
+      client.write(switchingHead(up, extra));
+      splice(client, upSocket, head, upHead);
+      resolve({ status: 101, tunnel: true });
     });
+    upReq.once('response', (up: IncomingMessage) => {
+      responded(up);
+      relayAnswer(req, client, up, extra).then(() => resolve({ status: up.statusCode ?? 502, tunnel: false }), reject);
+    });
+    upReq.once('error', reject);
   });
-  const end = () => { up.destroy(); client.destroy(); };
-  up.once('error', end);
-  client.once('error', end);
-  up.once('close', end);
-  client.once('close', end);
-  return status;
+  upReq.end();
+  try {
+    return await outcome;
+  } finally {
+    client.off('close', clientGone);
+  }
 }

@@ -1,12 +1,11 @@
-// One call from texts to findings: parse every file, index the objects, run every rule.
-// Used by the CLI and the tests; the language server keeps its own incremental copy of the
-// same steps. Pure: callers read the files.
+// One call from texts to findings, for tests and benchmarks: a project (server/src/engine) with
+// these files and this cluster, checked once. The CLI and the language server use the same
+// project model, so the three can never compute different findings. Pure: callers read the files.
+import { createProject, type Project } from '../engine/index';
 import type { Finding } from '../ingress/findings';
-import { compareFindings } from '../ingress/findings';
-import { parseManifest } from '../ingress/documents';
-import { MergedStore, WorkspaceStore, type ObjectStore } from '../ingress/store';
-import { checkObjects, checkWorkspace, overrideParseFindings, type SeverityOverrides } from './engine';
-import type { ClusterFacts, RuleContext } from './rule';
+import type { ObjectStore } from '../ingress/store';
+import type { SeverityOverrides } from './engine';
+import type { ClusterFacts } from './rule';
 
 export interface AnalyzeOptions {
   defaultNamespace?: string;
@@ -18,35 +17,23 @@ export interface AnalyzeOptions {
 }
 
 export interface Analysis {
-  workspace: WorkspaceStore;
+  project: Project;
+  /** The merged store (workspace over cluster) the rules read. */
   store: ObjectStore;
-  context: RuleContext;
   findings: Finding[];
 }
 
-export function analyze(files: readonly { uri: string; text: string }[], opts: AnalyzeOptions = {}): Analysis {
-  const defaultNamespace = opts.defaultNamespace ?? 'default';
-  const workspace = new WorkspaceStore(defaultNamespace);
-  const syntax: Finding[] = [];
-  for (const f of files) {
-    const file = parseManifest(f.uri, f.text);
-    workspace.setFile(file);
-    for (const d of file.documents) syntax.push(...d.syntax);
-  }
-  const store = new MergedStore(workspace, opts.clusterObjects);
-  const context: RuleContext = { store, cluster: opts.cluster, defaultNamespace, now: opts.now ?? new Date() };
-  const objects = workspace.allObjects();
-  const overrides = opts.overrides ?? {};
-  const findings = [
-    ...overrideParseFindings(syntax, overrides),
-    ...checkObjects(objects, context, { overrides }),
-    ...checkWorkspace([...objects, ...clusterIngresses(opts.clusterObjects, workspace)], context, { overrides }),
-  ].sort(compareFindings);
-  return { workspace, store, context, findings };
+/** A project holding the files and the cluster view (not checked yet). */
+export function projectOf(files: readonly { uri: string; text: string }[], opts: AnalyzeOptions = {}): Project {
+  const now = opts.now ?? new Date();
+  const project = createProject({ defaultNamespace: opts.defaultNamespace, overrides: opts.overrides, now: () => now });
+  project.setCluster({ objects: opts.clusterObjects, facts: opts.cluster });
+  for (const f of files) project.setText(f.uri, f.text);
+  return project;
 }
 
-/** Live Ingresses that the workspace does not redefine (they can still conflict). */
-function clusterIngresses(cluster: ObjectStore | undefined, workspace: WorkspaceStore) {
-  if (!cluster) return [];
-  return cluster.list('Ingress').filter((o) => workspace.find('Ingress', o.namespace, o.name).length === 0);
+export function analyze(files: readonly { uri: string; text: string }[], opts: AnalyzeOptions = {}): Analysis {
+  const project = projectOf(files, opts);
+  project.check();
+  return { project, store: project.store, findings: project.allFindings() };
 }

@@ -29,14 +29,11 @@ function toFinding(rule: Rule, obj: KObject, r: Report, overrides: SeverityOverr
   return f;
 }
 
-/** Parser findings (`schema/yaml-syntax`, `schema/yaml-alias`) under their rules' overrides. */
-export function overrideParseFindings(findings: readonly Finding[], overrides: SeverityOverrides): Finding[] {
-  const out: Finding[] = [];
-  for (const f of findings) {
-    const o = overrides[f.ruleId];
-    if (o !== 'off') out.push(o ? { ...f, severity: o } : f);
-  }
-  return out;
+/** A finding with the severity the settings give its rule; undefined when its rule is off. */
+export function withOverride(f: Finding, overrides: SeverityOverrides): Finding | undefined {
+  const o = overrides[f.ruleId];
+  if (o === 'off') return undefined;
+  return o && o !== f.severity ? { ...f, severity: o } : f;
 }
 
 function active(rule: Rule, ctx: RuleContext, overrides: SeverityOverrides): boolean {

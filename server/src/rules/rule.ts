@@ -5,6 +5,8 @@ import type { Finding, Severity } from '../ingress/findings';
 import type { KObject, KnownKind } from '../ingress/model';
 import type { ObjectStore } from '../ingress/store';
 import type { Span } from '../ingress/source';
+import type { RouteTable } from '../ingress/routing/index';
+import type { GatewayObject } from '../gateway/model';
 
 /** Live facts only a cluster (or a snapshot of one) can give. Absent without a cluster. */
 export interface ClusterFacts {
@@ -27,6 +29,10 @@ export interface RuleContext {
   defaultNamespace: string;
   /** Clock for certificate expiry checks. */
   now: Date;
+  /** The text of a workspace file as it is now (quick-fix edits keep its comments). */
+  sourceText?(uri: string): string | undefined;
+  /** The route table of the Ingresses being checked, built by the project's one builder (default class, live creationTimestamps). */
+  routes(): RouteTable;
 }
 
 export interface Report {
@@ -51,11 +57,27 @@ interface RuleBase {
   needsCluster?: boolean;
 }
 
-/** Checks one object at a time: re-run only for objects that changed or depend on a change. */
-export interface ObjectRule extends RuleBase {
+/** The context of a rule that needs a cluster: the engine runs it only when there is one. */
+export interface ClusterRuleContext extends RuleContext {
+  cluster: ClusterFacts;
+}
+
+type ObjectOfKind<K extends KnownKind> = Extract<KObject, { kind: K }>;
+
+/**
+ * Checks one object at a time: re-run only for objects that changed or depend on a change.
+ * Typed by the kinds it checks: an `ObjectRule<'Ingress'>` gets an Ingress.
+ */
+export interface ObjectRule<K extends KnownKind = KnownKind> extends RuleBase {
   scope: 'object';
-  kinds: readonly KnownKind[];
-  check(obj: KObject, ctx: RuleContext, report: Reporter): void;
+  kinds: readonly K[];
+  check(obj: ObjectOfKind<K>, ctx: RuleContext, report: Reporter): void;
+}
+
+/** An object rule that needs live cluster facts: its context always has them. */
+export interface ClusterObjectRule<K extends KnownKind = KnownKind> extends ObjectRule<K> {
+  needsCluster: true;
+  check(obj: ObjectOfKind<K>, ctx: ClusterRuleContext, report: Reporter): void;
 }
 
 /** Looks at all Ingresses together (conflicts, shadowing). */
@@ -64,7 +86,23 @@ export interface WorkspaceRule extends RuleBase {
   check(objects: readonly KObject[], ctx: RuleContext, report: (obj: KObject, r: Report) => void): void;
 }
 
-export type Rule = ObjectRule | WorkspaceRule;
+/** Checks one Gateway API object (HTTPRoute, Gateway) against its CRD's schema rules (rules/gateway/). */
+export interface GatewayObjectRule extends RuleBase {
+  scope: 'gateway';
+  check(obj: GatewayObject, report: Reporter): void;
+}
+
+/**
+ * Reported by something other than a check over objects (the YAML parser, the API server's dry
+ * run), registered all the same: its id, severity, docs and settings key come from here.
+ */
+export interface ReportedRule extends RuleBase {
+  scope: 'reported';
+  /** Who reports it, for the docs. */
+  reportedBy: string;
+}
+
+export type Rule = ObjectRule | WorkspaceRule | GatewayObjectRule | ReportedRule;
 
 export const DOCS_BASE = 'https://github.com/ingress-lab/ingress-lab/blob/main/docs/rules.md';
 

@@ -7,7 +7,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseDocuments } from '../../src/ingress/documents';
 import { LineIndex } from '../../src/ingress/lines';
-import { buildRouteTable, lookup } from '../../src/ingress/routing/index';
+import { lookup } from '../../src/ingress/routing/index';
 import type { Finding } from '../../src/ingress/findings';
 import type { Span } from '../../src/ingress/source';
 import { analyze } from '../../src/rules/analyze';
@@ -46,11 +46,11 @@ export function checkInProcess(text: string): Cost {
   // The CST builder and the yaml package's Composer read every input alike.
   assert.deepEqual(parseDocuments('file:///ws/input.yaml', text), parseDocuments('file:///ws/input.yaml', text, 0, false));
   const files = [{ uri: 'file:///ws/input.yaml', text }, COMPANION];
-  const { workspace, findings } = analyze(files);
+  const { project, findings } = analyze(files);
   const texts = new Map(files.map((f) => [f.uri, f.text]));
-  const docSpans = new Map(files.map((f) => [f.uri, workspace.file(f.uri)?.documents.map((d) => d.span) ?? []]));
+  const docSpans = new Map(files.map((f) => [f.uri, parseDocuments(f.uri, f.text).map((d) => d.span)]));
   checkFindings(findings, texts, docSpans);
-  const table = buildRouteTable(workspace.list('Ingress'));
+  const table = project.routeTable();
   for (const [host, path] of REQUESTS) {
     const r = lookup(table, host, path, { explain: 3 });
     assert.ok(r.status === 200 || r.status === 404);

@@ -1,19 +1,17 @@
-// The editor's proxy gets its rules as plain objects from the language server (routeTable with
-// withObjects). Built from them, the table must route exactly as the one `serve` reads from files.
+// The editor's proxy gets the project's route table as data from the language server
+// (routeTable with withTable). Rebuilt from it, the table must route exactly as the project's
+// own: the same rule, target and refusal, also when a live Ingress's creationTimestamp decides.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { loadRoutes } from '../../src/cli/workspace';
+import { folderProject } from '../../src/cli/workspace';
 import { decide } from '../../src/proxy/decide';
-import { routeObjectOf, routesFromObjects, servicePorts } from '../../src/proxy/index';
-import type { RouteObject } from '../../src/protocol';
+import { routeTableData, servicePorts, tableFromData } from '../../src/proxy/index';
+import { projectOf } from '../../src/rules/analyze';
+import { ClusterObjects } from '../../src/ingress/store';
 import { fixturePath } from '../helpers/fixtures';
+import { ingressesOf } from '../helpers/routing';
 
 const folder = fixturePath('proxy', 'routes');
-
-function objectsOf(): RouteObject[] {
-  const { store } = loadRoutes([folder], 'default');
-  return (['Ingress', 'Service', 'IngressClass'] as const).flatMap((k) => store.list(k)).map(routeObjectOf);
-}
 
 const REQUESTS: [string, string][] = [
   ['shop.example.com', '/'], ['shop.example.com', '/api/cart'], ['shop.example.com', '/apiary'],
@@ -21,25 +19,39 @@ const REQUESTS: [string, string][] = [
   ['shop.example.com', '/healthz'], ['SHOP.example.com:8080', '/api'],
 ];
 
-test('routes built from the objects decide every request as the files do (rule, target, refusal)', () => {
-  const files = loadRoutes([folder], 'default').table;
-  const fromObjects = routesFromObjects(objectsOf()).table;
+test('the table sent as data decides every request as the project does (rule, target, refusal)', () => {
+  const project = folderProject([folder]);
+  const own = project.routeTable();
+  const sent = tableFromData(JSON.parse(JSON.stringify(routeTableData(own, project.store)))).table;
   for (const [host, path] of REQUESTS) {
-    const a = decide(files, host, path);
-    const b = decide(fromObjects, host, path);
+    const a = decide(own, host, path);
+    const b = decide(sent, host, path);
     assert.deepEqual([b.rule, b.target, b.refusal], [a.rule, a.target, a.refusal], `${host}${path}`);
   }
-  assert.ok(decide(fromObjects, 'shop.example.com', '/api/cart').target, 'the fixture routes /api/cart');
+  assert.ok(decide(sent, 'shop.example.com', '/api/cart').target, 'the fixture routes /api/cart');
 });
 
-test('Services come along for port names; Secrets and non-objects are dropped', () => {
-  const objects: RouteObject[] = [
-    ...objectsOf(),
-    { uri: 'file:///s.yaml', json: { apiVersion: 'v1', kind: 'Secret', metadata: { name: 'tls', namespace: 'shop' }, data: { 'tls.key': 'c2VjcmV0' } } },
-    { uri: 'file:///x.yaml', json: 'not an object' },
-    { uri: 'file:///y.yaml', json: [1, 2] },
-  ];
-  const { store } = routesFromObjects(objects);
-  assert.equal(store.list('Secret').length, 0);
+test('Services come along for port names; no Secret is ever sent', () => {
+  const project = folderProject([folder]);
+  const data = routeTableData(project.routeTable(), project.store);
+  assert.ok(!JSON.stringify(data).includes('"Secret"'));
+  const { store } = tableFromData(data);
   assert.deepEqual(servicePorts(() => store).aliases({ namespace: 'shop', service: 'api', port: 'http' }), [8080]);
+});
+
+test('a live Ingress older than the workspace one wins in the data too (its creationTimestamp travels with it)', () => {
+  const ing = (name: string, svc: string, ts?: string) => `apiVersion: networking.k8s.io/v1
+kind: Ingress
+metadata: { name: ${name}${ts ? `, creationTimestamp: "${ts}"` : ''} }
+spec:
+  rules:
+    - host: x.example.com
+      http: { paths: [{ path: /, pathType: Prefix, backend: { service: { name: ${svc}, port: { number: 80 } } } }] }
+`;
+  const cluster = new ClusterObjects();
+  for (const o of ingressesOf(ing('live', 'old', '2024-01-01T00:00:00Z'), 'k8s://default/live', 'cluster')) cluster.upsert(o);
+  const project = projectOf([{ uri: 'file:///w.yaml', text: ing('mine', 'new') }], { clusterObjects: cluster });
+  const sent = tableFromData(JSON.parse(JSON.stringify(routeTableData(project.routeTable(), project.store)))).table;
+  assert.equal(decide(sent, 'x.example.com', '/').target?.service, 'old');
+  assert.equal(decide(project.routeTable(), 'x.example.com', '/').target?.service, 'old');
 });

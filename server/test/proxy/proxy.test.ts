@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { connect, createServer as createNetServer } from 'node:net';
 import WebSocket, { WebSocketServer } from 'ws';
 import { main } from '../../src/cli/main';
-import { loadRoutes } from '../../src/cli/workspace';
+import { folderProject } from '../../src/cli/workspace';
 import { buildRouteTable } from '../../src/ingress/routing/index';
 import { chainResolvers, LocalMapResolver, parseMapping, requestLogLine, servicePorts, ROUTE_HEADER, REASON_HEADER } from '../../src/proxy/index';
 import { fixturePath } from '../helpers/fixtures';
@@ -20,7 +20,7 @@ before(async () => {
   for (const s of SERVICES) upstreams.set(s, await startUpstream(s));
   const key = (s: string) => (s === 'api' ? 'shop/api:8080' : `shop/${s}:80`); // api is mapped by number, the backend names the port "http"
   const mappings = SERVICES.map((s) => parseMapping(`${key(s)}=${upstreams.get(s)!.url}`));
-  const store = loadRoutes([folder], 'default').store;
+  const store = folderProject([folder]).store;
   p = await startProxy(folder, { resolver: chainResolvers(new LocalMapResolver(mappings, servicePorts(() => store).aliases)) });
 });
 
@@ -84,7 +84,7 @@ test('request and response bodies stream through (chunked upload of 1 MiB)', asy
 });
 
 test('an unrouted host: 404 saying why, no upstream contacted', async () => {
-  const demo = loadRoutes([fixturePath('demo')], 'default');
+  const demo = folderProject([fixturePath('demo')]);
   const q = await startProxy(fixturePath('demo'), { resolver: chainResolvers() });
   try {
     const r = await get(q.port, 'nope.example.com', '/');
@@ -92,7 +92,7 @@ test('an unrouted host: 404 saying why, no upstream contacted', async () => {
     assert.match(String(r.headers[REASON_HEADER]), /no host rule matches "nope\.example\.com"/);
     assert.match(r.body, /^404 Not Found \(Ingress Lab proxy\)\nrequest: nope\.example\.com\/\nrule: none\nreason: no rule routes this request/);
     assert.equal(q.logs[0]!.status, 404);
-    assert.ok(demo.table.ingresses.length > 0);
+    assert.ok(demo.routeTable().ingresses.length > 0);
   } finally {
     await q.close();
   }
@@ -101,7 +101,7 @@ test('an unrouted host: 404 saying why, no upstream contacted', async () => {
 test('a mapped upstream that refuses: 502 naming the rule and the refused URL', async () => {
   const closed = await startUpstream('gone');
   await closed.close();
-  const table = loadRoutes([folder], 'default').table;
+  const table = folderProject([folder]).routeTable();
   const q = await startProxy(folder, { resolver: new LocalMapResolver([parseMapping(`shop/web:80=${closed.url}`)]) });
   try {
     q.proxy.updateRoutes(table);
@@ -140,8 +140,7 @@ test('updateRoutes(): the next request uses the new rules, on the same listener'
   const q = await startProxy(folder, { resolver: chainResolvers(new LocalMapResolver(['docs', 'apps'].map((s) => parseMapping(`shop/${s}:80=${upstreams.get(s)!.url}`)))) });
   try {
     assert.equal((await get(q.port, 'docs.example.com', '/guide')).body, 'docs /guide');
-    const loaded = loadRoutes([folder], 'default');
-    const shop = loaded.table.ingresses.find((i) => i.name === 'shop')!;
+    const shop = folderProject([folder]).routeTable().ingresses.find((i) => i.name === 'shop')!;
     // Same Ingress objects, without the docs Ingress: host docs.example.com disappears.
     q.proxy.updateRoutes(buildRouteTable([shop]));
     assert.equal((await get(q.port, 'docs.example.com', '/guide')).status, 404);

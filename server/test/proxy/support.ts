@@ -2,8 +2,8 @@
 // their name and what they received, a proxy over a folder's rules, and a request helper.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer, request, type IncomingHttpHeaders, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { loadRoutes } from '../../src/cli/workspace';
+import { connect, type AddressInfo, type Socket } from 'node:net';
+import { folderProject } from '../../src/cli/workspace';
 import { IngressProxy, type ProxyOptions, type RequestLog } from '../../src/proxy/index';
 
 export interface Upstream {
@@ -76,7 +76,7 @@ export interface TestProxy {
 
 export async function startProxy(folder: string, opts: Omit<ProxyOptions, 'onRequest'>): Promise<TestProxy> {
   const logs: RequestLog[] = [];
-  const proxy = new IngressProxy(loadRoutes([folder], 'default').table, { port: 0, ...opts, onRequest: (l) => logs.push(l) });
+  const proxy = new IngressProxy(folderProject([folder]).routeTable(), { port: 0, ...opts, onRequest: (l) => logs.push(l) });
   const l = await proxy.listen();
   return { proxy, port: l.http.port, httpsPort: l.https?.port, logs, close: () => proxy.close() };
 }
@@ -122,4 +122,49 @@ export function spawnServe(cli: string, args: string[], env: NodeJS.ProcessEnv =
     waitOutput,
     port: async () => Number((await waitOutput(/listening on http:\/\/127\.0\.0\.1:(\d+)/))[1]),
   };
+}
+
+/** Reads from a raw socket until `n` complete HTTP responses (with content-length or chunked bodies) arrived. */
+export function responses(s: Socket, n: number): Promise<{ status: number; head: string; body: string }[]> {
+  return new Promise((resolve, reject) => {
+    let buf = '';
+    const parse = () => {
+      const out: { status: number; head: string; body: string }[] = [];
+      let rest = buf;
+      while (out.length < n) {
+        const end = rest.indexOf('\r\n\r\n');
+        if (end < 0) return undefined;
+        const head = rest.slice(0, end);
+        const len = /content-length: (\d+)/i.exec(head);
+        let body: string;
+        if (len) {
+          body = rest.slice(end + 4, end + 4 + Number(len[1]));
+          if (body.length < Number(len[1])) return undefined;
+          rest = rest.slice(end + 4 + body.length);
+        } else {
+          const last = rest.indexOf('0\r\n\r\n', end + 4);
+          if (last < 0) return undefined;
+          body = rest.slice(end + 4, last).replace(/^[0-9a-f]+\r\n|\r\n[0-9a-f]+\r\n|\r\n$/g, '');
+          rest = rest.slice(last + 5);
+        }
+        out.push({ status: Number(head.slice(9, 12)), head, body });
+      }
+      return out;
+    };
+    s.on('data', (d: Buffer) => {
+      buf += d.toString('latin1');
+      const r = parse();
+      if (r) resolve(r);
+    });
+    s.once('error', reject);
+    s.once('close', () => reject(new Error(`closed after: ${JSON.stringify(buf)}`)));
+  });
+}
+
+/** A raw TCP connection to a port on 127.0.0.1, for requests node's client would not send. */
+export function openRaw(port: number): Promise<Socket> {
+  return new Promise((resolve, reject) => {
+    const s = connect(port, '127.0.0.1', () => resolve(s));
+    s.once('error', reject);
+  });
 }

@@ -2,12 +2,14 @@
 // issued on the fly by the local CA; a client that trusts only that CA verifies it.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { X509Certificate } from 'node:crypto';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { request } from 'node:https';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TLSSocket } from 'node:tls';
 import { LocalMapResolver, loadOrCreateCa, parseMapping, ROUTE_HEADER, type CaFiles } from '../../src/proxy/index';
+import { CertificateCache } from '../../src/proxy/certs';
 import { fixturePath } from '../helpers/fixtures';
 import { startProxy, startUpstream, type TestProxy, type Upstream } from './support';
 
@@ -70,4 +72,23 @@ test('the CA is created once and reused; its key is readable by the user only', 
   const again = await loadOrCreateCa(dir);
   assert.equal(again.certPem, ca.certPem);
   assert.equal(statSync(join(dir, 'ca-key.pem')).mode & 0o777, 0o600);
+});
+
+test('the CA can sign leaves only: basicConstraints CA with pathLenConstraint 0 (no intermediate CA can be made from it)', () => {
+  const der = new X509Certificate(ca.certPem).raw;
+  // id-ce-basicConstraints (2.5.29.19), critical, OCTET STRING { SEQUENCE { cA TRUE, pathLen 0 } } (RFC 5280 §4.2.1.9)
+  const basicConstraints = Buffer.from('0603551d130101ff040830060101ff020100', 'hex');
+  assert.ok(der.includes(basicConstraints), der.toString('hex'));
+  assert.equal(new X509Certificate(ca.certPem).ca, true);
+});
+
+test('leaf certificates are cached per SNI name, the most recently used only', async () => {
+  const cache = new CertificateCache(ca, 3);
+  const first = cache.contextFor('a.apps.example.com');
+  for (const h of ['b', 'c', 'd']) await cache.contextFor(`${h}.apps.example.com`);
+  assert.equal(cache.size, 3);
+  assert.notEqual(cache.contextFor('a.apps.example.com'), first, 'a was the least recently used: issued again');
+  const d = cache.contextFor('d.apps.example.com');
+  assert.equal(cache.contextFor('D.apps.example.com'), d, 'a cached name, any case');
+  assert.equal(cache.size, 3);
 });

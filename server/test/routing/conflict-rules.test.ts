@@ -2,7 +2,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyze } from '../../src/rules/analyze';
-import { lookup, routeTableFor } from '../../src/ingress/routing/index';
 import { ingressesOf } from '../helpers/routing';
 import { ClusterObjects } from '../../src/ingress/store';
 
@@ -25,15 +24,14 @@ spec:
 test('duplicate-route: both claimants get a finding naming the other, and the loser is the one the matcher skips', () => {
   const a = ing('a', 'x.example.com', '/api', 'Prefix', 'svc-a');
   const b = ing('b', 'x.example.com', '/api', 'Prefix', 'svc-b');
-  const { findings } = analyze([{ uri: 'file:///a.yaml', text: a }, { uri: 'file:///b.yaml', text: b }]);
+  const { findings, project } = analyze([{ uri: 'file:///a.yaml', text: a }, { uri: 'file:///b.yaml', text: b }]);
   const dups = findings.filter((f) => f.ruleId === 'conflict/duplicate-route');
   assert.deepEqual(dups.map((f) => [f.uri, f.related?.map((r) => r.uri)]), [
     ['file:///a.yaml', ['file:///b.yaml']],
     ['file:///b.yaml', ['file:///a.yaml']],
   ]);
   const loser = dups.find((f) => f.message.includes('never receives'))!;
-  const objects = [...ingressesOf(a, 'file:///a.yaml'), ...ingressesOf(b, 'file:///b.yaml')];
-  const routed = lookup(routeTableFor(objects), 'x.example.com', '/api').match!;
+  const routed = project.route('x.example.com', '/api').match!;
   assert.equal(routed.ingress.uri, 'file:///a.yaml', 'same namespace and no timestamps: a sorts first');
   assert.equal(loser.uri, 'file:///b.yaml');
 });

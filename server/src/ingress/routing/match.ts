@@ -21,6 +21,7 @@ import { normalizeRequestHost, requestWildcardSuffix } from './hosts';
 import { ingressRef, ownCreationTimestamp, whyIngressWins, type CreatedAt } from './order';
 import { normalizeRequestPath, prefixKeys, rulePath, whyNoMatch } from './paths';
 import { backendLabel } from './backend';
+import { memoize } from './memo';
 import { compareEntries, type HostGroup, type RouteEntry, type RouteTable } from './table';
 
 export interface TraceCandidate {
@@ -131,10 +132,13 @@ export function whyPathWins(w: RouteEntry, l: RouteEntry, created: CreatedAt = o
   return `${w.node.path} comes first in Ingress ${w.ref}`;
 }
 
+/** The lengths of a group's Prefix keys: a request path's prefix of another length cannot match. */
+const keyLengths = memoize((index: Map<string, RouteEntry[]>) => new Set([...index.keys()].map((k) => k.length)));
+
 /** All entries of a group matching a path, best first. */
 export function matchingEntries(group: HostGroup, path: string): RouteEntry[] {
   const out = [...(group.exact.get(path) ?? [])];
-  for (const key of prefixKeys(path)) out.push(...(group.prefix.get(key) ?? []));
+  for (const key of prefixKeys(path, keyLengths(group.prefix))) out.push(...(group.prefix.get(key) ?? []));
   return out.sort(comparePathMatches);
 }
 

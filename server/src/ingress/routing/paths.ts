@@ -27,22 +27,36 @@ export function rulePath(path: string | undefined): string {
   return path === undefined || path === '' ? '/' : path;
 }
 
+/**
+ * `s` without its trailing slashes. A loop, not `s.replace(/\/+$/, '')`: that regex is
+ * tried from every start position, each scanning the run of slashes, so a path of many
+ * slashes followed by any other character took quadratic time (issue 10, defect 3).
+ */
+export function trimTrailingSlashes(s: string): string {
+  let end = s.length;
+  while (end > 0 && s.charCodeAt(end - 1) === 47 /* / */) end--;
+  return end === s.length ? s : s.slice(0, end);
+}
+
 /** The index key of a rule path: Exact keeps it whole; Prefix drops trailing slashes ("/" → ""). */
 export function matchKey(kind: MatchKind, path: string): string {
-  return kind === 'Exact' ? path : path.replace(/\/+$/, '');
+  return kind === 'Exact' ? path : trimTrailingSlashes(path);
 }
 
 /**
  * The Prefix keys a request path can match, shortest first: "/a/b" → "", "/a", "/a/b".
- * A Prefix rule matches the request exactly when its key is one of these.
+ * A Prefix rule matches the request exactly when its key is one of these. With `lengths`
+ * (the lengths of the keys an index holds), only keys of those lengths are made: a request
+ * of n slashes then costs O(n) plus the keys looked up, not n keys of up to n characters.
  */
-export function prefixKeys(requestPath: string): string[] {
+export function prefixKeys(requestPath: string, lengths?: ReadonlySet<number>): string[] {
   const keys: string[] = [];
+  const wanted = (n: number) => !lengths || lengths.has(n);
   for (let i = 0; i < requestPath.length; i++) {
-    if (requestPath.charCodeAt(i) === 47 /* / */) keys.push(requestPath.slice(0, i));
+    if (requestPath.charCodeAt(i) === 47 /* / */ && wanted(i)) keys.push(requestPath.slice(0, i));
   }
-  const whole = requestPath.replace(/\/+$/, '');
-  if (keys[keys.length - 1] !== whole) keys.push(whole);
+  const whole = trimTrailingSlashes(requestPath);
+  if (keys[keys.length - 1] !== whole && wanted(whole.length)) keys.push(whole);
   return keys;
 }
 

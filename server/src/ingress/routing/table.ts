@@ -52,6 +52,8 @@ export interface RouteTable {
   ingresses: Ingress[];
   /** The creationTimestamps precedence was decided on. */
   created: CreatedAt;
+  /** The IngressClass given to Ingresses that name none. */
+  defaultClass: string | undefined;
   exactHosts: Map<string, HostGroup>;
   /** Wildcard groups by suffix ("*.foo.com" under "foo.com"). */
   wildcardHosts: Map<string, HostGroup>;
@@ -104,11 +106,12 @@ function entryFor(ing: Ingress, rank: number, rule: IngressRule, ruleIndex: numb
 }
 
 export class RouteTableBuilder {
-  private readonly table: RouteTable = { ingresses: [], created: ownCreationTimestamp, exactHosts: new Map(), wildcardHosts: new Map(), anyHost: undefined, groups: [], defaultBackends: [], exactSuffixes: new Set() };
+  private readonly table: RouteTable = { ingresses: [], created: ownCreationTimestamp, defaultClass: undefined, exactHosts: new Map(), wildcardHosts: new Map(), anyHost: undefined, groups: [], defaultBackends: [], exactSuffixes: new Set() };
 
   constructor(ingresses: readonly Ingress[], opts: RouteTableOptions = {}) {
     const created = opts.created ?? ownCreationTimestamp;
     this.table.created = created;
+    this.table.defaultClass = opts.defaultClass;
     this.table.ingresses = [...ingresses].sort((a, b) => compareIngresses(a, b, created));
     this.table.ingresses.forEach((ing, rank) => {
       const cls = ingressClassOf(ing, opts.defaultClass);
@@ -148,13 +151,4 @@ export class RouteTableBuilder {
 
 export function buildRouteTable(ingresses: readonly Ingress[], opts?: RouteTableOptions): RouteTable {
   return new RouteTableBuilder(ingresses, opts).build();
-}
-
-const tables = new WeakMap<readonly unknown[], RouteTable>();
-
-/** The route table of the Ingresses among objects, built once per objects array (the first call's options apply). */
-export function routeTableFor(objects: readonly { kind: string }[], opts?: RouteTableOptions): RouteTable {
-  let t = tables.get(objects);
-  if (!t) tables.set(objects, (t = buildRouteTable(objects.filter((o): o is Ingress => o.kind === 'Ingress'), opts)));
-  return t;
 }

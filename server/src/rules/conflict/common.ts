@@ -1,24 +1,9 @@
-// Shared wording and locations for the conflict/ rules.
+// Shared wording and locations for the conflict/ rules. Their route table is ctx.routes(): the
+// project's one builder (server/src/engine/routes.ts) decides scope, default class and precedence.
 import type { RelatedLocation } from '../../ingress/findings';
 import type { Ingress, KObject } from '../../ingress/model';
-import { backendLabel, routeTableFor, type CreatedAt, type RouteEntry, type RouteTable } from '../../ingress/routing/index';
+import { backendLabel, type RouteEntry } from '../../ingress/routing/index';
 import { fieldSpan, type Span } from '../../ingress/source';
-import { MergedStore } from '../../ingress/store';
-import type { RuleContext } from '../rule';
-import { defaultIngressClass } from '../../ingress/default-class';
-
-/**
- * The route table the conflict rules share. A workspace copy of a live Ingress has no
- * creationTimestamp but keeps the live one when applied, so precedence uses the live one.
- */
-export function conflictTable(objects: readonly KObject[], ctx: RuleContext): RouteTable {
-  const store = ctx.store;
-  const cluster = store instanceof MergedStore ? store.cluster : undefined;
-  const created: CreatedAt | undefined = cluster && ((ing) => ing.creationTimestamp
-    ?? (ing.origin === 'workspace' ? cluster.find('Ingress', ing.namespace, ing.name)[0]?.creationTimestamp : undefined));
-  const defaultClass = defaultIngressClass(store.list('IngressClass'))?.name;
-  return routeTableFor(objects, { created, defaultClass });
-}
 
 /** The workspace's own Ingresses among the objects a workspace rule gets (cluster ones only take part in routing). */
 export function workspaceIngresses(objects: readonly KObject[]): Ingress[] {

@@ -8,7 +8,7 @@ import type { RelatedLocation } from '../../ingress/findings';
 import type { Ingress } from '../../ingress/model';
 import { routeAnalysisFor, whyPathWins, type RouteEntry, type RouteTable } from '../../ingress/routing/index';
 import type { WorkspaceRule } from '../rule';
-import { backendOf, conflictTable, entrySpan, hostLabel, pathLabel, relatedEntry, whereFrom } from './common';
+import { backendOf, entrySpan, hostLabel, pathLabel, relatedEntry, whereFrom } from './common';
 
 /** How many other claims a message names, and how many related locations a finding carries. */
 export const NAMED_CLAIMS = 3;
@@ -46,8 +46,8 @@ export const duplicateRoute: WorkspaceRule = {
   description: 'The same host, path and pathType are routed to different backends (in two Ingresses or twice in one).',
   severity: 'warning',
   scope: 'workspace',
-  check(objects, ctx, report) {
-    const table = conflictTable(objects, ctx);
+  check(_objects, ctx, report) {
+    const table = ctx.routes();
     for (const d of routeAnalysisFor(table).duplicates) {
       const winner = d.entries[0]!;
       for (const e of firstClaims(d.entries)) {

@@ -2,22 +2,20 @@
 // for that host get no certificate of this Ingress. A TLS entry without hosts covers every
 // host (the controller's wildcard), and a TLS entry for the host in another Ingress in scope
 // counts too (controllers such as ingress-nginx merge certificates per host).
-import type { Ingress, KObject } from '../../ingress/model';
-import { memoize, TlsIndex } from '../../ingress/routing/index';
+import { TlsIndex } from '../../ingress/routing/index';
 import type { WorkspaceRule } from '../rule';
 import { workspaceIngresses } from './common';
-
-const tlsIndexFor = memoize((objects: readonly KObject[]) => new TlsIndex(objects.filter((o): o is Ingress => o.kind === 'Ingress')));
 
 export const hostWithoutTls: WorkspaceRule = {
   id: 'conflict/host-without-tls',
   description: 'A rule host is not covered by any TLS entry although the Ingress uses TLS.',
   severity: 'warning',
   scope: 'workspace',
-  check(objects, _ctx, report) {
+  check(objects, ctx, report) {
+    let index: TlsIndex | undefined;
     for (const ing of workspaceIngresses(objects)) {
       if (ing.tls.length === 0 || ing.tls.some((t) => t.hosts.length === 0)) continue;
-      const index = tlsIndexFor(objects);
+      index ??= new TlsIndex(ctx.routes().ingresses);
       for (const rule of ing.rules) {
         if (!rule.host || index.covering(rule.host.value).length > 0) continue;
         const listed = ing.tls.flatMap((t) => t.hosts);

@@ -5,7 +5,7 @@
 // requests and are not reported. Same-path different-backend claims are conflict/duplicate-route.
 import { routeAnalysisFor, type ShadowedRoute } from '../../ingress/routing/index';
 import type { WorkspaceRule } from '../rule';
-import { backendOf, conflictTable, entrySpan, hostLabel, pathLabel, relatedEntry, whereFrom } from './common';
+import { backendOf, entrySpan, hostLabel, pathLabel, relatedEntry, whereFrom } from './common';
 
 function message(s: ShadowedRoute): string {
   const { entry: e, by } = s;
@@ -20,8 +20,8 @@ export const shadowedPath: WorkspaceRule = {
   description: 'A path can never be reached because another path of the same host matches the same requests and always wins.',
   severity: 'warning',
   scope: 'workspace',
-  check(objects, ctx, report) {
-    for (const s of routeAnalysisFor(conflictTable(objects, ctx)).shadowed) {
+  check(_objects, ctx, report) {
+    for (const s of routeAnalysisFor(ctx.routes()).shadowed) {
       if (s.entry.ingress.origin !== 'workspace') continue;
       report(s.entry.ingress, {
         ...entrySpan(s.entry),

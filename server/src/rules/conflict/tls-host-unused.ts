@@ -3,7 +3,7 @@
 // Typically a typo between spec.tls[].hosts and spec.rules[].host. An Ingress with a
 // defaultBackend serves every host and is not reported.
 import { ruleServesHost } from '../../ingress/routing/index';
-import { conflictTable, workspaceIngresses } from './common';
+import { workspaceIngresses } from './common';
 import type { WorkspaceRule } from '../rule';
 
 export const tlsHostUnused: WorkspaceRule = {
@@ -12,7 +12,7 @@ export const tlsHostUnused: WorkspaceRule = {
   severity: 'warning',
   scope: 'workspace',
   check(objects, ctx, report) {
-    const table = conflictTable(objects, ctx);
+    const table = ctx.routes();
     for (const ing of workspaceIngresses(objects)) {
       if (ing.defaultBackend) continue;
       const ruleHosts = ing.rules.flatMap((r) => (r.host ? [r.host] : []));

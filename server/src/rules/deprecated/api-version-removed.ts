@@ -6,7 +6,6 @@ import { stringify } from 'yaml';
 import { removalOf, rewriteToNetworkingV1 } from '../../ingress/migrate';
 import type { KObject } from '../../ingress/model';
 import { entry, toJson } from '../../ingress/source';
-import { MergedStore, WorkspaceStore } from '../../ingress/store';
 import type { ObjectRule, RuleContext } from '../rule';
 
 export const apiVersionRemoved: ObjectRule = {
@@ -36,7 +35,6 @@ export const apiVersionRemoved: ObjectRule = {
 
 /** The document's source text when the workspace has it, else the object written out as YAML. */
 function documentText(obj: KObject, ctx: RuleContext): string {
-  const store = ctx.store instanceof MergedStore ? ctx.store.workspace : ctx.store;
-  const text = store instanceof WorkspaceStore ? store.file(obj.uri)?.text : undefined;
+  const text = ctx.sourceText?.(obj.uri);
   return text !== undefined ? text.slice(obj.span.start, obj.span.end) : stringify(toJson(obj.root));
 }

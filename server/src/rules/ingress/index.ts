@@ -6,6 +6,7 @@ import { annotationsTooLong } from './annotations-too-long';
 import { backendExactlyOne } from './backend-exactly-one';
 import { classAnnotationAndField } from './class-annotation-and-field';
 import { classNameInvalid } from './class-name-invalid';
+import { dryRunServer } from './dry-run-server';
 import { hostInvalid } from './host-invalid';
 import { hostIpAddress } from './host-ip-address';
 import { ingressClassControllerInvalid } from './ingressclass-controller-invalid';
@@ -34,5 +35,5 @@ export const INGRESS_RULES: readonly Rule[] = [
   pathTypeRequired, pathTypeValue, pathAbsolute, pathInvalidSequence,
   backendExactlyOne, serviceNameInvalid, servicePortExactlyOne, portNameInvalid, portNumberRange, resourceBackendInvalid,
   tlsHostInvalid, tlsSecretNameInvalid, classNameInvalid, classAnnotationAndField,
-  ingressClassControllerRequired, ingressClassControllerInvalid, ingressClassParametersInvalid,
+  ingressClassControllerRequired, ingressClassControllerInvalid, ingressClassParametersInvalid, dryRunServer,
 ];

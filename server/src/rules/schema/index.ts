@@ -8,5 +8,6 @@ import { requiredField } from './required-field';
 import { unknownField } from './unknown-field';
 import { wrongType } from './wrong-type';
 import { yamlAlias } from './yaml-alias';
+import { yamlSyntax } from './yaml-syntax';
 
-export const SCHEMA_RULES: readonly Rule[] = [apiVersionUnknown, unknownField, wrongType, requiredField, duplicateKey, yamlAlias];
+export const SCHEMA_RULES: readonly Rule[] = [yamlSyntax, apiVersionUnknown, unknownField, wrongType, requiredField, duplicateKey, yamlAlias];

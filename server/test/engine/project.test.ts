@@ -1,4 +1,4 @@
-// The server's incremental model: chunked parsing gives what a whole-file parse gives, and an
+// The project model's incremental workspace: chunked parsing gives what a whole-file parse gives, and an
 // edit re-parses and re-checks only what it affects (the changed object and its dependents).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -9,8 +9,8 @@ import type { Ingress } from '../../src/ingress/model';
 import type { Finding } from '../../src/ingress/findings';
 import { analyze } from '../../src/rules/analyze';
 import type { ObjectRule } from '../../src/rules/rule';
-import { FileModel } from '../../src/lsp/file-model';
-import { Workspace } from '../../src/lsp/workspace';
+import { FileModel } from '../../src/engine/file-model';
+import { Project as Workspace } from '../../src/engine/index';
 import { explainRoute } from '../../src/lsp/routes';
 import { ClusterObjects } from '../../src/ingress/store';
 import { fixturePath } from '../helpers/fixtures';
@@ -93,7 +93,6 @@ test('editor edits (insertions, deletions, new and removed separators) keep chun
     const insert = inserts[rnd(inserts.length)]!;
     text = text.slice(0, start) + insert + text.slice(end);
     f.applyEdit(start, end, insert, text, 'default');
-    f.sync();
     assert.ok(JSON.stringify(docsOf(f.documents)) === JSON.stringify(wholeFile(text)), `edit ${k}: ${JSON.stringify([start, end, insert])}`);
   }
 });

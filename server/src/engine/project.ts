@@ -1,0 +1,292 @@
+// The headless project model every face asks (the CLI's check/route/routes/serve, the language
+// server's handlers, the proxy's table): the incremental workspace (files parsed chunk by chunk,
+// an object index with reverse references, findings cached per chunk), the cluster view (live
+// or snapshot objects and facts, layered under the workspace's), the one route table and the
+// rule registry with severity overrides. Built by createProject() with all I/O left to the
+// caller (files arrive as text, the cluster as a ClusterView), in the style of
+// vscode-json-languageservice. An edit re-runs the object rules only on new objects and on the
+// objects that depend on a change, and the workspace rules (conflicts) only on the Ingresses
+// that share a host with a changed Ingress.
+import { compareFindings, type Finding } from '../ingress/findings';
+import type { KObject } from '../ingress/model';
+import { buildRouteTree, lookup, type LookupOptions, type RouteResult, type RouteTable, type RouteTree } from '../ingress/routing/index';
+import { MergedStore, type ObjectStore } from '../ingress/store';
+import { brokenSpans, outsideBroken } from '../ingress/yaml-errors';
+import { checkObjects, checkWorkspace, withOverride, type SeverityOverrides } from '../rules/engine';
+import type { ClusterFacts, Rule, RuleContext } from '../rules/rule';
+import { yamlAlias } from '../rules/schema/yaml-alias';
+import type { Span } from '../ingress/source';
+import { anchorSpan, FileModel, type DocEntry, type FileUpdate, type Lines } from './file-model';
+import { hostsOf, keysOf, ObjectIndex } from './object-index';
+import { projectRouteTable, type TableScope } from './routes';
+
+export interface ProjectOptions {
+  defaultNamespace: string;
+  overrides: SeverityOverrides;
+  now: () => Date;
+  /** The rules to run (all registered rules when absent). */
+  rules?: readonly Rule[];
+}
+
+/** What the project knows of a cluster: its objects (under the workspace's) and live facts. */
+export interface ClusterView {
+  objects?: ObjectStore;
+  facts?: ClusterFacts;
+}
+
+/** Finds the line index of a file the project holds (for related locations); undefined when unknown. */
+export type LinesOf = (uri: string) => Lines | undefined;
+
+export class Project {
+  readonly files = new Map<string, FileModel>();
+  readonly index = new ObjectIndex();
+  private readonly entryOf = new WeakMap<KObject, DocEntry>();
+  private readonly dirty = new Set<DocEntry>();
+  private readonly touched = new Set<string>();
+  /** Hosts whose Ingresses the workspace rules must look at again; 'all' after settings/cluster changes. */
+  private pendingHosts: Set<string> | 'all' = 'all';
+  private clusterView: ClusterView = {};
+  /** The full route table, dropped whenever an Ingress, an IngressClass or the cluster changes. */
+  private table: RouteTable | undefined;
+
+  constructor(private opts: ProjectOptions) {}
+
+  get options(): Readonly<ProjectOptions> {
+    return this.opts;
+  }
+
+  /** Offset ↔ position conversion of any file the project holds. */
+  readonly linesOf: LinesOf = (uri) => this.files.get(uri)?.lines;
+
+  /** Adds or replaces a file's text. Parses only chunks whose text changed. */
+  setText(uri: string, text: string, open = false, lines?: Lines): void {
+    const file = this.fileFor(uri, open);
+    this.afterUpdate(file, file.update(text, this.opts.defaultNamespace, lines));
+  }
+
+  /** Applies one editor change (old offsets start..end → newText; text is the result). */
+  applyEdit(uri: string, start: number, end: number, newText: string, text: string, lines?: Lines): void {
+    const file = this.files.get(uri);
+    if (!file) return this.setText(uri, text, true, lines);
+    this.afterUpdate(file, file.applyEdit(start, end, newText, text, this.opts.defaultNamespace, lines));
+  }
+
+  private fileFor(uri: string, open: boolean): FileModel {
+    let file = this.files.get(uri);
+    if (!file) this.files.set(uri, (file = new FileModel(uri, open)));
+    file.open = open || file.open;
+    return file;
+  }
+
+  private afterUpdate(file: FileModel, { added, removed }: FileUpdate): void {
+    const keys = new Set<string>();
+    const hosts = this.pendingHosts === 'all' ? undefined : this.pendingHosts;
+    /** What a removed or added object affects: its dependents, the Ingresses on its hosts, the route table. */
+    const affects = (o: KObject) => {
+      keysOf(o).forEach((k) => keys.add(k));
+      hostsOf(o).forEach((h) => hosts?.add(h));
+      if (o.kind === 'Ingress' || o.kind === 'IngressClass') this.table = undefined;
+    };
+    for (const e of removed) {
+      this.dirty.delete(e);
+      for (const o of e.objects) { this.index.remove(o); affects(o); }
+    }
+    for (const e of added) {
+      this.dirty.add(e);
+      for (const o of e.objects) { this.index.add(o); this.entryOf.set(o, e); affects(o); }
+    }
+    this.markDependents(keys);
+    this.touched.add(file.uri);
+  }
+
+  remove(uri: string): void {
+    if (!this.files.has(uri)) return;
+    this.setText(uri, '');
+    this.files.delete(uri);
+  }
+
+  /** Re-checks the objects that read any of these keys (everything when keys is undefined). */
+  markDependents(keys?: Iterable<string>): void {
+    if (!keys) {
+      for (const f of this.files.values()) for (const e of f.entries) this.dirty.add(e);
+      this.pendingHosts = 'all';
+      return;
+    }
+    for (const o of this.index.dependentsOf(keys)) {
+      const e = this.entryOf.get(o);
+      if (e) this.dirty.add(e);
+    }
+  }
+
+  /** New cluster objects or facts; keys (`Kind/ns/name`) when known, else everything is re-checked. */
+  setCluster(view: ClusterView, keys?: string[]): void {
+    this.clusterView = view;
+    this.table = undefined;
+    this.markDependents(keys);
+    if (keys && this.pendingHosts !== 'all') this.pendingHosts = 'all';
+  }
+
+  get cluster(): ClusterView {
+    return this.clusterView;
+  }
+
+  /** New settings: a namespace change re-reads every object, an override change re-checks all. */
+  configure(opts: ProjectOptions): void {
+    const reparse = opts.defaultNamespace !== this.opts.defaultNamespace;
+    this.opts = opts;
+    if (reparse) {
+      for (const f of [...this.files.values()]) {
+        const text = f.text;
+        this.setText(f.uri, '');
+        this.setText(f.uri, text);
+      }
+    }
+    this.markDependents();
+    for (const f of this.files.values()) for (const e of f.entries) e.version++;
+  }
+
+  /** Workspace objects layered over cluster objects: the workspace copy is what is about to be applied. */
+  get store(): ObjectStore {
+    return new MergedStore(this.index, this.clusterView.objects);
+  }
+
+  /** The route table of every Ingress in scope (workspace and live), built once per change. */
+  routeTable(scope?: TableScope): RouteTable {
+    if (scope) return projectRouteTable({ workspace: this.index, cluster: this.clusterView.objects }, scope);
+    this.table ??= projectRouteTable({ workspace: this.index, cluster: this.clusterView.objects });
+    return this.table;
+  }
+
+  /** Where a request goes, with the trace: the one matcher on the one table. */
+  route(host: string, path: string, opts?: LookupOptions & TableScope): RouteResult {
+    const table = opts?.ingressClass !== undefined ? this.routeTable({ ingressClass: opts.ingressClass }) : this.routeTable();
+    return lookup(table, host, path, opts);
+  }
+
+  routeTree(scope?: TableScope): RouteTree {
+    return buildRouteTree(this.routeTable(scope));
+  }
+
+  /** The rule context, its route table being the project's (or one over `ingresses`, built by the same builder). */
+  context(ingresses?: readonly KObject[]): RuleContext {
+    let table: RouteTable | undefined;
+    const only = ingresses?.filter((o) => o.kind === 'Ingress');
+    return {
+      store: this.store,
+      cluster: this.clusterView.facts,
+      defaultNamespace: this.opts.defaultNamespace,
+      now: this.opts.now(),
+      sourceText: (uri) => this.files.get(uri)?.text,
+      routes: () => (table ??= only ? this.routeTable({ ingresses: only }) : this.routeTable()),
+    };
+  }
+
+  /** Runs what is pending; returns the URIs whose findings may have changed. */
+  check(): string[] {
+    const ctx = this.context();
+    const { overrides, rules } = this.opts;
+    for (const e of this.dirty) {
+      e.setFindings(checkObjects(e.objects, ctx, { overrides, rules }).map((f) => this.anchored(f, e)));
+      this.touched.add(e.uri);
+    }
+    this.dirty.clear();
+    this.checkWorkspaceRules();
+    const out = [...this.touched];
+    this.touched.clear();
+    return out;
+  }
+
+  /** The Ingresses the workspace rules look at again: those on pending hosts, the host-less ones, and live ones there. */
+  private pendingGroup(pending: Set<string> | 'all'): KObject[] {
+    if (pending === 'all') return [...this.index.list('Ingress'), ...this.liveIngresses(undefined)];
+    const group = this.index.ingressesFor([...pending, '']);
+    return [...group, ...this.liveIngresses(pending)];
+  }
+
+  private liveIngresses(hosts: Set<string> | undefined): KObject[] {
+    return (this.clusterView.objects?.list('Ingress') ?? []).filter((o) => this.index.find('Ingress', o.namespace, o.name).length === 0
+      && (!hosts || hostsOf(o).some((h) => hosts.has(h) || h === '')));
+  }
+
+  private checkWorkspaceRules(): void {
+    const pending = this.pendingHosts;
+    this.pendingHosts = new Set();
+    if (pending !== 'all' && pending.size === 0) return;
+    const group = this.pendingGroup(pending);
+    const before = new Map<DocEntry, string>();
+    const clear = (e: DocEntry | undefined) => {
+      if (!e || before.has(e)) return;
+      before.set(e, JSON.stringify(e.wsFindings));
+      e.wsFindings = [];
+    };
+    if (pending === 'all') for (const f of this.files.values()) f.entries.forEach(clear);
+    for (const o of group) clear(this.entryOf.get(o));
+    const ctx = this.context(pending === 'all' ? undefined : group);
+    for (const f of checkWorkspace(group, ctx, { overrides: this.opts.overrides, rules: this.opts.rules })) {
+      const e = this.files.get(f.uri)?.entryAt(f.span.start);
+      if (!e) continue;
+      clear(e);
+      e.wsFindings.push(this.anchored(f, e));
+    }
+    for (const [e, old] of before) {
+      if (JSON.stringify(e.wsFindings) === old) continue;
+      e.version++;
+      this.touched.add(e.uri);
+    }
+  }
+
+  /** A finding whose spans stay current: anchored to its chunk, its related locations to theirs. */
+  private anchored(f: Finding, at: DocEntry): Finding {
+    const out = { ...f, span: anchorSpan(f.span, at) };
+    if (f.related) out.related = f.related.map((r) => ({ ...r, span: this.anchorIn(r.uri, r.span) }));
+    return out;
+  }
+
+  private anchorIn(uri: string, span: Span): Span {
+    const e = this.files.get(uri)?.entryAt(span.start);
+    return e ? anchorSpan(span, e) : span;
+  }
+
+  /**
+   * Every finding of a file, in order, the same in every face. A file with no document that
+   * looks like a Kubernetes object (apiVersion or kind) is no manifest: only aliases the API
+   * server refuses (a hostile file anywhere in the folder) are reported there.
+   */
+  findings(uri: string): Finding[] {
+    const file = this.files.get(uri);
+    if (!file) return [];
+    const all = file.entries.flatMap((e) => (e.hasFindings ? this.entryFindings(e) : []));
+    return file.k8s ? all : all.filter((f) => f.ruleId === yamlAlias.id);
+  }
+
+  /** Every finding of every file, sorted (what `check` prints). */
+  allFindings(): Finding[] {
+    return [...this.files.keys()].flatMap((u) => this.findings(u)).sort(compareFindings);
+  }
+
+  /** The findings of one chunk (syntax, object and workspace rules), sorted, spans current. */
+  entryFindings(e: DocEntry): Finding[] {
+    const out: Finding[] = [];
+    for (const f of e.syntaxFindings()) {
+      const g = withOverride(f, this.opts.overrides);
+      if (g) out.push(g);
+    }
+    // Rule findings inside a document with a YAML error describe the misread tree (ingress/yaml-errors.ts).
+    const outside = outsideBroken(e.hasSyntax ? brokenSpans(e.docs) : []);
+    if (e.findings.length || e.wsFindings.length) for (const f of e.currentFindings()) if (f.uri === e.uri && outside(f)) out.push(f);
+    return out.sort(compareFindings);
+  }
+
+  /** Every object the workspace files hold. */
+  workspaceObjects(): KObject[] {
+    return [...this.files.values()].flatMap((f) => f.objects);
+  }
+
+  file(uri: string): FileModel | undefined {
+    return this.files.get(uri);
+  }
+}
+
+export function createProject(opts: Partial<ProjectOptions> = {}): Project {
+  return new Project({ defaultNamespace: opts.defaultNamespace ?? 'default', overrides: opts.overrides ?? {}, now: opts.now ?? (() => new Date()), rules: opts.rules });
+}
