@@ -1,6 +1,7 @@
 // `ingress-lab check` wall time and peak memory on synthetic workspaces, each beside a bare
 // `yaml` parse of the same files in the same run (the floor: read + parse, nothing else).
-// Each measurement runs in a fresh Node process so peak RSS belongs to that job alone.
+// Each measurement runs in a fresh Node process so peak RSS belongs to that job alone; the two
+// alternate, so the ratio holds up on a busy machine better than either time does.
 import { execFileSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { parseAllDocuments } from 'yaml';
@@ -24,30 +25,41 @@ function worker(mode: string, dir: string): void {
   process.stdout.write(JSON.stringify(sample));
 }
 
-function measure(mode: string, dir: string, runs: number): Sample {
-  const samples: Sample[] = [];
-  for (let i = 0; i < runs; i++) {
-    const out = execFileSync(process.execPath, [__filename, '--worker', mode, dir], { encoding: 'utf8', maxBuffer: 1 << 26 });
-    samples.push(JSON.parse(out) as Sample);
-  }
-  samples.sort((a, b) => a.ms - b.ms);
-  return samples[Math.floor(samples.length / 2)]!;
+function once(mode: string, dir: string): Sample {
+  const out = execFileSync(process.execPath, [__filename, '--worker', mode, dir], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  return JSON.parse(out) as Sample;
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+/**
+ * Runs alternate (bare parse, check, bare parse, …) so that a change in the machine's load hits
+ * both alike; the ratios are the medians of the per-pair ratios, with their range.
+ */
+function measurePairs(dir: string, runs: number) {
+  const pairs: { floor: Sample; check: Sample }[] = [];
+  for (let i = 0; i < runs; i++) pairs.push({ floor: once('yaml', dir), check: once('check', dir) });
+  const ratios = pairs.map((p) => p.check.ms / p.floor.ms);
+  return {
+    checkMs: median(pairs.map((p) => p.check.ms)), floorMs: median(pairs.map((p) => p.floor.ms)),
+    ratio: median(ratios), low: Math.min(...ratios), high: Math.max(...ratios),
+    checkMB: median(pairs.map((p) => p.check.rssMB)), floorMB: median(pairs.map((p) => p.floor.rssMB)),
+    findings: pairs[0]!.check.findings,
+  };
 }
 
 function main(): void {
   const sizes = (process.env.BENCH_SIZES ?? '100,1000,10000').split(',').map(Number);
-  console.log('check: wall time and peak RSS, median of runs, each beside a bare yaml parse of the same files');
-  console.log('ingresses  layout       check ms   yaml ms   ratio   check MB  yaml MB  ratio  findings');
+  console.log('check: wall time and peak RSS beside a bare yaml parse of the same files, run alternately; medians (ratio range)');
+  console.log('ingresses  layout       check ms   yaml ms   ratio (range)          check MB  yaml MB  ratio  findings');
   for (const n of sizes) {
     for (const layout of ['one-file', 'many-files'] as const) {
       const dir = writeWorkspace(n, layout);
-      const runs = n >= 10000 ? 3 : 5;
-      const floor = measure('yaml', dir, runs);
-      const check = measure('check', dir, runs);
+      const m = measurePairs(dir, n >= 10000 ? 3 : 5);
       console.log(
-        `${String(n).padStart(9)}  ${layout.padEnd(11)} ${check.ms.toFixed(0).padStart(9)} ${floor.ms.toFixed(0).padStart(9)} ` +
-        `${(check.ms / floor.ms).toFixed(2).padStart(6)}x ${check.rssMB.toFixed(0).padStart(9)} ${floor.rssMB.toFixed(0).padStart(8)} ` +
-        `${(check.rssMB / floor.rssMB).toFixed(2).padStart(5)}x ${String(check.findings).padStart(9)}`,
+        `${String(n).padStart(9)}  ${layout.padEnd(11)} ${m.checkMs.toFixed(0).padStart(9)} ${m.floorMs.toFixed(0).padStart(9)} ` +
+        `${m.ratio.toFixed(2).padStart(6)}x (${m.low.toFixed(2)}-${m.high.toFixed(2)}x) ${m.checkMB.toFixed(0).padStart(9)} ${m.floorMB.toFixed(0).padStart(8)} ` +
+        `${(m.checkMB / m.floorMB).toFixed(2).padStart(5)}x ${String(m.findings).padStart(9)}`,
       );
       rmSync(dir, { recursive: true, force: true });
     }

@@ -111,8 +111,9 @@ function toManifestDocument(uri: string, text: string, doc: Document.Parsed, ind
   // Lone CRs read as line breaks here too, so the lines an error names are the parser's (same offsets).
   const syntax = doc.errors.length || doc.warnings.length ? syntaxFindings(uri, lineFeeds(text), doc) : [];
   const root = doc.contents == null ? undefined : documentTree(uri, text, doc, span, syntax);
-  if (doc.errors.length > 0) span.end = coveringEnd(root, syntax, span.end);
-  return { index, span, root, syntax };
+  // A new object: nodes without a range of their own share `span` as their fallback.
+  const covering = doc.errors.length > 0 ? { start: span.start, end: coveringEnd(root, syntax, span.end) } : span;
+  return { index, span: covering, root, syntax };
 }
 
 /**
