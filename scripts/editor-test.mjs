@@ -60,11 +60,14 @@ async function session(name, { profile, limitMs }, body) {
  * The extension host's console (mocha's report included) arrives as page console messages in the
  * form `%c INFO`, `color: …`, format, args…: print those, formatted, and leave workbench noise out.
  */
-async function printHostLog(msg) {
+async function printHostLog(msg, page) {
   const args = await Promise.all(msg.args().map((a) => a.jsonValue().catch(() => '?')));
   if (process.env.EDITOR_TEST_DEBUG) console.log(JSON.stringify(args));
   if (typeof args[0] !== 'string' || !/^%c\s*(INFO|ERR|WARN)/.test(args[0]) || args.length < 3) return;
   const text = format(...args.slice(2));
+  // A test asks for a picture of the workbench as it is now (it waits until the file exists).
+  const shot = /^\[screenshot\] (\S+\.png)$/.exec(text);
+  if (shot && shot[1].startsWith(`${artifacts}/`)) return void page.screenshot({ path: shot[1] }).catch((e) => console.error(`  screenshot failed: ${e.message}`));
   if (/^(Resolv|Creating a socket|Updating additional|\[Service Worker\]|ChatSessionStore)/.test(text)) return;
   if (/getaddrinfo ENOTFOUND/.test(text)) return; // the workbench looks for an extension gallery
   console.log(`  │ ${text.replace(/\n/g, '\n  │ ')}`);
@@ -77,7 +80,7 @@ async function hostTests() {
     let exit;
     const exited = new Promise((resolve) => { exit = resolve; });
     await page.exposeFunction('codeAutomationExit', (code) => { exit(code); });
-    page.on('console', (msg) => void printHostLog(msg));
+    page.on('console', (msg) => void printHostLog(msg, page));
     const payload = [
       ['extensionDevelopmentPath', remote(base)],
       ['extensionTestsPath', remote(join(base, 'out/client/test/index.cjs'))],

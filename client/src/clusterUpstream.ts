@@ -29,6 +29,7 @@ class RelayedStream extends Duplex {
 
   constructor(private readonly socket: Socket, private readonly why: () => Promise<Error>) {
     super();
+    this.on('error', () => undefined); // the HTTP client may have let go of the stream already
     socket.on('data', (d: Buffer) => {
       this.answered = true;
       if (!this.push(d)) socket.pause();
@@ -59,26 +60,31 @@ class RelayedStream extends Duplex {
   override _destroy(err: Error | null, cb: (e?: Error | null) => void): void { this.socket.destroy(); cb(err); }
 }
 
-function openLoopback(host: string, port: number, server: UpstreamServer): Promise<Duplex> {
+function openLoopback(host: string, port: number, server: UpstreamServer, report: (reason: string) => void): Promise<Duplex> {
   return new Promise((resolve, reject) => {
     const socket = tcpConnect(port, host, () => {
       socket.off('error', reject);
       const clientPort = socket.localPort ?? 0;
       resolve(new RelayedStream(socket, async () => {
         const f = await server.failure({ port, clientPort });
+        report(f.reason ?? 'the port-forward closed before the pod answered');
         const e = new Error(f.reason ?? 'closed the connection before answering') as Error & { code?: string };
         if (f.refused) e.code = 'ECONNREFUSED';
         return e;
       }));
     });
-    socket.once('error', reject);
+    socket.once('error', (e) => {
+      report(`cannot connect to the language server's port-forward at ${host}:${port}: ${e.message}`);
+      reject(e);
+    });
   });
 }
 
 export class ServerPodResolver implements UpstreamResolver {
   private readonly forwards = new Map<string, PodForward>();
 
-  constructor(private readonly server: UpstreamServer) {}
+  /** `log`: one line per failed pod connection, in the API server's or kubelet's words. */
+  constructor(private readonly server: UpstreamServer, private readonly log: (line: string) => void = () => undefined) {}
 
   async resolve(target: ServiceTarget, avoid: ReadonlySet<string> = new Set()): Promise<Resolution> {
     let r: OpenUpstreamResult;
@@ -91,7 +97,7 @@ export class ServerPodResolver implements UpstreamResolver {
     if (!isLoopbackHost(r.host)) return { ok: false, status: 502, reason: `the language server answered ${r.host}, not a loopback address: refused` };
     const via = `${r.host}:${r.port}`;
     this.forwards.set(r.label, { label: r.label, via });
-    return { ok: true, upstream: { label: r.label, connect: () => openLoopback(r.host, r.port, this.server) } };
+    return { ok: true, upstream: { label: r.label, connect: () => openLoopback(r.host, r.port, this.server, (why) => this.log(`${r.label}: ${why}`)) } };
   }
 
   /** The port-forward a pod upstream was last reached through. */

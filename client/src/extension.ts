@@ -7,7 +7,7 @@ import { ClusterStatusNotification, ExplainRouteRequest, RoutesChangedNotificati
 import type { IngressLabApi } from './api';
 import { ClusterStatusItem } from './clusterStatus';
 import { Commands, registerCommands } from './commands';
-import { createLanguageClient } from './languageClient';
+import { createLanguageClient, restartWithNotice } from './languageClient';
 import { registerLiveObjects } from './liveObjects';
 import { ProxyController } from './proxyController';
 import { ResultPanel } from './resultPanel';
@@ -39,14 +39,14 @@ export function activate(context: vscode.ExtensionContext): IngressLabApi {
   const routesChanged = new vscode.EventEmitter<RoutesChangedParams>();
   context.subscriptions.push(routesChanged, client.onNotification(RoutesChangedNotification, (p) => routesChanged.fire(p)));
   const proxy = (runningProxy = new ProxyController(client, routesChanged.event, output, vscode.Uri.joinPath(context.globalStorageUri, 'ca'), Commands.showOutput));
-  const panel = new ResultPanel();
+  const panel = new ResultPanel(routesChanged.event);
   context.subscriptions.push(proxy, panel);
   const routes = registerRoutesView(client, routesChanged.event, output, context.subscriptions);
 
   let starting = client.start();
   const restartServer = async () => {
     output.info('restarting the language server');
-    starting = client.restart();
+    starting = restartWithNotice(client, output);
     await starting;
   };
   context.subscriptions.push(...registerCommands({

@@ -15,7 +15,7 @@ import { ClusterObjects, type ObjectStore } from '../../server/src/ingress/store
 import type { RouteTable } from '../../server/src/ingress/routing/index';
 import { decide } from '../../server/src/proxy/decide';
 import { ServerPodResolver, type PodForward } from './clusterUpstream';
-import { MAP_SETTING, parseProxyMap } from './proxyMap';
+import { MAP_SETTING, parseProxyMap, warnRefused } from './proxyMap';
 
 export interface ProxyInfo extends Listening {
   ca: CaFiles;
@@ -31,6 +31,7 @@ export class ProxyController implements vscode.Disposable {
   private store: ObjectStore = new ClusterObjects();
   private locals = new LocalMapResolver([]);
   private mapKey = '';
+  private mapErrors: string[] = [];
   private table: RouteTable | undefined;
   private generation = 0;
   private readonly pods: ServerPodResolver;
@@ -50,7 +51,7 @@ export class ProxyController implements vscode.Disposable {
     this.pods = new ServerPodResolver({
       open: (p) => client.sendRequest(OpenUpstreamRequest, p),
       failure: (p) => client.sendRequest(UpstreamFailureRequest, p),
-    });
+    }, (line) => this.output.warn(`proxy: ${line}`));
   }
 
   /** The running proxy, starting it if it is not yet running (activate() starts it once the language server runs). */
@@ -93,7 +94,8 @@ export class ProxyController implements vscode.Disposable {
   private showListening(info: ProxyInfo): void {
     const https = info.https ? `, https://127.0.0.1:${info.https.port}` : '';
     this.output.info(`proxy listening on http://127.0.0.1:${info.http.port}${https} (CA: ${info.ca.certPath})`);
-    this.item.text = `$(radio-tower) Proxy :${info.http.port}`;
+    // The same listeners the Try panel names: HTTP, and HTTPS for the hosts Ingresses list under tls.
+    this.item.text = `$(radio-tower) Proxy :${info.http.port}${info.https ? ` · TLS :${info.https.port}` : ''}`;
     this.item.tooltip = `Ingress Lab proxy on http://127.0.0.1:${info.http.port}${https}\n(trust ${info.ca.certPath} for HTTPS)`;
     this.item.show();
   }
@@ -122,16 +124,37 @@ export class ProxyController implements vscode.Disposable {
     if (key === this.mapKey && !report) return this.locals;
     this.mapKey = key;
     const { mappings, errors } = parseProxyMap(raw);
+    this.mapErrors = errors;
     this.locals = new LocalMapResolver(mappings, servicePorts(() => this.store).aliases, (key) => `map it in ${MAP_SETTING}: "${key}": "http://127.0.0.1:PORT"`);
     if (!report || errors.length === 0) return this.locals;
     for (const e of errors) this.output.warn(e);
-    void vscode.window.showWarningMessage(`${errors[0]}${errors.length > 1 ? ` (and ${errors.length - 1} more: see the output)` : ''}`);
+    void warnRefused(errors, {
+      warn: (message, ...actions) => vscode.window.showWarningMessage(message, ...actions),
+      openSettings: () => vscode.commands.executeCommand('workbench.action.openSettings', MAP_SETTING),
+      showOutput: () => this.output.show(true),
+    });
     return this.locals;
   }
 
   /** The rule the proxy's current table uses for a request (undefined: none), as its X-Ingress-Lab-Route header would say. */
   ruleFor(host: string, path: string): string | undefined {
     return this.table ? decide(this.table, host, path).rule : undefined;
+  }
+
+  /** Why the mapping written for `key` ("ns/svc:port") was refused, if one was. */
+  refusedMapping(key: string): string | undefined {
+    this.readMap(false);
+    return this.mapErrors.find((e) => e.includes(`"${key}"`));
+  }
+
+  /** The workspace defines the target's Service, without that port. */
+  portMissing(target: ServiceTarget): boolean {
+    return servicePorts(() => this.store).portNameOf(target) === undefined;
+  }
+
+  /** Does the running proxy serve this host over HTTPS (an Ingress lists it under tls)? */
+  async servesTls(host: string): Promise<boolean> {
+    return this.starting ? (await this.starting).proxy.servesTls(host) : false;
   }
 
   /** The port-forward a pod upstream (`pod ns/name:port`, as X-Ingress-Lab-Upstream says) was last reached through. */

@@ -1,6 +1,8 @@
 // The "Try" result panel: one webview reused across tries. Strict CSP (default-src 'none', a fresh
 // nonce per load for its one script and one style), no remote content, the data only through
-// postMessage, colours only from --vscode-* variables. The page reports back when it rendered.
+// postMessage, colours only from --vscode-* variables. The page reports back when it rendered,
+// and asks for its actions (re-run, copy as curl, open the setting the advice names) by message.
+// When the rules change after an answer was shown, the page marks it stale.
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { TryResult } from './tryResult';
@@ -21,9 +23,19 @@ export class ResultPanel implements vscode.Disposable {
   readonly onDidRender = this.rendered.event;
   /** The last result sent to the page. */
   last: TryResult | undefined;
+  /** The rules changed since the last result was shown. */
+  stale = false;
+  private rerun: (() => void) | undefined;
+  private readonly subs: vscode.Disposable[] = [];
 
-  show(result: TryResult): void {
+  constructor(onRulesChanged?: vscode.Event<unknown>) {
+    if (onRulesChanged) this.subs.push(onRulesChanged(() => this.markStale()));
+  }
+
+  show(result: TryResult, rerun?: () => void): void {
     this.last = result;
+    this.stale = false;
+    this.rerun = rerun;
     if (!this.panel) this.create();
     this.panel!.title = `Try: ${result.url}`;
     this.panel!.reveal(undefined, true);
@@ -43,9 +55,10 @@ export class ResultPanel implements vscode.Disposable {
         const data = this.pending ?? this.last;
         this.pending = undefined;
         if (data) void panel.webview.postMessage({ type: 'result', result: data });
+        if (this.stale) void panel.webview.postMessage({ type: 'stale' });
       } else if (m.type === 'rendered') {
         this.rendered.fire({ url: String(m.url), status: Number(m.status) });
-      }
+      } else this.act(m.type);
     });
     // Hidden and shown again, the page reloads (no retained context): it asks for the data again.
     panel.onDidChangeViewState(() => { if (!panel.visible) this.ready = false; });
@@ -53,9 +66,28 @@ export class ResultPanel implements vscode.Disposable {
     panel.webview.html = page();
   }
 
+  /** The page's buttons. */
+  private act(type: string | undefined): void {
+    const last = this.last;
+    if (type === 'rerun') this.rerun?.();
+    else if (type === 'copyCurl' && last?.curl) {
+      void vscode.env.clipboard.writeText(last.curl).then(() => vscode.window.setStatusBarMessage('Ingress Lab: curl command copied', 3000));
+    } else if (type === 'openSetting' && last?.guidanceSetting) {
+      void vscode.commands.executeCommand('workbench.action.openSettings', last.guidanceSetting);
+    }
+  }
+
+  /** The rules changed: the answer shown may no longer be what the proxy would say. */
+  markStale(): void {
+    if (!this.last || this.stale) return;
+    this.stale = true;
+    if (this.panel && this.ready) void this.panel.webview.postMessage({ type: 'stale' });
+  }
+
   dispose(): void {
     this.panel?.dispose();
     this.rendered.dispose();
+    for (const s of this.subs) s.dispose();
   }
 }
 

@@ -4,6 +4,7 @@
 // Tooltips carry names, paths and rule messages only: the server sends no Secret data.
 import type { Location } from 'vscode-languageserver-protocol';
 import type { RouteTreeBackend, RouteTreeHost, RouteTreePath, RouteTreeResult } from '../../server/src/protocol';
+import { backendPortRule } from '../../server/src/rules/ref/backend-port';
 
 export type NodeKind = 'host' | 'path' | 'backend' | 'pod';
 
@@ -33,12 +34,20 @@ function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
+/** The value of a `path:` key on one line: its start and end columns. */
+export function pathValueColumns(line: string): { start: number; end: number } | undefined {
+  const m = /^(\s*(?:-\s+)?path:\s*)(["']?)([^"'#\s]*)\2/.exec(line);
+  if (!m || !m[3]) return undefined;
+  const start = m[1]!.length + m[2]!.length;
+  return { start, end: start + m[3].length };
+}
+
 export function shapeRouteTree(tree: RouteTreeResult): RouteNode[] {
   return tree.hosts.map((h) => hostNode(h, tree.cluster.state === 'connected'));
 }
 
 function hostLabel(host: string): string {
-  return host === '*' ? '(any host)' : host;
+  return host === '*' ? '(any host)' : host === '' ? '(default backend)' : host;
 }
 
 function hostNode(h: RouteTreeHost, connected: boolean): RouteNode {
@@ -49,6 +58,7 @@ function hostNode(h: RouteTreeHost, connected: boolean): RouteNode {
     .filter(Boolean).join(' · ');
   const ingresses = [...new Set(h.paths.map((p) => `${p.namespace}/${p.ingress}`))];
   const scheme = h.tls ? 'https' : 'http';
+  if (h.host === '') return defaultBackendsNode(h, id, connected, ingresses);
   const tooltip = [
     `**${scheme}://${h.host === '*' ? '*' : h.host}**`,
     h.tls ? 'TLS: a `tls` entry covers this host.' : 'No TLS entry covers this host (HTTP only).',
@@ -58,6 +68,16 @@ function hostNode(h: RouteTreeHost, connected: boolean): RouteNode {
     kind: 'host', id, label: hostLabel(h.host), description, tooltip,
     icon: { id: h.tls ? 'lock' : 'globe' }, location: h.location ?? h.paths[0]?.location,
     children: h.paths.map((p, i) => pathNode(p, `${id}/${i}:${p.namespace}/${p.ingress}:${p.pathType}:${p.path}`, connected)),
+  };
+}
+
+/** The Ingresses' defaultBackends, under one node after the hosts: what no rule takes goes there. */
+function defaultBackendsNode(h: RouteTreeHost, id: string, connected: boolean, ingresses: string[]): RouteNode {
+  const tooltip = ['**spec.defaultBackend**', 'Requests that no rule takes (no host rule, or no path of the host matches) go to a defaultBackend: of an Ingress owning that host\'s rules, else of a catch-all Ingress.',
+    `Ingresses: ${ingresses.map(code).join(', ')}`].join('\n\n');
+  return {
+    kind: 'host', id, label: hostLabel(''), description: plural(h.paths.length, 'Ingress') , tooltip, icon: { id: 'inbox' }, location: h.paths[0]?.location,
+    children: h.paths.map((p, i) => pathNode(p, `${id}/${i}:${p.namespace}/${p.ingress}`, connected)),
   };
 }
 
@@ -95,13 +115,21 @@ function pathTooltip(p: RouteTreePath): string {
 
 function pathNode(p: RouteTreePath, id: string, connected: boolean): RouteNode {
   const others = p.problems.filter((x) => !x.code.startsWith('conflict/')).length;
-  const description = [p.pathType || 'no pathType', pathStatus(p), others && plural(others, 'problem')].filter(Boolean).join(' · ');
+  const kind = p.isDefaultBackend ? `Ingress ${p.namespace}/${p.ingress}` : p.pathType || 'no pathType';
+  const description = [kind, p.live && 'live (cluster only)', pathStatus(p), others && plural(others, 'problem')].filter(Boolean).join(' · ');
   const color = pathColor(p);
+  const icon = p.live ? 'cloud' : 'link';
+  const tooltip = p.live ? `${pathTooltip(p)}\n\nLive in the cluster only: no workspace file defines this Ingress (a click opens its read-only view).` : pathTooltip(p);
   return {
-    kind: 'path', id, label: p.path || '(empty)', description, tooltip: pathTooltip(p),
-    icon: color ? { id: 'link', color } : { id: 'link' }, location: p.location,
-    children: p.backend ? [backendNode(p.backend, p.location, `${id}/backend`, connected)] : [],
+    kind: 'path', id, label: p.isDefaultBackend ? 'defaultBackend' : p.path || '(empty)', description, tooltip,
+    icon: color ? { id: icon, color } : { id: icon }, location: p.location,
+    children: p.backend ? [backendNode(p.backend, p.location, `${id}/backend`, connected, portProblem(p))] : [],
   };
+}
+
+/** The message of the finding that the backend's Service has no such port, if there is one. */
+function portProblem(p: RouteTreePath): string | undefined {
+  return p.problems.find((x) => x.code === backendPortRule.id)?.message;
 }
 
 function readiness(b: RouteTreeBackend): string | undefined {
@@ -109,13 +137,14 @@ function readiness(b: RouteTreeBackend): string | undefined {
   return `${b.ready}/${b.total} ready`;
 }
 
-function backendNode(b: RouteTreeBackend, pathLoc: Location, id: string, connected: boolean): RouteNode {
+function backendNode(b: RouteTreeBackend, pathLoc: Location, id: string, connected: boolean, portMissing?: string): RouteNode {
   const label = b.port === undefined ? b.service : `${b.service}:${b.port}`;
   const ready = readiness(b);
-  const description = [!b.exists && 'Service not found', ready].filter(Boolean).join(' · ') || undefined;
-  const color = !b.exists || (b.ready === 0 && connected) ? WARNING : undefined;
+  const noPort = b.exists && portMissing !== undefined;
+  const description = [!b.exists && 'Service not found', noPort && 'port not found', ready].filter(Boolean).join(' · ') || undefined;
+  const color = !b.exists || noPort || (b.ready === 0 && connected) ? WARNING : undefined;
   const where = b.location ? 'Defined in the workspace.' : b.exists ? 'Defined in the cluster.' : 'No Service of this name in the workspace or the cluster.';
-  const tooltip = [`**Service ${code(`${b.namespace}/${b.service}`)}**${b.port === undefined ? '' : ` port ${code(String(b.port))}`}`, where,
+  const tooltip = [`**Service ${code(`${b.namespace}/${b.service}`)}**${b.port === undefined ? '' : ` port ${code(String(b.port))}`}`, where, noPort ? portMissing : '',
     ready ? `Endpoints: ${ready}` : connected ? '' : 'Readiness: connect a cluster (`ingressLab.cluster.enabled`).'].filter(Boolean).join('\n\n');
   const location = b.location ?? pathLoc;
   return {
@@ -131,8 +160,8 @@ function podNodes(b: RouteTreeBackend, location: Location, id: string): RouteNod
       icon: { id: 'warning', color: WARNING }, location, children: [] }];
   }
   return b.pods.map((p) => ({
-    kind: 'pod' as const, id: `${id}/${p.name}`, label: p.name, description: p.ready ? 'ready' : 'not ready',
-    tooltip: `**Pod ${code(p.name)}**\n\n${p.ready ? 'Ready: receives traffic.' : 'Not ready: receives no traffic.'}`,
+    kind: 'pod' as const, id: `${id}/${p.name}`, label: p.name, description: [p.ready ? 'ready' : 'not ready', p.port !== undefined && `:${p.port}`].filter(Boolean).join(' · '),
+    tooltip: `**Pod ${code(p.name)}**\n\n${p.ready ? 'Ready: receives traffic.' : 'Not ready: receives no traffic.'}${p.port === undefined ? '' : `\n\nThe backend's Service port reaches container port ${p.port} on it (targetPort, as its EndpointSlice resolves it).`}`,
     icon: p.ready ? { id: 'pass', color: 'testing.iconPassed' } : { id: 'error', color: 'testing.iconFailed' }, location, children: [],
   }));
 }

@@ -1,10 +1,12 @@
 // The Routes side panel (view `ingressLab.routes` in the "Ingress Lab" activity-bar container):
 // asks the server for ingressLab/routeTree, shapes it with routeNodes.ts and shows it. Refreshes on
 // ingressLab/routesChanged, when the server (re)starts, and on ingressLab.refreshRoutes. A click
-// on a node opens its YAML with the node's range selected.
+// on a node opens its YAML (a path with its value selected); a path has an inline Try and a context
+// menu (Try, Explain route, Go to YAML): routeActions.ts.
 import * as vscode from 'vscode';
 import { State, type LanguageClient } from 'vscode-languageclient/node';
 import { RouteTreeRequest, type RouteTreeResult } from '../../server/src/protocol';
+import { registerRouteActions, ROUTE_COMMANDS } from './routeActions';
 import { shapeRouteTree, type RouteNode } from './routeNodes';
 
 export const ROUTES_VIEW = 'ingressLab.routes';
@@ -26,12 +28,8 @@ export function toTreeItem(n: RouteNode): vscode.TreeItem {
   item.tooltip = new vscode.MarkdownString(n.tooltip);
   item.iconPath = new vscode.ThemeIcon(n.icon.id, n.icon.color ? new vscode.ThemeColor(n.icon.color) : undefined);
   item.contextValue = `ingressLab.route.${n.kind}`;
-  if (n.location) {
-    // A path or a Service spans many lines: select its first line (the editor clamps the column).
-    const { start, end } = n.location.range;
-    const selection = new vscode.Range(start.line, start.character, start.line, start.line === end.line ? end.character : Number.MAX_SAFE_INTEGER);
-    item.command = { title: 'Show in YAML', command: 'vscode.open', arguments: [vscode.Uri.parse(n.location.uri), { selection, preview: true }] };
-  }
+  // A click opens the YAML: a path with its value selected, other nodes with their first line.
+  if (n.location) item.command = { title: 'Go to YAML', command: ROUTE_COMMANDS.goToYaml, arguments: [n] };
   return item;
 }
 
@@ -81,6 +79,7 @@ export function registerRoutesView(client: LanguageClient, onRoutesChanged: vsco
     provider,
     vscode.window.createTreeView(ROUTES_VIEW, { treeDataProvider: provider, showCollapseAll: true }),
     vscode.commands.registerCommand(REFRESH_ROUTES_COMMAND, () => provider.refresh()),
+    ...registerRouteActions(client, output),
     onRoutesChanged(refresh),
     client.onDidChangeState((e) => {
       if (e.newState === State.Running) refresh();

@@ -12,9 +12,19 @@ export interface TryResult {
   response?: TryResponse;
   /** The request failed before any answer (connection, TLS). */
   error?: string;
+  /** The lens's own rule does not get its request: said before anything else. */
+  lensNote?: string;
   /** What to do about a 503/502 the proxy answered itself. */
   guidance?: string;
+  /** The setting the guidance asks to change (the panel offers a button that opens it). */
+  guidanceSetting?: string;
   explain: ExplainRouteResult;
+  /** Who answered: a pod through the language server's port-forward, or a mapped URL. */
+  answeredBy?: { what: string; via?: string };
+  /** When the request was sent (ISO 8601). */
+  at?: string;
+  /** The same request from a terminal, against the same proxy listener. */
+  curl?: string;
 }
 
 /** "shop/web:80": the key ingressLab.proxy.map uses for the route's backend, when it names a Service. */
@@ -22,6 +32,28 @@ export function mapKeyOf(explain: ExplainRouteResult): string | undefined {
   const r = explain.route;
   if (!r?.service || r.service.port === undefined) return undefined;
   return targetKey({ namespace: r.namespace, service: r.service.name, port: r.service.port });
+}
+
+export interface AdviceContext {
+  clusterEnabled: boolean;
+  /** Why the user's mapping for the route's Service port was refused (ingressLab.proxy.map). */
+  refusedMapping?: string;
+  /** The workspace's Service has no such port. */
+  portMissing?: boolean;
+}
+
+/** The guidance and the setting it asks to change, if any. */
+export function adviceFor(explain: ExplainRouteResult, res: TryResponse | undefined, ctx: AdviceContext): { text?: string; setting?: string } {
+  const r = explain.route;
+  if (res?.status === 503 && res.reason && r?.service) {
+    const svc = `Service ${r.namespace}/${r.service.name}`;
+    if (ctx.portMissing) return { text: `${svc} has no port ${r.service.port}: fix the backend's port (or the Service). A mapping would only hide the mistake.` };
+    if (ctx.refusedMapping) return { text: `Your mapping was refused, so the proxy has none for ${svc}: ${ctx.refusedMapping}.`, setting: MAP_SETTING };
+  }
+  const text = guidanceFor(explain, res, ctx.clusterEnabled);
+  // A missing Service port is fixed in the YAML, not by a mapping: no button for that one.
+  if (!text || / no port \S+: fix the backend/.test(text)) return { text };
+  return { text, setting: text.includes(MAP_SETTING) ? MAP_SETTING : undefined };
 }
 
 /** What to do about the proxy's own 503/502/404, in the words of what went wrong. */

@@ -17,6 +17,13 @@ td:first-child { color: var(--vscode-descriptionForeground); white-space: nowrap
 code, pre { font-family: var(--vscode-editor-font-family); font-size: var(--vscode-editor-font-size); }
 pre { background: var(--vscode-textCodeBlock-background); padding: 8px; overflow: auto; max-height: 40vh; white-space: pre-wrap; overflow-wrap: anywhere; margin: 0; }
 ol { margin: 0; padding-left: 20px; } li { margin: 2px 0; }
+.actions { display: flex; gap: 8px; margin: 10px 0 4px; flex-wrap: wrap; }
+button { font-family: inherit; font-size: inherit; color: var(--vscode-button-foreground); background: var(--vscode-button-background); border: none; padding: 4px 12px; border-radius: 2px; cursor: pointer; }
+button:hover { background: var(--vscode-button-hoverBackground); }
+button.secondary { color: var(--vscode-button-secondaryForeground); background: var(--vscode-button-secondaryBackground); }
+button.secondary:hover { background: var(--vscode-button-secondaryHoverBackground); }
+.stale { border-left: 3px solid var(--vscode-editorInfo-foreground); padding: 6px 10px; margin: 10px 0; background: var(--vscode-textBlockQuote-background); }
+.answered { margin: 4px 0; }
 `;
 
 export const PANEL_SCRIPT = `
@@ -30,6 +37,20 @@ export const PANEL_SCRIPT = `
     for (const [k, v] of pairs) { if (v === undefined || v === '') continue; const tr = el('tr'); tr.appendChild(el('td', '', k)); const td = el('td'); td.appendChild(el('code', '', v)); tr.appendChild(td); t.appendChild(tr); }
     root.appendChild(t);
   }
+  function button(label, type, cls) { const b = el('button', cls || '', label); b.addEventListener('click', () => vscode.postMessage({ type: type })); return b; }
+  function actions(r) {
+    const bar = el('div', 'actions');
+    bar.appendChild(button('Re-run', 'rerun'));
+    if (r.curl) { const c = button('Copy as curl', 'copyCurl', 'secondary'); c.title = r.curl; bar.appendChild(c); }
+    if (r.guidanceSetting) bar.appendChild(button('Open ' + r.guidanceSetting, 'openSetting', 'secondary'));
+    root.appendChild(bar);
+  }
+  function markStale() {
+    if (document.querySelector('.stale')) return;
+    const s = el('div', 'stale', 'The rules changed after this answer: it may not be what the proxy says now. ');
+    s.appendChild(button('Re-run', 'rerun'));
+    root.insertBefore(s, root.children[1] || null);
+  }
   function size(n) { return n < 1024 ? n + ' B' : (n / 1024).toFixed(1) + ' KiB'; }
   function render(r) {
     root.textContent = '';
@@ -39,9 +60,20 @@ export const PANEL_SCRIPT = `
     h.appendChild(el('span', 'status ' + (status >= 200 && status < 400 ? 'ok' : 'bad'), res ? (res.status + ' ' + res.statusText).trim() : 'failed'));
     h.appendChild(el('span', '', 'GET ' + r.url));
     root.appendChild(h);
-    root.appendChild(el('div', 'muted', res ? res.ms.toFixed(1) + ' ms through the Ingress Lab proxy at ' + r.via : 'through the Ingress Lab proxy at ' + r.via));
+    if (r.lensNote) root.appendChild(el('div', 'callout', r.lensNote));
+    const when = r.at ? ' at ' + new Date(r.at).toLocaleTimeString() : '';
+    root.appendChild(el('div', 'muted', (res ? res.ms.toFixed(1) + ' ms' : 'sent') + when + ' through the Ingress Lab proxy at ' + r.via));
+    if (r.answeredBy) {
+      const a = el('div', 'answered');
+      a.appendChild(el('span', '', 'Answered by '));
+      a.appendChild(el('code', '', r.answeredBy.what));
+      if (r.answeredBy.via) { a.appendChild(el('span', '', " through the language server's port-forward at ")); a.appendChild(el('code', '', r.answeredBy.via)); }
+      else if (/^https?:/.test(r.answeredBy.what)) a.appendChild(el('span', 'muted', ' (mapped in ingressLab.proxy.map)'));
+      root.appendChild(a);
+    }
     if (r.guidance) root.appendChild(el('div', 'callout', r.guidance));
     if (r.error) root.appendChild(el('div', 'callout error', r.error));
+    actions(r);
     if (res) {
       section('Route');
       rows([['Rule', res.rule || '(none)'], ['Upstream', res.upstream], ['Reason', res.reason]]);
@@ -63,7 +95,10 @@ export const PANEL_SCRIPT = `
     }
     vscode.postMessage({ type: 'rendered', url: r.url, status: status });
   }
-  window.addEventListener('message', (e) => { if (e.data && e.data.type === 'result') render(e.data.result); });
+  window.addEventListener('message', (e) => {
+    if (e.data && e.data.type === 'result') render(e.data.result);
+    else if (e.data && e.data.type === 'stale') markStale();
+  });
   vscode.postMessage({ type: 'ready' });
 })();
 `;

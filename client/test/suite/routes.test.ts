@@ -3,7 +3,9 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { IngressLabApi } from '../../src/api';
+import type { ExplainRouteResult } from '../../../server/src/protocol';
 import type { RouteNode } from '../../src/routeNodes';
+import type { TryResult } from '../../src/tryResult';
 import { activateExtension, fixtureUri, openFixture, rangeText, waitForEvent } from '../helpers';
 
 function host(api: IngressLabApi, name: string): RouteNode | undefined {
@@ -50,15 +52,30 @@ suite('Routes panel', () => {
     assert.equal(backend.label, 'catalog:8080');
   });
 
-  test('clicking a path opens its YAML with the path selected', async () => {
+  test('clicking a path opens its YAML with the path value selected', async () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     const item = api.routes.getTreeItem(host(api, 'tree.example.com')!.children[1]!);
     assert.ok(item.command, 'the node has a command');
     await vscode.commands.executeCommand(item.command.command, ...(item.command.arguments ?? []));
     const editor = vscode.window.activeTextEditor;
     assert.equal(editor?.document.uri.toString(), fixtureUri('tree.yaml').toString());
-    assert.equal(rangeText(editor!.selection), '23:12-23:23');
-    assert.equal(editor!.document.getText(editor!.selection), 'path: /app/');
+    assert.equal(rangeText(editor!.selection), '23:18-23:23');
+    assert.equal(editor!.document.getText(editor!.selection), '/app/');
+  });
+
+  test('a path\'s Try (inline and in its context menu) sends the lens\'s request; Explain route names the same rule', async () => {
+    const path = host(api, 'tree.example.com')!.children[0]!;
+    const item = api.routes.getTreeItem(path);
+    assert.equal(item.contextValue, 'ingressLab.route.path', 'the inline Try and the context menu are declared for this context value');
+    const result = await vscode.commands.executeCommand<TryResult>('ingressLab.routes.try', path);
+    assert.equal(result?.url, 'https://tree.example.com/app');
+    const explain = await vscode.commands.executeCommand<ExplainRouteResult>('ingressLab.routes.explain', path);
+    assert.equal(explain.route?.path, result?.explain.route?.path);
+    assert.equal(explain.route?.ingress, result?.explain.route?.ingress);
+    const menus = vscode.extensions.getExtension('ingress-lab.ingress-lab')!.packageJSON.contributes.menus['view/item/context'] as { command: string; group: string }[];
+    assert.deepEqual(menus.map((m) => `${m.command} ${m.group}`), [
+      'ingressLab.routes.try inline', 'ingressLab.routes.try 1_route@1', 'ingressLab.routes.explain 1_route@2', 'ingressLab.routes.goToYaml 1_route@3',
+    ]);
   });
 
   test('adding a path in the YAML refreshes the tree', async () => {

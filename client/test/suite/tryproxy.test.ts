@@ -86,6 +86,13 @@ suite('Try through the proxy', () => {
     assert.deepEqual(panels.map((t) => t.label), ['Try: http://shop.example.com/checkout'], 'one panel, reused by the second try');
   });
 
+  test('https for a host no Ingress lists under tls: the panel says so in words, not a TLS error', async () => {
+    const { result, rendered } = await tryAndRender({ ...(await lensArgs(0)), scheme: 'https' });
+    assert.equal(result.response, undefined);
+    assert.match(result.error ?? '', /^The proxy has no certificate for shop\.example\.com: no Ingress lists it under spec\.tls\[\]\.hosts/);
+    assert.equal(rendered.status, 0);
+  });
+
   test('editing a path in the YAML reloads the proxy\'s rules without a restart', async () => {
     const before = await api.proxy.ensureStarted();
     const editor = await openFixture('routes.yaml');

@@ -197,9 +197,18 @@ export async function scenario({ page, url, demo, shot, upstream }) {
   await shot('-try-route');
   panel = await tryRoute(page, 'Try https://shop.example.com/static', '503');
   const guidance = await panel.locator('.callout').textContent();
-  assert.match(guidance, /^Map shop\/web:8080 to a local URL in ingressLab\.proxy\.map/);
-  console.log(`  ✔ unmapped /static: 503 with "${guidance.slice(0, 80)}…"`);
+  // The demo's deliberate mistake: Service web has no port 8080. A mapping would only hide it.
+  assert.match(guidance, /^Service shop\/web has no port 8080: fix the backend's port \(or the Service\)/);
+  const buttons = await panel.locator('.actions button').allTextContents();
+  assert.deepEqual(buttons, ['Re-run', 'Copy as curl'], 'no "open the mapping setting" button for a missing port');
+  console.log(`  ✔ /static (port 8080 that Service web lacks): 503 with "${guidance.slice(0, 80)}…", buttons ${buttons.join(', ')}`);
   await shot('-try-route-503');
+  // The demo's `path: api` (no leading "/"): its lens's own rule never gets a request, and the panel says that first.
+  panel = await tryRoute(page, 'Try https://shop.example.com/api (Prefix)', 'GET https://shop.example.com/api');
+  const first = await panel.locator('.callout').first().textContent();
+  assert.match(first, /^This lens's own rule never gets a request: its path "api" does not start with "\/"/);
+  console.log(`  ✔ the lens of "path: api": "${first.slice(0, 90)}…"`);
+  await shot('-try-api');
   const types = await pathTypeCompletion(page, demo, shot);
   assert.deepEqual(types, ['Prefix', 'Exact', 'ImplementationSpecific'], 'the most used pathType first, not alphabetical');
   console.log(`  ✔ pathType completion: ${types.join(', ')}`);

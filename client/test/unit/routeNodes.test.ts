@@ -2,7 +2,7 @@
 // click goes.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { shapeRouteTree, type RouteNode } from '../../src/routeNodes';
+import { pathValueColumns, shapeRouteTree, type RouteNode } from '../../src/routeNodes';
 import type { RouteTreePath, RouteTreeResult } from '../../../server/src/protocol';
 
 const loc = (line: number, uri = 'file:///w/shop.yaml') => ({ uri, range: { start: { line, character: 10 }, end: { line, character: 20 } } });
@@ -81,4 +81,38 @@ test('ids are stable across refreshes and unique', () => {
   const ids = (ns: RouteNode[]): string[] => ns.flatMap((n) => [n.id, ...ids(n.children)]);
   assert.deepEqual(ids(shapeRouteTree(t)), ids(shapeRouteTree(structuredClone(t))));
   assert.equal(new Set(ids(shapeRouteTree(t))).size, ids(shapeRouteTree(t)).length);
+});
+
+test('a path node\'s click selects the path value: plain, quoted, after "- ", with a comment', () => {
+  assert.deepEqual(pathValueColumns('          - path: /app/'), { start: 18, end: 23 });
+  assert.deepEqual(pathValueColumns('            path: "/api"  # the API'), { start: 19, end: 23 });
+  assert.equal(pathValueColumns('            pathType: Prefix'), undefined);
+  assert.equal(pathValueColumns('          - backend:'), undefined);
+});
+
+test('a Service without the routed port: "port not found", like "Service not found", the finding in the tooltip', () => {
+  const message = 'Service "web" has no port 8080 (it has 80/TCP "http")';
+  const [host] = shapeRouteTree(tree(false, [
+    path({ path: '/static', problems: [{ code: 'ref/backend-port', message, severity: 'error' }], backend: { service: 'web', port: 8080, namespace: 'shop', exists: true } }),
+  ]));
+  const backend = host!.children[0]!.children[0]!;
+  assert.deepEqual(row(backend), ['web:8080', 'port not found', 'server', 'list.warningForeground']);
+  assert.ok(backend.tooltip.includes(message));
+});
+
+test('defaultBackends under "(default backend)" after the hosts; a live-only Ingress marked live; a ready pod with its container port', () => {
+  const backend = { service: 'web', port: 'http', namespace: 'shop', exists: true, ready: 1, total: 1, pods: [{ name: 'web-1', ready: true, port: 8080 }] };
+  const roots = shapeRouteTree({
+    hosts: [
+      { host: 'live.example.com', tls: false, paths: [path({ path: '/', ingress: 'live-only', live: true, backend })] },
+      { host: '', tls: false, paths: [path({ path: '', pathType: '', ingress: 'live-only', isDefaultBackend: true, live: true, backend })] },
+    ],
+    cluster: { state: 'connected', source: 'kind', message: '' },
+  });
+  assert.deepEqual(roots.map(row), [['live.example.com', '1 path', 'globe', undefined], ['(default backend)', '1 Ingress', 'inbox', undefined]]);
+  assert.deepEqual(row(roots[0]!.children[0]!), ['/', 'Prefix · live (cluster only)', 'cloud', undefined]);
+  assert.deepEqual(row(roots[1]!.children[0]!), ['defaultBackend', 'Ingress shop/live-only · live (cluster only)', 'cloud', undefined]);
+  const pod = roots[0]!.children[0]!.children[0]!.children[0]!;
+  assert.deepEqual(row(pod), ['web-1', 'ready · :8080', 'pass', 'testing.iconPassed']);
+  assert.match(pod.tooltip, /container port 8080/);
 });

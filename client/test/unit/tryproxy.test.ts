@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseProxyMap } from '../../src/proxyMap';
-import { guidanceFor } from '../../src/tryResult';
+import { adviceFor, guidanceFor } from '../../src/tryResult';
 import type { TryResponse } from '../../src/tryRequest';
 import type { ExplainRouteResult } from '../../../server/src/protocol';
 
@@ -49,4 +49,15 @@ test('guidance: map the Service after a 503, start it after a refused 502, nothi
   assert.match(guidanceFor(explain, answer(503, 'no local mapping …; Service shop/web has no port 80 in the cluster'), true) ?? '', /^Service shop\/web in the cluster has no port 80: fix the backend's port \(or the Service\)\. A mapping would only hide the mistake\.$/);
   assert.match(guidanceFor(explain, answer(502, 'pod shop/web-1:8080 refused the connection (ECONNREFUSED)', 'pod shop/web-1:8080'), true) ?? '', /^pod shop\/web-1:8080 did not answer \(it refused the connection\): is the container listening/);
   assert.equal(guidanceFor(explain, answer(503), false), undefined, 'a 503 from the upstream itself carries no proxy reason');
+});
+
+test('advice: a refused mapping is said to be refused and why; a Service without the port is no case for a mapping', () => {
+  const refused = 'ingressLab.proxy.map "shop/web:80": 10.0.0.5 is not a loopback address (127.0.0.1, ::1, localhost); the proxy only relays to this machine';
+  assert.deepEqual(adviceFor(explain, answer(503, 'no local mapping for Service shop/web:80'), { clusterEnabled: false, refusedMapping: refused }), {
+    text: `Your mapping was refused, so the proxy has none for Service shop/web: ${refused}.`, setting: 'ingressLab.proxy.map',
+  });
+  assert.deepEqual(adviceFor(explain, answer(503, 'no local mapping for Service shop/web:80'), { clusterEnabled: false, portMissing: true }), {
+    text: 'Service shop/web has no port 80: fix the backend\'s port (or the Service). A mapping would only hide the mistake.',
+  });
+  assert.equal(adviceFor(explain, answer(503, 'no local mapping for Service shop/web:80'), { clusterEnabled: false }).setting, 'ingressLab.proxy.map', 'the panel offers to open the setting');
 });

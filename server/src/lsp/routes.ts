@@ -1,19 +1,27 @@
 // The custom requests' data, each an adapter over the project model's one route table: the
 // route table (every host/path → backend of the workspace, and the table itself as data for the
-// editor's proxy), the route tree (host → path → Service:port → readiness, with the findings on
-// each path), a route explanation and the story of one path.
+// editor's proxy), the route tree (host → path → Service:port → pods with readiness, with the
+// findings on each path; live-only Ingresses and defaultBackends too), a route explanation and
+// the story of one path.
 import type { Finding } from '../ingress/findings';
 import type { Ingress, IngressBackend } from '../ingress/model';
+import { ACTION_TRACE, answerLabel, request } from '../ingress/routing/profiles/answer';
+import { selectProfile } from '../ingress/routing/profiles/select';
+import type { ProfileSetting } from '../ingress/routing/profiles/types';
 import { analyzeRoutes, describeEntry } from '../ingress/routing/index';
-import { contains, type SMap } from '../ingress/source';
+import { contains, type SMap, type Span } from '../ingress/source';
+import type { PodSource } from '../proxy/pods';
+import { servicePorts } from '../proxy/service-ports';
 import type { ObjectStore } from '../ingress/store';
 import { routeTableData } from '../proxy/objects-table';
 import type {
-  ExplainRouteParams, ExplainRouteResult, RouteEntry, RouteTableResult, RouteTreeHost, RouteTreePath, RouteTreeResult, ClusterStatusParams,
+  ExplainRouteParams, ExplainRouteResult, RouteListEntry, RouteTableResult, RouteTreeHost, RouteTreePath, RouteTreePod, RouteTreeResult, ClusterStatusParams,
 } from '../protocol';
+import type { Location } from 'vscode-languageserver';
 import type { ClusterFacts } from '../rules/rule';
 import { schemeFor, serviceOf } from './codelens';
 import { toLocation, type LinesOf } from './convert';
+import { liveLocation } from './live-object';
 import { hostsOf, type Project as Workspace } from '../engine/index';
 
 function ingresses(ws: Workspace, uri?: string): Ingress[] {
@@ -28,7 +36,7 @@ export function routeTable(ws: Workspace, uri?: string, withTable = false): Rout
 }
 
 /** One path of an Ingress as the client lists it (the route table, the explained route). */
-function routeEntry(ws: Workspace, ing: Ingress, host: string, path: string, pathType: string, backend: IngressBackend | undefined, node: SMap): RouteEntry {
+function routeEntry(ws: Workspace, ing: Ingress, host: string, path: string, pathType: string, backend: IngressBackend | undefined, node: SMap): RouteListEntry {
   return {
     host, path, pathType, namespace: ing.namespace, ingress: ing.name, ingressClass: ing.ingressClassName?.value ?? ing.classAnnotation,
     tls: schemeFor(ing, host) === 'https',
@@ -37,37 +45,62 @@ function routeEntry(ws: Workspace, ing: Ingress, host: string, path: string, pat
   };
 }
 
+interface TreeContext {
+  ws: Workspace;
+  facts: ClusterFacts | undefined;
+  relations: Map<string, Relation>;
+  findingsOf(uri: string): Finding[];
+}
+
+/** Where a node of an Ingress is: its YAML, or for a live-only Ingress its read-only live view. */
+function whereIn(ctx: TreeContext, ing: Ingress, span: Span): Location {
+  if (ing.origin === 'cluster') return liveLocation(ing) ?? toLocation(() => undefined, ing.uri, span);
+  return toLocation(ctx.ws.linesOf, ing.uri, span);
+}
+
+/** A path (or the defaultBackend) of an Ingress as the tree lists it. */
+function treePath(ctx: TreeContext, ing: Ingress, node: SMap, backend: IngressBackend | undefined, path: string, pathType: string): RouteTreePath {
+  const live = ing.origin === 'cluster';
+  return {
+    path, pathType, ingress: ing.name, namespace: ing.namespace,
+    backend: treeBackend(ctx.ws.store, ctx.ws.linesOf, ctx.facts, ing.namespace, backend),
+    problems: live ? [] : ctx.findingsOf(ing.uri).filter((f) => contains(node.span, f.span.start))
+      .map((f) => ({ code: f.ruleId, message: f.message, severity: f.severity })),
+    location: whereIn(ctx, ing, node.span),
+    ...(live ? { live } : {}),
+    ...ctx.relations.get(`${ing.uri}#${node.span.start}`),
+  };
+}
+
+function hostEntry(hosts: Map<string, RouteTreeHost>, name: string, make: () => RouteTreeHost): RouteTreeHost {
+  return hosts.get(name) ?? hosts.set(name, make()).get(name)!;
+}
+
+/**
+ * host → path → Service:port → pods, of the workspace's Ingresses and (for the whole workspace)
+ * the live ones it does not redefine, marked `live`; each Ingress's defaultBackend under host ''.
+ */
 export function routeTree(ws: Workspace, facts: ClusterFacts | undefined, cluster: ClusterStatusParams, uri?: string): RouteTreeResult {
   const hosts = new Map<string, RouteTreeHost>();
   const findings = new Map<string, Finding[]>();
-  const findingsOf = (u: string) => findings.get(u) ?? findings.set(u, ws.findings(u)).get(u)!;
-  const store = ws.store;
-  const linesOf = ws.linesOf;
-  const relations = pathRelations(ws);
-  for (const ing of ingresses(ws, uri)) {
+  const ctx: TreeContext = { ws, facts, relations: pathRelations(ws), findingsOf: (u) => findings.get(u) ?? findings.set(u, ws.findings(u)).get(u)! };
+  const live = uri ? [] : ws.store.list('Ingress').filter((i) => i.origin === 'cluster');
+  for (const ing of [...ingresses(ws, uri), ...live]) {
     for (const r of ing.rules) {
       const hostName = r.host?.value ?? '*';
-      let host = hosts.get(hostName);
-      if (!host) {
-        hosts.set(hostName, (host = { host: hostName, tls: schemeFor(ing, r.host?.value ?? '') === 'https', paths: [],
-          location: toLocation(linesOf, ing.uri, (r.host?.node ?? r.node).span) }));
-      }
-      for (const p of r.paths) {
-        host.paths.push({
-          path: p.path?.value ?? '', pathType: p.pathType?.value ?? '', ingress: ing.name, namespace: ing.namespace,
-          backend: treeBackend(store, linesOf, facts, ing.namespace, p.backend),
-          problems: findingsOf(ing.uri).filter((f) => contains(p.node.span, f.span.start))
-            .map((f) => ({ code: f.ruleId, message: f.message, severity: f.severity })),
-          location: toLocation(linesOf, ing.uri, p.node.span),
-          ...relations.get(`${ing.uri}#${p.node.span.start}`),
-        });
-      }
+      const host = hostEntry(hosts, hostName, () => ({ host: hostName, tls: schemeFor(ing, r.host?.value ?? '') === 'https', paths: [],
+        location: whereIn(ctx, ing, (r.host?.node ?? r.node).span) }));
+      for (const p of r.paths) host.paths.push(treePath(ctx, ing, p.node, p.backend, p.path?.value ?? '', p.pathType?.value ?? ''));
     }
+    const d = ing.defaultBackend;
+    if (d) hostEntry(hosts, '', () => ({ host: '', tls: false, paths: [] })).paths.push({ ...treePath(ctx, ing, d.node, d, '', ''), isDefaultBackend: true });
   }
-  return { hosts: [...hosts.values()].sort((a, b) => a.host.localeCompare(b.host)), cluster };
+  // Hosts by name; the defaultBackends (host '') last: they take what no rule does.
+  const sorted = [...hosts.values()].sort((a, b) => (a.host === '') !== (b.host === '') ? (a.host === '' ? 1 : -1) : a.host.localeCompare(b.host));
+  return { hosts: sorted, cluster };
 }
 
-/** A path's backend Service in the Routes view: its port, whether it exists, its readiness and pods. */
+/** A path's backend Service in the Routes view: its port, whether it exists, its readiness and pods (with the container port each ready pod serves it on). */
 function treeBackend(store: ObjectStore, linesOf: LinesOf, facts: ClusterFacts | undefined, namespace: string, backend: IngressBackend | undefined): RouteTreePath['backend'] {
   const service = serviceOf(backend);
   if (!service) return undefined;
@@ -76,8 +109,18 @@ function treeBackend(store: ObjectStore, linesOf: LinesOf, facts: ClusterFacts |
   return {
     service: service.name, port: service.port, namespace, ready: ep?.ready, total: ep?.total, exists: !!live,
     location: live && live.origin === 'workspace' ? toLocation(linesOf, live.uri, live.span) : undefined,
-    pods: facts?.podsOf?.(namespace, service.name),
+    pods: podsWithPorts(store, facts, namespace, service),
   };
+}
+
+/** The Service's endpoints; a ready pod carries the container port the backend's Service port resolves to on it. */
+function podsWithPorts(store: ObjectStore, facts: ClusterFacts | undefined, namespace: string, service: { name: string; port?: number | string }): RouteTreePod[] | undefined {
+  const pods = facts?.podsOf?.(namespace, service.name);
+  const source = facts as Partial<PodSource> | undefined;
+  if (!pods || !source?.podTargets || service.port === undefined) return pods;
+  const portName = servicePorts(() => store).portNameOf({ namespace, service: service.name, port: service.port });
+  const ports = new Map(portName === undefined ? [] : source.podTargets(namespace, service.name, portName).map((t) => [t.pod, t.port]));
+  return pods.map((p) => (ports.has(p.name) ? { ...p, port: ports.get(p.name) } : p));
 }
 
 type Relation = Pick<RouteTreePath, 'status' | 'others' | 'reason'>;
@@ -97,13 +140,22 @@ function pathRelations(ws: Workspace): Map<string, Relation> {
   return out;
 }
 
+/** What the controller profile does with the request (redirect, rewrite, canary), the profile named. */
+function profileTrace(ws: Workspace, setting: ProfileSetting, p: ExplainRouteParams): string[] {
+  const table = ws.routeTable();
+  const profile = selectProfile(setting, table.ingresses, ws.store.list('IngressClass'));
+  const a = profile.route(table, request(p.host, p.path, { scheme: p.https ? 'https' : 'http' }));
+  return [`controller profile ${profile.id} (${profile.reason}): ${answerLabel(a)}`, ...a.trace.filter((t) => ACTION_TRACE.test(t)).map((t) => `  ${t}`)];
+}
+
 /** host+path → the route the shared matcher picks, with its trace. */
-export function explainRoute(ws: Workspace, p: ExplainRouteParams): ExplainRouteResult {
+export function explainRoute(ws: Workspace, p: ExplainRouteParams, profile: ProfileSetting = 'auto'): ExplainRouteResult {
   const result = ws.route(p.host, p.path, { explain: 5 });
   const e = result.match?.entry;
   // Each candidate names its path and Ingress, as `ingress-lab route` prints it: ✓ won, · matched too, ✗ no match.
   const trace = result.trace.flatMap((t) => [t.message, ...(t.candidates ?? []).map((c) =>
     `  ${c.winner ? '✓' : c.matches ? '·' : '✗'} ${c.pathType ?? '(no pathType)'} ${c.path || '(empty)'} in Ingress ${c.ingress}: ${c.reason}`)]);
+  trace.push(...profileTrace(ws, profile, p));
   return {
     route: e ? routeEntry(ws, e.ingress, e.host ?? '', e.path, e.pathType ?? '', e.backend, e.node) : undefined,
     decision: `${result.status} ${result.trace[result.trace.length - 1]?.message ?? ''}`,

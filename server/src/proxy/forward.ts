@@ -3,7 +3,7 @@
 // has no body (nothing consumed yet), the request is tried on another pod. Every wait on
 // the upstream is bounded (timeouts.ts): a time-out before the headers is an explained 504,
 // one mid-response cuts the response and is logged as aborted.
-import { request, type ClientRequest, type IncomingMessage, type ServerResponse } from 'node:http';
+import { Agent, request, type ClientRequest, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { endToEnd, headerText, upstreamHeaders } from './headers';
 import { ROUTE_HEADER, UPSTREAM_HEADER, type Refusal } from './explain';
@@ -52,6 +52,21 @@ export function failureStatus(err: Error): 502 | 504 {
   return err instanceof UpstreamTimeout ? 504 : 502;
 }
 
+/**
+ * An agent for one connection over a stream (a port-forward). Not `createConnection` alone: VS
+ * Code's extension host patches node:http to route every request through its proxy agent,
+ * which uses an explicit agent but ignores createConnection (it would dial localhost:80).
+ */
+class StreamAgent extends Agent {
+  constructor(private readonly stream: Duplex) {
+    super({ keepAlive: false });
+  }
+
+  override createConnection(): Duplex {
+    return this.stream;
+  }
+}
+
 function abortText(err: Error): string {
   return err instanceof UpstreamTimeout ? err.message : 'the upstream closed the connection mid-response';
 }
@@ -83,7 +98,7 @@ function failed(req: IncomingMessage, res: ServerResponse, error: Error, reused:
 /** Through a stream of its own (a port-forward), with node:http. */
 function sendOnStream(req: IncomingMessage, res: ServerResponse, upstream: Upstream, stream: Duplex, ctx: ForwardContext): Promise<Attempt> {
   return new Promise((resolve) => {
-    const upReq: ClientRequest = request({ method: req.method, path: ctx.request.origin, headers: upstreamHeaders(req, ctx.request.host), createConnection: () => stream as never });
+    const upReq: ClientRequest = request({ method: req.method, path: ctx.request.origin, headers: upstreamHeaders(req, ctx.request.host), agent: new StreamAgent(stream) });
     const responded = armTimeouts(upReq, ctx.timeouts);
     let answer: IncomingMessage | undefined;
     upReq.once('response', (up) => {

@@ -2,10 +2,11 @@
 // Service (port by number or name, through the EndpointSlices' container ports) and answers a
 // loopback port that relays through a port-forward; no ready pods, an unknown port and no
 // cluster are 503s that say so; a pod refusing the connection is explained by upstreamFailure.
+// The route tree from the same cluster: live-only Ingresses, defaultBackends, pods with ports.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { connect } from 'node:net';
-import { OpenUpstreamRequest, UpstreamFailureRequest, type ClusterStatusParams, type OpenUpstreamResult } from '../../src/protocol';
+import { OpenUpstreamRequest, RouteTreeRequest, UpstreamFailureRequest, type ClusterStatusParams, type OpenUpstreamResult } from '../../src/protocol';
 import { openTarget, type ClusterTarget } from '../support/cluster-target';
 import { closeServer, startUpstream, type Upstream } from '../proxy/support';
 import { serviceObject, sliceObject } from '../support/pod-objects';
@@ -98,4 +99,32 @@ test('without a cluster: 503 saying cluster access is off', async () => {
   } finally {
     await plain.stop();
   }
+});
+
+/** Asks again until the answer satisfies `ok` (the informers deliver a change soon after it is made). */
+async function eventually<T>(what: string, ask: () => Promise<T>, ok: (v: T) => boolean, ms = 10_000): Promise<T> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const v = await ask();
+    if (ok(v)) return v;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}: ${JSON.stringify(v)}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+test('route tree: a live-only Ingress marked live, its defaultBackend listed last, ready pods with the container port the Service port resolves to', async (t) => {
+  if (!target.standIn) return t.skip('stand-in only');
+  const backend = { service: { name: 'web', port: { name: 'http' } } };
+  await target.apply([{
+    apiVersion: 'networking.k8s.io/v1', kind: 'Ingress', metadata: { name: 'live-only', creationTimestamp: '2024-01-01T00:00:00Z' },
+    spec: { defaultBackend: backend, rules: [{ host: 'live.example.com', http: { paths: [{ path: '/', pathType: 'Prefix', backend }] } }] },
+  }]);
+  const tree = await eventually('the live Ingress in the route tree', () => client.conn.sendRequest(RouteTreeRequest, {}), (tr) => tr.hosts.some((h) => h.host === 'live.example.com'));
+  const live = tree.hosts.find((h) => h.host === 'live.example.com')!.paths[0]!;
+  assert.equal(live.live, true);
+  assert.equal(live.location.uri, `ingress-lab-live:/namespaces/${target.namespace}/ingresses/live-only.yaml`);
+  assert.deepEqual(live.backend?.pods, [{ name: 'web-1', ready: true, port: 8080 }]);
+  const last = tree.hosts.at(-1)!;
+  assert.equal(last.host, '', 'defaultBackends come last');
+  assert.deepEqual(last.paths.map((p) => [p.ingress, p.isDefaultBackend, p.backend?.service, p.backend?.port]), [['live-only', true, 'web', 'http']]);
 });
