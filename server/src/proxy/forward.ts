@@ -7,6 +7,7 @@ import { Agent, request, type ClientRequest, type IncomingMessage, type ServerRe
 import type { Duplex } from 'node:stream';
 import { endToEnd, headerText, upstreamHeaders } from './headers';
 import { ROUTE_HEADER, UPSTREAM_HEADER, type Refusal } from './explain';
+import { dispatchPooled, type UpstreamPools } from './pooled';
 import type { RequestTarget } from './target';
 import { armTimeouts, connectWithin, UpstreamTimeout, type UpstreamTimeouts } from './timeouts';
 import { targetKey, type ServiceTarget, type Upstream, type UpstreamResolver } from './upstream';
@@ -24,7 +25,8 @@ export interface Forwarded {
 /** What a forward needs besides the request: where to, how, and the rule for the headers. */
 export interface ForwardContext {
   resolver: UpstreamResolver;
-  agent: Agent;
+  /** Keep-alive connections to mapped local URLs. */
+  pools: UpstreamPools;
   timeouts: UpstreamTimeouts;
   rule: string | undefined;
   /** The host and origin-form target the client asked for. */
@@ -72,27 +74,32 @@ function abortText(err: Error): string {
 /** A failed attempt: `retry` when nothing was consumed or answered yet; `reused` when it failed on a kept-alive socket the upstream had closed. */
 type Attempt = { ok: true; status: number; aborted?: string } | { ok: false; error: Error; retry: boolean; reused?: boolean };
 
+/** The headers the proxy adds to an upstream's answer: the rule used and the upstream. */
+export function proxyHeaders(rule: string | undefined, upstream: Upstream): Record<string, string> {
+  return { ...(rule ? { [ROUTE_HEADER]: headerText(rule) } : {}), [UPSTREAM_HEADER]: headerText(upstream.label) };
+}
+
 /** Streams the upstream's answer to the client; resolves when it ended, was cut, or the client left. */
 function relay(up: IncomingMessage, res: ServerResponse, upstream: Upstream, rule: string | undefined, resolve: (a: Attempt) => void): void {
   const status = up.statusCode ?? 502;
-  res.writeHead(status, {
-    ...endToEnd(up.headers),
-    ...(rule ? { [ROUTE_HEADER]: headerText(rule) } : {}),
-    [UPSTREAM_HEADER]: headerText(upstream.label),
-  });
+  res.writeHead(status, { ...endToEnd(up.headers), ...proxyHeaders(rule, upstream) });
   up.pipe(res);
   up.once('error', (e) => { res.destroy(); resolve({ ok: true, status, aborted: abortText(e) }); });
   up.once('end', () => resolve({ ok: true, status }));
   res.once('close', () => { if (!up.complete) { up.destroy(); resolve({ ok: true, status }); } });
 }
 
-function send(req: IncomingMessage, res: ServerResponse, upstream: Upstream, stream: Duplex | undefined, ctx: ForwardContext): Promise<Attempt> {
+/** Whether a failure before any answer may be tried again, and on the same upstream (a pooled connection it had closed). */
+function failed(req: IncomingMessage, res: ServerResponse, error: Error, reused: boolean): Attempt {
+  const sent = error instanceof UpstreamTimeout && error.phase === 'headers'; // the upstream has the request: do not repeat it
+  return { ok: false, error, retry: !sent && !res.headersSent && !res.destroyed && !hasBody(req), reused };
+}
+
+/** Through a stream of its own (a port-forward), with node:http. */
+function sendOnStream(req: IncomingMessage, res: ServerResponse, upstream: Upstream, stream: Duplex, ctx: ForwardContext): Promise<Attempt> {
   return new Promise((resolve) => {
-    const base = { method: req.method, path: ctx.request.origin, headers: upstreamHeaders(req, ctx.request.host) };
-    const upReq: ClientRequest = stream
-      ? request({ ...base, agent: new StreamAgent(stream) })
-      : request({ ...base, host: upstream.address!.host, port: upstream.address!.port, agent: ctx.agent });
-    const responded = armTimeouts(upReq, ctx.timeouts, stream ? undefined : ctx.agent.maxSockets);
+    const upReq: ClientRequest = request({ method: req.method, path: ctx.request.origin, headers: upstreamHeaders(req, ctx.request.host), agent: new StreamAgent(stream) });
+    const responded = armTimeouts(upReq, ctx.timeouts);
     let answer: IncomingMessage | undefined;
     upReq.once('response', (up) => {
       answer = up;
@@ -100,16 +107,36 @@ function send(req: IncomingMessage, res: ServerResponse, upstream: Upstream, str
       relay(up, res, upstream, ctx.rule, resolve);
     });
     upReq.once('error', (error) => {
-      if (answer) { // cut mid-response: the relay's client connection goes too
-        res.destroy();
-        return resolve({ ok: true, status: answer.statusCode ?? 502, aborted: abortText(error) });
-      }
-      const sent = error instanceof UpstreamTimeout && error.phase === 'headers'; // the upstream has the request: do not repeat it
-      resolve({ ok: false, error, retry: !sent && !res.headersSent && !res.destroyed && !hasBody(req), reused: upReq.reusedSocket });
+      if (!answer) return resolve(failed(req, res, error, upReq.reusedSocket));
+      res.destroy(); // cut mid-response: the relay's client connection goes too
+      resolve({ ok: true, status: answer.statusCode ?? 502, aborted: abortText(error) });
     });
     res.once('close', () => { if (!res.writableFinished) upReq.destroy(); });
     if (hasBody(req)) req.pipe(upReq);
     else upReq.end();
+  });
+}
+
+/** To a mapped local URL, through the pool of connections to it. */
+function sendPooled(req: IncomingMessage, res: ServerResponse, upstream: Upstream, ctx: ForwardContext): Promise<Attempt> {
+  return new Promise((resolve) => {
+    const headers = upstreamHeaders(req, ctx.request.host);
+    delete headers.expect; // node:http already answered 100-continue; undici refuses the field
+    let status = 502;
+    const { host, port } = upstream.address!;
+    dispatchPooled(ctx.pools.pool(host, port), req, res, { path: ctx.request.origin, headers: headers as Record<string, string | string[]>, body: hasBody(req) }, ctx.timeouts, {
+      head(s, h) {
+        status = s;
+        res.writeHead(s, { ...endToEnd(h), ...proxyHeaders(ctx.rule, upstream) });
+      },
+      done(error, answered) {
+        if (!error) return resolve({ ok: true, status });
+        const clientLeft = res.destroyed && !res.writableFinished;
+        if (!answered) return resolve(failed(req, res, error, !clientLeft && (error as { code?: string }).code === 'ECONNRESET'));
+        res.destroy();
+        resolve(clientLeft ? { ok: true, status } : { ok: true, status, aborted: abortText(error) });
+      },
+    });
   });
 }
 
@@ -126,8 +153,9 @@ export async function forward(req: IncomingMessage, res: ServerResponse, target:
     if (!r.ok) return last ? refused(last.status, ctx.rule, avoid.size ? `${last.reason}; ${r.reason}` : r.reason) : refused(r.status, ctx.rule, r.reason);
     let out: Attempt;
     try {
-      const stream = r.upstream.connect ? await connectWithin(r.upstream.connect(), ctx.timeouts.connectMs) : undefined;
-      out = await send(req, res, r.upstream, stream, ctx);
+      out = r.upstream.connect
+        ? await sendOnStream(req, res, r.upstream, await connectWithin(r.upstream.connect(), ctx.timeouts.connectMs), ctx)
+        : await sendPooled(req, res, r.upstream, ctx);
     } catch (error) {
       out = { ok: false, error: error as Error, retry: true };
     }

@@ -2,7 +2,7 @@
 // Ingress's tls section, on HTTPS with a certificate per SNI name from the local CA. Every
 // request is routed by the one matcher, then forwarded to an upstream the resolver picks.
 // Binds 127.0.0.1 only; updateRoutes() swaps the rules without a restart.
-import { Agent, createServer as createHttp, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createHttp, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createServer as createHttps, Server as HttpsServer } from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
@@ -15,6 +15,7 @@ import type { ControllerProfile } from '../ingress/routing/profiles/types';
 import { requestTarget, type RequestTarget } from './target';
 import { rawRefusal, sendRefusal, type Refusal } from './explain';
 import { failureStatus, failureText, forward } from './forward';
+import { UpstreamPools } from './pooled';
 import { DEFAULT_TIMEOUTS, type UpstreamTimeouts } from './timeouts';
 import { tunnelUpgrade, type UpgradeOutcome } from './upgrade';
 import type { UpstreamResolver } from './upstream';
@@ -64,15 +65,16 @@ export interface Listening {
 export class IngressProxy {
   private decisions: DecisionCache;
   private tls: TlsIndex;
-  private readonly agent = new Agent({ keepAlive: true, maxSockets: 256 });
   private readonly servers: Server[] = [];
   private readonly sockets = new Set<Socket>();
   private readonly certs: CertificateCache | undefined;
   private readonly timeouts: UpstreamTimeouts;
+  private readonly pools: UpstreamPools;
 
   constructor(table: RouteTable, private readonly opts: ProxyOptions) {
     this.decisions = new DecisionCache(table);
     this.timeouts = { ...DEFAULT_TIMEOUTS, ...opts.timeouts };
+    this.pools = new UpstreamPools(this.timeouts);
     this.tls = new TlsIndex(table.ingresses);
     this.certs = opts.ca ? new CertificateCache(opts.ca) : undefined;
   }
@@ -108,8 +110,7 @@ export class IngressProxy {
   async close(): Promise<void> {
     const closing = this.servers.map((s) => new Promise<void>((r) => s.close(() => r())));
     for (const s of this.sockets) s.destroy();
-    this.agent.destroy();
-    await Promise.all(closing);
+    await Promise.all([...closing, this.pools.close()]);
   }
 
   private async start(server: Server, host: string, port: number): Promise<AddressInfo> {
@@ -161,7 +162,7 @@ export class IngressProxy {
     }
     try {
       const sent = act.path ? { ...request, origin: act.path } : request;
-      const out = await forward(req, res, target, { resolver: this.opts.resolver, agent: this.agent, timeouts: this.timeouts, rule, request: sent });
+      const out = await forward(req, res, target, { resolver: this.opts.resolver, pools: this.pools, timeouts: this.timeouts, rule, request: sent });
       if (out.refusal) sendRefusal(res, out.refusal, host, path);
       log(out.refusal?.status ?? out.status, out.upstream, out.refusal?.reason, out.aborted);
     } catch (e) {

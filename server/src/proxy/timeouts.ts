@@ -55,9 +55,8 @@ export function connectWithin<T extends { destroy(): void }>(p: Promise<T>, ms: 
  * response, ends the time-outs: a tunnel). A time-out
  * destroys the request with an UpstreamTimeout, seen as its 'error' (or the response's).
  */
-export function armTimeouts(upReq: ClientRequest, t: UpstreamTimeouts, poolSize?: number): (up?: IncomingMessage) => void {
-  const queued = () => (upReq.socket || poolSize === undefined ? '' : ` (all ${poolSize} connections to it are busy)`);
-  let timer = setTimeout(() => upReq.destroy(new UpstreamTimeout('connect', t.connectMs, queued())), t.connectMs);
+export function armTimeouts(upReq: ClientRequest, t: UpstreamTimeouts): (up?: IncomingMessage) => void {
+  let timer = setTimeout(() => upReq.destroy(new UpstreamTimeout('connect', t.connectMs)), t.connectMs);
   const awaitHeaders = () => {
     clearTimeout(timer);
     timer = setTimeout(() => upReq.destroy(new UpstreamTimeout('headers', t.headersMs)), t.headersMs);

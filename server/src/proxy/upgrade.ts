@@ -7,9 +7,8 @@
 import { request, ServerResponse, type IncomingMessage } from 'node:http';
 import type { Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
-import { ROUTE_HEADER, UPSTREAM_HEADER } from './explain';
-import { endToEnd, headerText, upstreamHeaders } from './headers';
-import type { ForwardContext } from './forward';
+import { endToEnd, upstreamHeaders } from './headers';
+import { proxyHeaders, type ForwardContext } from './forward';
 import { armTimeouts, connectWithin } from './timeouts';
 import type { Upstream } from './upstream';
 
@@ -17,10 +16,6 @@ export interface UpgradeOutcome {
   status: number;
   /** True for a 101: the connection is now the upstream's. False: the caller parses what follows as HTTP again. */
   tunnel: boolean;
-}
-
-function proxyHeaders(rule: string | undefined, upstream: Upstream): Record<string, string> {
-  return { ...(rule ? { [ROUTE_HEADER]: headerText(rule) } : {}), [UPSTREAM_HEADER]: headerText(upstream.label) };
 }
 
 /** The 101 as the upstream sent it (its raw header lines), plus the proxy's headers. */
