@@ -27,6 +27,7 @@ const FAMILIES = {
   tls: 'TLS Secrets and certificates.',
   conflict: 'Routing analysis across Ingresses.',
   annotation: 'Controller annotations.',
+  gateway: 'Gateway API objects (HTTPRoute, Gateway; gateway.networking.k8s.io/v1) against the v1.2 CRD rules, with the API server\'s field paths and wording (`ingress-lab check`; `convert` checks its own output with them).',
 };
 
 function example(id) {

@@ -22,6 +22,8 @@ export interface IngressLabSettings {
     /** `ingressLab.cluster.dryRun`: ask the API server to validate manifests with a server-side dry run. */
     dryRun: boolean;
   };
+  /** `ingressLab.controllerProfile`: how routes are explained: auto (ingress-nginx for an IngressClass with controller k8s.io/ingress-nginx or nginx annotations), spec-only or ingress-nginx. */
+  controllerProfile: 'auto' | 'spec-only' | 'ingress-nginx';
   trace: {
     /** `ingressLab.trace.server`: read by the client's LanguageClient to trace the protocol. */
     server: 'off' | 'messages' | 'verbose';
@@ -32,6 +34,7 @@ export const DEFAULT_SETTINGS: IngressLabSettings = {
   defaultNamespace: 'default',
   rules: {},
   cluster: { enabled: false, context: '', dryRun: false },
+  controllerProfile: 'auto',
   trace: { server: 'off' },
 };
 
@@ -96,7 +99,8 @@ export interface RouteTableData {
   services: RouteObject[];
 }
 
-export interface RouteEntry {
+/** One path of a workspace Ingress as the client lists it (not the route table's RouteEntry). */
+export interface RouteListEntry {
   host: string;
   path: string;
   pathType: string;
@@ -109,7 +113,7 @@ export interface RouteEntry {
 }
 
 export interface RouteTableResult {
-  routes: RouteEntry[];
+  routes: RouteListEntry[];
   /** With `withTable`: the route table itself, for the proxy in the client process (same matcher, same precedence, same winners). */
   table?: RouteTableData;
 }
@@ -194,7 +198,7 @@ export interface ExplainRouteParams {
 
 export interface ExplainRouteResult {
   /** The route that wins, or undefined when nothing matches (404 or defaultBackend). */
-  route?: RouteEntry;
+  route?: RouteListEntry;
   decision: string;
   /** One line per step of the matcher, in order. */
   trace: string[];
@@ -260,10 +264,11 @@ export const UpstreamFailureRequest = new RequestType<UpstreamFailureParams, Ups
 
 // ── Notifications (server → client) ──
 
-export type ClusterState = 'disabled' | 'connecting' | 'connected' | 'unreachable' | 'forbidden';
+/** The cluster connection as the status bar shows it (not the server's ClusterState class). 401: unauthorized; 403: forbidden. */
+export type ClusterConnectionState = 'disabled' | 'connecting' | 'connected' | 'unreachable' | 'unauthorized' | 'forbidden';
 
 export interface ClusterStatusParams {
-  state: ClusterState;
+  state: ClusterConnectionState;
   /** kubeconfig context or snapshot file the facts come from. */
   source?: string;
   /** Why, in one sentence (shown in the status bar tooltip). */

@@ -1,5 +1,6 @@
 // The `ingress-lab` command: dispatches to one module per subcommand.
 import { runCheck, CHECK_USAGE } from './check';
+import { runConvert, CONVERT_USAGE } from './convert';
 import { runLsp, LSP_USAGE } from './lsp';
 import { runRoute, ROUTE_USAGE } from './route';
 import { runRoutes, ROUTES_USAGE } from './routes';
@@ -17,6 +18,7 @@ const COMMANDS: Record<string, Command> = {
   routes: { usage: ROUTES_USAGE, run: runRoutes },
   route: { usage: ROUTE_USAGE, run: runRoute },
   serve: { usage: SERVE_USAGE, run: runServe },
+  convert: { usage: CONVERT_USAGE, run: runConvert },
   lsp: { usage: LSP_USAGE, run: runLsp },
 };
 

@@ -5,6 +5,7 @@ import type { CliIO } from './io';
 import { normalizeClusterArgs } from './cluster-source';
 import type { FileLookup } from './format';
 import { checkFormat, CLUSTER_USAGE, clusterFlags, jsonLocation, loadProject, ROUTING_OPTIONS, textLocation } from './workspace';
+import { profiledRoute, profiledText, PROFILE_OPTIONS, PROFILE_USAGE } from './route-profile';
 
 export const ROUTE_USAGE = `usage: ingress-lab route [--host HOST] [--path PATH] [--format text|json] [--namespace NS] [--class NAME]
                          [--cluster[=optional]] [--context NAME] [--snapshot FILE] [PATH...]
@@ -19,7 +20,8 @@ decision. Exit status: 0 routed, 1 no match (404), 2 usage or I/O error.
   -n, --namespace NS namespace of manifests that name none (default "default")
   --class NAME       only the Ingresses of this IngressClass (the default class applies to
                      those without one)
-${CLUSTER_USAGE}`;
+${CLUSTER_USAGE}
+${PROFILE_USAGE}`;
 
 export function routeJson(r: RouteResult, lookup: FileLookup) {
   const m = r.match;
@@ -64,6 +66,7 @@ export async function runRoute(argv: string[], io: CliIO): Promise<number> {
       host: { type: 'string', default: '' },
       path: { type: 'string', default: '/' },
       ...ROUTING_OPTIONS,
+      ...PROFILE_OPTIONS,
     },
   });
   checkFormat(values.format!, ['text', 'json']);
@@ -71,6 +74,10 @@ export async function runRoute(argv: string[], io: CliIO): Promise<number> {
   cluster?.close();
   if (project.routeTable().ingresses.length === 0) io.err(`ingress-lab route: no Ingress found in ${files.length} file${files.length === 1 ? '' : 's'}`);
   const result = project.route(values.host!, values.path!, { explain: 50, ingressClass: values.class });
-  io.out(values.format === 'json' ? JSON.stringify(routeJson(result, lookup), null, 2) : routeText(result, lookup));
+  const table = values.class !== undefined ? project.routeTable({ ingressClass: values.class }) : project.routeTable();
+  const p = profiledRoute(table, project.store.list('IngressClass'), values.host!, values.path!, values);
+  io.out(values.format === 'json'
+    ? JSON.stringify({ ...routeJson(result, lookup), profile: { id: p.profile.id, reason: p.profile.reason }, answer: p.answer }, null, 2)
+    : [routeText(result, lookup), ...profiledText(p)].join('\n'));
   return result.match ? 0 : 1;
 }

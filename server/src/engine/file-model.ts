@@ -8,6 +8,7 @@ import type { Finding } from '../ingress/findings';
 import { LineIndex, type Position } from '../ingress/lines';
 import { objectsFromRoot, type KObject } from '../ingress/model';
 import { asMap, get, type SNode, type Span } from '../ingress/source';
+import { addGatewayFindings } from '../rules/gateway/index';
 
 export interface DocChunk {
   start: number;
@@ -90,6 +91,7 @@ export class DocEntry implements Anchor {
 
   constructor(readonly uri: string, readonly text: string, public base: number, public firstIndex: number, defaultNamespace: string) {
     this.docs = parseDocuments(uri, text, 0);
+    addGatewayFindings(uri, this.docs, defaultNamespace);
     anchorDocuments(this.docs, this);
     this.objects = this.docs.flatMap((d) => {
       const root = asMap(d.root);
@@ -118,14 +120,14 @@ export class DocEntry implements Anchor {
     return this.base + this.text.length;
   }
 
-  /** Object- and workspace-rule findings with their spans as they are now. */
+  /** Object- and workspace-rule findings (their spans, anchored, read where they are now). */
   currentFindings(): Finding[] {
-    return [...this.findings, ...this.wsFindings].map(resolved);
+    return this.wsFindings.length ? [...this.findings, ...this.wsFindings] : this.findings;
   }
 
-  /** Syntax findings with their spans as they are now. */
+  /** Syntax findings (anchored spans). */
   syntaxFindings(): Finding[] {
-    return this.hasSyntax ? this.docs.flatMap((d) => d.syntax.map(resolved)) : [];
+    return this.hasSyntax ? this.docs.flatMap((d) => d.syntax) : [];
   }
 
   /** Stores object-rule findings (spans already anchored). */
@@ -133,13 +135,6 @@ export class DocEntry implements Anchor {
     if (JSON.stringify(findings) !== JSON.stringify(this.findings)) this.version++;
     this.findings = findings;
   }
-}
-
-/** A finding with plain spans read now (for the faces: LSP conversion, CLI output, comparisons). */
-function resolved(f: Finding): Finding {
-  const out = { ...f, span: { start: f.span.start, end: f.span.end } };
-  if (f.related) out.related = f.related.map((r) => ({ ...r, span: { start: r.span.start, end: r.span.end } }));
-  return out;
 }
 
 /** Makes an index property read `chunk.firstIndex + local` (documents and objects keep their place as chunks move). */
@@ -268,6 +263,7 @@ export class FileModel {
     return this.entries.flatMap((e) => e.docs);
   }
 
+  /** Does some document look like a Kubernetes object (apiVersion or kind, the other one may be misspelt or missing)? */
   get k8s(): boolean {
     return this.entries.some((e) => e.k8s);
   }

@@ -20,9 +20,11 @@ function prefixKey(value: string): string {
   return value.replace(/\/+$/, '');
 }
 
-function safeRegex(source: string, flags = ''): RegExp | undefined {
+/** A full-match RegExp; a leading RE2/PCRE "(?i)" becomes the i flag (JavaScript has no inline flags). */
+function safeRegex(source: string): RegExp | undefined {
+  const fold = source.startsWith('(?i)');
   try {
-    return new RegExp(`^(?:${source})$`, flags);
+    return new RegExp(`^(?:${fold ? source.slice(4) : source})$`, fold ? 'i' : '');
   } catch {
     return undefined;
   }
@@ -57,17 +59,18 @@ export function matchesRequest(m: HTTPRouteMatch, req: HttpRequest, np: Normaliz
   return firstByName(m.queryParams, false).every((q) => valueMatches(q, query.get(q.name) ?? undefined));
 }
 
-function pathRank(m: HTTPRouteMatch): [number, number] {
-  if (m.path.type === 'Exact') return [2, m.path.value.length];
-  if (m.path.type === 'PathPrefix') return [1, prefixKey(m.path.value).length];
-  return [0, m.path.value.length];
+/** [kind, length, written length]: Exact, then PathPrefix by its element prefix, then regex; PathPrefix "/foo/" over "/foo" (the longer as written). */
+function pathRank(m: HTTPRouteMatch): [number, number, number] {
+  if (m.path.type === 'Exact') return [2, m.path.value.length, 0];
+  if (m.path.type === 'PathPrefix') return [1, prefixKey(m.path.value).length, m.path.value.length];
+  return [0, m.path.value.length, 0];
 }
 
 /** Negative when a takes precedence; `order` is the route order of the table (oldest first). */
 function compareEntries(a: GatewayEntry, b: GatewayEntry, order: Map<unknown, number>): number {
-  const [ka, la] = pathRank(a.match);
-  const [kb, lb] = pathRank(b.match);
-  return kb - ka || lb - la
+  const [ka, la, wa] = pathRank(a.match);
+  const [kb, lb, wb] = pathRank(b.match);
+  return kb - ka || lb - la || wb - wa
     || Number(!!b.match.method) - Number(!!a.match.method)
     || b.match.headers.length - a.match.headers.length
     || b.match.queryParams.length - a.match.queryParams.length
@@ -77,10 +80,10 @@ function compareEntries(a: GatewayEntry, b: GatewayEntry, order: Map<unknown, nu
 
 /** Why winner w beats loser l, in the spec's words. */
 export function whyMatchWins(w: GatewayEntry, l: GatewayEntry): string {
-  const [kw, lw] = pathRank(w.match);
-  const [kl, ll] = pathRank(l.match);
+  const [kw, lw, ww] = pathRank(w.match);
+  const [kl, ll, wl] = pathRank(l.match);
   if (kw !== kl) return kw === 2 ? 'an Exact path match comes first' : 'PathPrefix before RegularExpression';
-  if (lw !== ll) return 'the longest path match wins';
+  if (lw !== ll || ww !== wl) return 'the longest path match wins';
   if (!!w.match.method !== !!l.match.method) return 'a method match comes next';
   if (w.match.headers.length !== l.match.headers.length) return 'more header matches win';
   if (w.match.queryParams.length !== l.match.queryParams.length) return 'more query param matches win';

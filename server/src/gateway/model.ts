@@ -213,7 +213,7 @@ function readGateway(base: KObjectBase): Gateway {
 }
 
 /** The HTTPRoutes and Gateways of a file (any gateway.networking.k8s.io version); other kinds are skipped. */
-export function extractGatewayObjects(file: ManifestFile, opts: ExtractOptions): GatewayObject[] {
+export function extractGatewayObjects(file: Pick<ManifestFile, 'uri' | 'documents'>, opts: ExtractOptions): GatewayObject[] {
   const out: GatewayObject[] = [];
   for (const doc of file.documents) {
     const root = asMap(doc.root);

@@ -71,6 +71,6 @@ export function registerFeatures(connection: Connection, session: Session): void
   connection.onRequest(RouteTreeRequest, guard(log, 'routeTree', { hosts: [], cluster: session.cluster.status() },
     (p) => routeTree(ws, facts(), session.cluster.status(), p?.uri)));
   connection.onRequest(LiveObjectRequest, guard(log, 'liveObject', null, (p) => liveObject(session.cluster.current().objects, p.uri)));
-  connection.onRequest(ExplainRouteRequest, guard(log, 'explainRoute', { decision: 'error', trace: [] }, (p) => explainRoute(ws, p)));
+  connection.onRequest(ExplainRouteRequest, guard(log, 'explainRoute', { decision: 'error', trace: [] }, (p) => explainRoute(ws, p, session.settings.controllerProfile)));
   registerUpstreams(connection, () => session.cluster, log);
 }

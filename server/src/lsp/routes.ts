@@ -5,6 +5,9 @@
 // the story of one path.
 import type { Finding } from '../ingress/findings';
 import type { Ingress, IngressBackend } from '../ingress/model';
+import { ACTION_TRACE, answerLabel, request } from '../ingress/routing/profiles/answer';
+import { selectProfile } from '../ingress/routing/profiles/select';
+import type { ProfileSetting } from '../ingress/routing/profiles/types';
 import { analyzeRoutes, describeEntry } from '../ingress/routing/index';
 import { contains, type SMap, type Span } from '../ingress/source';
 import type { PodSource } from '../proxy/pods';
@@ -12,7 +15,7 @@ import { servicePorts } from '../proxy/service-ports';
 import type { ObjectStore } from '../ingress/store';
 import { routeTableData } from '../proxy/objects-table';
 import type {
-  ExplainRouteParams, ExplainRouteResult, RouteEntry, RouteTableResult, RouteTreeHost, RouteTreePath, RouteTreePod, RouteTreeResult, ClusterStatusParams,
+  ExplainRouteParams, ExplainRouteResult, RouteListEntry, RouteTableResult, RouteTreeHost, RouteTreePath, RouteTreePod, RouteTreeResult, ClusterStatusParams,
 } from '../protocol';
 import type { Location } from 'vscode-languageserver';
 import type { ClusterFacts } from '../rules/rule';
@@ -33,7 +36,7 @@ export function routeTable(ws: Workspace, uri?: string, withTable = false): Rout
 }
 
 /** One path of an Ingress as the client lists it (the route table, the explained route). */
-function routeEntry(ws: Workspace, ing: Ingress, host: string, path: string, pathType: string, backend: IngressBackend | undefined, node: SMap): RouteEntry {
+function routeEntry(ws: Workspace, ing: Ingress, host: string, path: string, pathType: string, backend: IngressBackend | undefined, node: SMap): RouteListEntry {
   return {
     host, path, pathType, namespace: ing.namespace, ingress: ing.name, ingressClass: ing.ingressClassName?.value ?? ing.classAnnotation,
     tls: schemeFor(ing, host) === 'https',
@@ -137,13 +140,22 @@ function pathRelations(ws: Workspace): Map<string, Relation> {
   return out;
 }
 
+/** What the controller profile does with the request (redirect, rewrite, canary), the profile named. */
+function profileTrace(ws: Workspace, setting: ProfileSetting, p: ExplainRouteParams): string[] {
+  const table = ws.routeTable();
+  const profile = selectProfile(setting, table.ingresses, ws.store.list('IngressClass'));
+  const a = profile.route(table, request(p.host, p.path, { scheme: p.https ? 'https' : 'http' }));
+  return [`controller profile ${profile.id} (${profile.reason}): ${answerLabel(a)}`, ...a.trace.filter((t) => ACTION_TRACE.test(t)).map((t) => `  ${t}`)];
+}
+
 /** host+path → the route the shared matcher picks, with its trace. */
-export function explainRoute(ws: Workspace, p: ExplainRouteParams): ExplainRouteResult {
+export function explainRoute(ws: Workspace, p: ExplainRouteParams, profile: ProfileSetting = 'auto'): ExplainRouteResult {
   const result = ws.route(p.host, p.path, { explain: 5 });
   const e = result.match?.entry;
   // Each candidate names its path and Ingress, as `ingress-lab route` prints it: ✓ won, · matched too, ✗ no match.
   const trace = result.trace.flatMap((t) => [t.message, ...(t.candidates ?? []).map((c) =>
     `  ${c.winner ? '✓' : c.matches ? '·' : '✗'} ${c.pathType ?? '(no pathType)'} ${c.path || '(empty)'} in Ingress ${c.ingress}: ${c.reason}`)]);
+  trace.push(...profileTrace(ws, profile, p));
   return {
     route: e ? routeEntry(ws, e.ingress, e.host ?? '', e.path, e.pathType ?? '', e.backend, e.node) : undefined,
     decision: `${result.status} ${result.trace[result.trace.length - 1]?.message ?? ''}`,

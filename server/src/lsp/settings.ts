@@ -1,6 +1,7 @@
 // Reads `ingressLab.*` settings leniently: anything missing or of the wrong type falls back
 // to the default, so a typo in settings.json never stops the server.
 import { DEFAULT_SETTINGS, type IngressLabSettings, type RuleSeverityOverride } from '../protocol';
+import { PROFILE_SETTINGS } from '../ingress/routing/profiles/types';
 
 const SEVERITIES = new Set<RuleSeverityOverride>(['error', 'warning', 'info', 'hint', 'off']);
 
@@ -30,6 +31,7 @@ export function readSettings(raw: unknown): IngressLabSettings {
       context: pick(cluster.context, d.cluster.context),
       dryRun: pick(cluster.dryRun, d.cluster.dryRun),
     },
+    controllerProfile: (PROFILE_SETTINGS as readonly unknown[]).includes(s.controllerProfile) ? (s.controllerProfile as IngressLabSettings['controllerProfile']) : d.controllerProfile,
     trace: { server: ['off', 'messages', 'verbose'].includes(trace.server as string) ? (trace.server as IngressLabSettings['trace']['server']) : 'off' },
   };
 }

@@ -8,7 +8,10 @@ import type { AddressInfo, Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { TlsIndex, type RouteTable } from '../ingress/routing/index';
 import { CertificateCache, type CaFiles } from './certs';
+import type { TLSSocket } from 'node:tls';
 import { DecisionCache } from './decisions';
+import { controllerAction, sendControllerReply } from './controller-action';
+import type { ControllerProfile } from '../ingress/routing/profiles/types';
 import { requestTarget, type RequestTarget } from './target';
 import { rawRefusal, sendRefusal, type Refusal } from './explain';
 import { failureStatus, failureText, forward } from './forward';
@@ -49,6 +52,8 @@ export interface ProxyOptions {
   /** How long to wait on an upstream (defaults: ingress-nginx's). */
   timeouts?: Partial<UpstreamTimeouts>;
   onRequest?: (log: RequestLog) => void;
+  /** The controller profile whose redirects, rewrites and canaries the proxy applies (none: the matcher's answer only). */
+  profile?: ControllerProfile;
 }
 
 export interface Listening {
@@ -131,22 +136,32 @@ export class IngressProxy {
     const request: RequestTarget = t.ok ? t : { host: req.headers.host ?? '', path: req.url ?? '', origin: req.url ?? '' };
     const { host, path } = request;
     const d = t.ok ? this.decisions.decide(host, path) : undefined;
-    const refusal: Refusal | undefined = t.ok ? d!.refusal : { status: t.status, reason: t.reason };
+    // An unreadable request is refused before routing; a routed one is forwarded or refused as decided.
+    const refusal: Refusal | undefined = !t.ok ? { status: t.status, reason: t.reason } : d?.kind === 'refuse' ? d.refusal : undefined;
     const rule = d?.rule;
     const log = (status: number, upstream: string | undefined, reason?: string, aborted?: string) =>
       this.opts.onRequest?.({ method, host, path, status, rule, upstream, ms: performance.now() - started, reason, aborted });
-    return { request, rule, target: d?.target, refusal, log };
+    return { request, rule, target: d?.kind === 'forward' ? d.target : undefined, refusal, log };
   }
 
   private async onRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const { request, rule, target, refusal, log } = this.begin(req, req.method ?? '?');
+    const { request, rule, target: matched, refusal, log } = this.begin(req, req.method ?? '?');
     const { host, path } = request;
-    if (refusal || !target) {
+    const unreadable = refusal?.status === 400 || refusal?.status === 431;
+    const scheme = (req.socket as TLSSocket).encrypted ? 'https' : 'http';
+    const act = unreadable ? { trace: [] } : controllerAction(this.opts.profile, this.decisions.table, { scheme, url: request.origin, method: req.method ?? 'GET', headers: { ...req.headers, host } });
+    if (act.reply) {
+      sendControllerReply(res, act.reply, rule, this.opts.profile!.id);
+      return log(act.reply.status, undefined, act.reply.reason);
+    }
+    const target = act.target ?? (refusal ? undefined : matched);
+    if (!target) {
       sendRefusal(res, refusal!, host, path);
       return log(refusal!.status, undefined, refusal!.reason);
     }
     try {
-      const out = await forward(req, res, target, { resolver: this.opts.resolver, agent: this.agent, timeouts: this.timeouts, rule, request });
+      const sent = act.path ? { ...request, origin: act.path } : request;
+      const out = await forward(req, res, target, { resolver: this.opts.resolver, agent: this.agent, timeouts: this.timeouts, rule, request: sent });
       if (out.refusal) sendRefusal(res, out.refusal, host, path);
       log(out.refusal?.status ?? out.status, out.upstream, out.refusal?.reason, out.aborted);
     } catch (e) {

@@ -2,6 +2,7 @@
 import { ANNOTATION_RULES } from './annotation/index';
 import { CONFLICT_RULES } from './conflict/index';
 import { DEPRECATED_RULES } from './deprecated/index';
+import { GATEWAY_RULES } from './gateway/index';
 import { INGRESS_RULES } from './ingress/index';
 import { REF_RULES } from './ref/index';
 import type { Rule } from './rule';
@@ -16,6 +17,7 @@ export const ALL_RULES: readonly Rule[] = [
   ...TLS_RULES,
   ...CONFLICT_RULES,
   ...ANNOTATION_RULES,
+  ...GATEWAY_RULES,
 ];
 
 const IDS = new Set(ALL_RULES.map((r) => r.id));

@@ -6,6 +6,7 @@ import type { KObject, KnownKind } from '../ingress/model';
 import type { ObjectStore } from '../ingress/store';
 import type { Span } from '../ingress/source';
 import type { RouteTable } from '../ingress/routing/index';
+import type { GatewayObject } from '../gateway/model';
 
 /** Live facts only a cluster (or a snapshot of one) can give. Absent without a cluster. */
 export interface ClusterFacts {
@@ -56,17 +57,39 @@ interface RuleBase {
   needsCluster?: boolean;
 }
 
-/** Checks one object at a time: re-run only for objects that changed or depend on a change. */
-export interface ObjectRule extends RuleBase {
+/** The context of a rule that needs a cluster: the engine runs it only when there is one. */
+export interface ClusterRuleContext extends RuleContext {
+  cluster: ClusterFacts;
+}
+
+type ObjectOfKind<K extends KnownKind> = Extract<KObject, { kind: K }>;
+
+/**
+ * Checks one object at a time: re-run only for objects that changed or depend on a change.
+ * Typed by the kinds it checks: an `ObjectRule<'Ingress'>` gets an Ingress.
+ */
+export interface ObjectRule<K extends KnownKind = KnownKind> extends RuleBase {
   scope: 'object';
-  kinds: readonly KnownKind[];
-  check(obj: KObject, ctx: RuleContext, report: Reporter): void;
+  kinds: readonly K[];
+  check(obj: ObjectOfKind<K>, ctx: RuleContext, report: Reporter): void;
+}
+
+/** An object rule that needs live cluster facts: its context always has them. */
+export interface ClusterObjectRule<K extends KnownKind = KnownKind> extends ObjectRule<K> {
+  needsCluster: true;
+  check(obj: ObjectOfKind<K>, ctx: ClusterRuleContext, report: Reporter): void;
 }
 
 /** Looks at all Ingresses together (conflicts, shadowing). */
 export interface WorkspaceRule extends RuleBase {
   scope: 'workspace';
   check(objects: readonly KObject[], ctx: RuleContext, report: (obj: KObject, r: Report) => void): void;
+}
+
+/** Checks one Gateway API object (HTTPRoute, Gateway) against its CRD's schema rules (rules/gateway/). */
+export interface GatewayObjectRule extends RuleBase {
+  scope: 'gateway';
+  check(obj: GatewayObject, report: Reporter): void;
 }
 
 /**
@@ -79,7 +102,7 @@ export interface ReportedRule extends RuleBase {
   reportedBy: string;
 }
 
-export type Rule = ObjectRule | WorkspaceRule | ReportedRule;
+export type Rule = ObjectRule | WorkspaceRule | GatewayObjectRule | ReportedRule;
 
 export const DOCS_BASE = 'https://github.com/ingress-lab/ingress-lab/blob/main/docs/rules.md';
 

@@ -139,3 +139,18 @@ test('auto selects ingress-nginx by IngressClass controller or nginx annotations
   assert.equal(selectProfile('auto', annotated, []).id, 'ingress-nginx');
   assert.equal(selectProfile('spec-only', annotated, [cls]).id, 'spec-only');
 });
+
+test('nginx auto-redirect: /app → 301 /app/ when only Prefix /app/ exists (nginx location docs; ingress2gateway models it too)', () => {
+  const yaml = ing('a', {}, 'h', [['/', 'Prefix', 'root'], ['/app/', 'Prefix', 'app']]);
+  const a = route(yaml, 'h', '/app?x=1');
+  assert.deepEqual([a.status, a.location], [301, 'http://h/app/?x=1']);
+  assert.equal(svc(route(yaml, 'h', '/app/')), 'app');
+  assert.equal(svc(route(ing('a', {}, 'h', [['/app/', 'Prefix', 'app'], ['/app', 'Exact', 'exact']]), 'h', '/app')), 'exact');
+  assert.equal(svc(route(ing('a', {}, 'h', [['/app', 'Prefix', 'app']]), 'h', '/app')), 'app');
+});
+
+test('on a regex host an Exact path is a regex location too (template.go buildLocation: enforceRegex before Exact)', () => {
+  const yaml = ing('e', { 'use-regex': 'true' }, 'h', [['/exact', 'Exact', 'exact'], ['/', 'Prefix', 'root']]);
+  assert.equal(svc(route(yaml, 'h', '/exactly')), 'exact');
+  assert.equal(svc(route(yaml, 'h', '/EXACT')), 'exact');
+});

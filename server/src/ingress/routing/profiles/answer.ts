@@ -58,3 +58,6 @@ export function answerLabel(a: RouteAnswer): string {
   const path = a.upstreamPath ? ` as ${a.upstreamHost ? `//${a.upstreamHost}` : ''}${a.upstreamPath}` : '';
   return `${backendsLabel(a.backends)}${path}`;
 }
+
+/** Trace lines that say what the controller did beyond picking a path (normalization, redirects, rewrites, canary, protocol). */
+export const ACTION_TRACE = /^(request path|app-root|temporal-redirect|permanent-redirect|force-ssl-redirect|ssl-redirect|rewritten|rewrite-target|canary|backend-protocol|location|no regex|nginx auto-redirect)/;

@@ -12,7 +12,7 @@ import type { HttpRequest, RouteAnswer } from './answer';
 import { normalizePath } from './normalize';
 import { backendsFor, redirects, rewritten, type Chosen } from './nginx-actions';
 import { isCanary } from './nginx-annotations';
-import { regexHost, regexLocation } from './nginx-locations';
+import { autoRedirect, regexHost, regexLocation } from './nginx-locations';
 import { ingressVia, type ControllerProfile } from './types';
 
 interface NginxView {
@@ -58,6 +58,12 @@ export function nginxRoute(table: RouteTable, req: HttpRequest): RouteAnswer {
   if (np.invalid) return { status: 400, backends: [], via: '', trace: [...trace, np.invalid], profile };
   const view = viewOf(table);
   const host = normalizeRequestHost(req.host);
+  const { group } = selectHost(view.main, host);
+  const auto = regexHost(group) ? undefined : autoRedirect(group, np.path);
+  if (auto) {
+    trace.push(`nginx auto-redirect: only location ${auto} exists for "${np.path}" (a Prefix path with a trailing slash): 301 to ${auto}`);
+    return { status: 301, backends: [], location: `${req.scheme}://${host}${auto}${np.query ? `?${np.query}` : ''}`, via: '', trace, profile };
+  }
   const c = choose(view.main, host, np.path, trace);
   if (!c) return { status: 404, backends: [], via: '', trace: [...trace, '→ 404 (the controller\'s default backend)'], profile };
   const base = { via: c.via, trace, profile };

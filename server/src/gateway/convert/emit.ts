@@ -1,0 +1,23 @@
+// The converted objects as YAML, and read back as the Gateway API matcher reads them: the
+// check routes through the very YAML a user gets. Written as YAML 1.1, the version kubectl
+// reads: a string such as "yes" or "on" is quoted, or the API server would read a boolean. No I/O.
+import { stringify } from 'yaml';
+import { parseManifest } from '../../ingress/documents';
+import { extractGatewayObjects, type Gateway, type GatewayObject, type HTTPRoute } from '../model';
+import { buildGatewayTable, type GatewayTable } from '../table';
+import type { ConvertResult, Json } from './types';
+
+export function yamlDocs(objects: readonly Json[]): string {
+  return objects.map((o) => stringify(o, { lineWidth: 0, aliasDuplicateObjects: false, version: '1.1' })).join('---\n');
+}
+
+/** The converted objects read back from their YAML. */
+export function convertedObjects(result: ConvertResult): GatewayObject[] {
+  const file = parseManifest('converted:///gateway-api.yaml', yamlDocs([result.gateway, ...result.routes]));
+  return extractGatewayObjects(file, { defaultNamespace: 'default' });
+}
+
+export function convertedTable(result: ConvertResult): GatewayTable {
+  const objects = convertedObjects(result);
+  return buildGatewayTable(objects.filter((o): o is HTTPRoute => o.kind === 'HTTPRoute'), objects.filter((o): o is Gateway => o.kind === 'Gateway'));
+}

@@ -1,0 +1,131 @@
+// Route-by-route proof of a conversion: for every host and path the Ingress set routes, plus
+// boundary requests (trailing slash, a neighbour prefix /foo vs /foox, upper case, one label
+// deeper under a wildcard, an unknown host, dot segments, http and https on TLS hosts, the
+// canary header), ask the Ingress profile and the Gateway API matcher where the request goes
+// and list every difference: status, Services and ports (with weights), the path the backend
+// sees, the redirect's Location, the backend protocol. No I/O.
+import type { Service } from '../ingress/model';
+import type { RouteTable } from '../ingress/routing/table';
+import { answerLabel, request, type HttpRequest, type RouteAnswer, type WeightedBackend } from '../ingress/routing/profiles/answer';
+import type { ControllerProfile } from '../ingress/routing/profiles/types';
+import { nginx } from '../ingress/routing/profiles/nginx-annotations';
+import { tlsCovers } from '../ingress/routing/profiles/nginx-actions';
+import { gatewayLookup } from './match';
+import type { GatewayTable } from './table';
+
+export interface Difference {
+  request: HttpRequest;
+  /** Why this request was generated ("path of Ingress shop/web", "neighbour prefix"). */
+  source: string;
+  ingress: RouteAnswer;
+  gateway: RouteAnswer;
+  /** What differs, in words. */
+  why: string;
+}
+
+export interface EquivalenceResult {
+  checked: number;
+  differences: Difference[];
+}
+
+const MAX_REQUESTS = 5_000;
+
+/** A concrete path for a rule path: regex pieces replaced by sample text. */
+export function samplePath(path: string): string {
+  const p = (path || '/')
+    .replace(/\(\/\|\$\)/g, '/')
+    .replace(/\((?:\.\*|\.\+)\)|\.\*|\.\+/g, 'x')
+    .replace(/\[[^\]]*\]\{(\d+)\}/g, (_, n: string) => 'A'.repeat(Number(n)))
+    .replace(/[()[\]{}^$?*+|\\]/g, '');
+  return p.startsWith('/') ? p : `/${p}`;
+}
+
+function pathVariants(path: string): [string, string][] {
+  const p = samplePath(path);
+  const bare = p.replace(/\/+$/, '') || '/';
+  const out: [string, string][] = [[p, 'the path'], ...(bare === '/' ? [] : [[`${bare}/`, 'trailing slash'] as [string, string]]), [bare, 'no trailing slash'], [`${bare}x`, 'neighbour prefix'], [`${bare === '/' ? '' : bare}/sub`, 'one element deeper'], [p.toUpperCase(), 'upper case'], [`/.${p}`, 'dot segment']];
+  return out;
+}
+
+function hostVariants(host: string): [string, string][] {
+  if (!host) return [['unmatched.invalid', 'rules without host']];
+  if (!host.startsWith('*.')) return [[host, 'the host']];
+  const suffix = host.slice(2);
+  return [[`a.${suffix}`, 'one label under the wildcard'], [`a.b.${suffix}`, 'two labels under the wildcard'], [suffix, 'the wildcard\'s parent']];
+}
+
+export function boundaryRequests(table: RouteTable): { req: HttpRequest; source: string }[] {
+  const seen = new Set<string>();
+  const out: { req: HttpRequest; source: string }[] = [];
+  const add = (req: HttpRequest, source: string) => {
+    const k = `${req.scheme} ${req.host} ${req.path} ${JSON.stringify(req.headers)}`;
+    if (seen.has(k) || out.length >= MAX_REQUESTS) return;
+    seen.add(k);
+    out.push({ req, source });
+  };
+  add(request('unmatched.invalid', '/'), 'a host no rule names');
+  for (const g of table.groups) {
+    for (const [host, hw] of hostVariants(g.key)) {
+      const schemes: HttpRequest['scheme'][] = tlsCovers(table.ingresses, host) ? ['http', 'https'] : ['http'];
+      for (const e of g.entries) {
+        const canaryHeaders = table.ingresses.flatMap((i) => { const h = nginx(i, 'canary-by-header'); return h ? [[h, nginx(i, 'canary-by-header-value') ?? 'always']] : []; });
+        for (const [path, pw] of [['/', 'root'] as [string, string], ...pathVariants(e.path)]) {
+          for (const scheme of schemes) {
+            add(request(host, path, { scheme }), `${hw}, ${pw} (${e.pathType ?? 'no pathType'} ${e.path} of Ingress ${e.ref})`);
+            for (const [h, v] of canaryHeaders) add(request(host, path, { scheme, headers: { [h!.toLowerCase()]: v! } }), `${hw}, ${pw}, canary header ${h}: ${v}`);
+          }
+        }
+      }
+    }
+  }
+  return out;
+}
+
+function shares(bs: readonly WeightedBackend[], port: (b: WeightedBackend) => string): string {
+  const total = bs.reduce((n, b) => n + b.weight, 0) || 1;
+  return bs.map((b) => `${b.namespace}/${b.service}:${port(b)}=${Math.round((1000 * b.weight) / total)}`).sort().join(',');
+}
+
+function sameLocation(a: string | undefined, b: string | undefined): boolean {
+  const norm = (s: string | undefined) => { try { return s && new URL(s).href; } catch { return s; } };
+  return norm(a) === norm(b);
+}
+
+export function portResolver(services: readonly Service[]): (b: WeightedBackend) => string {
+  return (b) => {
+    if (/^\d+$/.test(b.port)) return b.port;
+    const svc = services.find((s) => s.name === b.service && s.namespace === b.namespace);
+    return String(svc?.ports.find((p) => p.name === b.port)?.port ?? b.port);
+  };
+}
+
+/** What differs between two answers, or undefined when the request goes to the same place the same way. */
+export function compareAnswers(i: RouteAnswer, g: RouteAnswer, port: (b: WeightedBackend) => string): string | undefined {
+  if (i.status !== g.status) return `status ${i.status} vs ${g.status}`;
+  if (i.location !== undefined || g.location !== undefined) return sameLocation(i.location, g.location) ? undefined : 'redirect Location differs';
+  if (i.status !== 200) return undefined;
+  if (shares(i.backends, port) !== shares(g.backends, port)) return 'different Service, port or weights';
+  if ((i.upstreamPath ?? '/') !== (g.upstreamPath ?? '/')) return `the backend sees path ${i.upstreamPath} vs ${g.upstreamPath}`;
+  if ((i.upstreamHost ?? '') !== (g.upstreamHost ?? '')) return 'the backend sees another Host';
+  const proto = i.backends.find((b) => b.protocol && b.protocol !== 'HTTP')?.protocol;
+  return proto ? `backend protocol ${proto} is not carried by the HTTPRoute` : undefined;
+}
+
+export function checkEquivalence(table: RouteTable, profile: ControllerProfile, gateway: GatewayTable, services: readonly Service[]): EquivalenceResult {
+  const port = portResolver(services);
+  const reqs = boundaryRequests(table);
+  const differences: Difference[] = [];
+  for (const { req, source } of reqs) {
+    const a = profile.route(table, req);
+    const b = gatewayLookup(gateway, req);
+    const why = compareAnswers(a, b, port);
+    if (why) differences.push({ request: req, source, ingress: a, gateway: b, why });
+  }
+  return { checked: reqs.length, differences };
+}
+
+export function differenceRow(d: Difference): string[] {
+  const r = d.request;
+  const headers = Object.entries(r.headers).map(([k, v]) => ` ${k}: ${v}`).join('');
+  return [`${r.scheme}://${r.host}${r.path}${headers}`, answerLabel(d.ingress), answerLabel(d.gateway), `${d.why}; ${d.source}`];
+}

@@ -1,0 +1,65 @@
+// What the controller profile does with a request before the proxy forwards it (ingress-nginx:
+// app-root and the redirect annotations, ssl-redirect, rewrite-target, canary): a redirect is
+// answered here — an answer, never a relay — a rewrite changes the path sent upstream, and a
+// canary may pick another Service of the same rules. The spec-only profile does nothing, so
+// the proxy's behaviour without a profile is unchanged.
+import { STATUS_CODES, type IncomingHttpHeaders, type ServerResponse } from 'node:http';
+import { REASON_HEADER, ROUTE_HEADER } from './explain';
+import { headerText } from './headers';
+import type { RouteTable } from '../ingress/routing/index';
+import { ACTION_TRACE, type HttpRequest, type RouteAnswer, type WeightedBackend } from '../ingress/routing/profiles/answer';
+import type { ControllerProfile } from '../ingress/routing/profiles/types';
+import type { ServiceTarget } from './upstream';
+
+export interface ControllerAction {
+  /** The controller answers itself (a redirect, or 400 for a path nginx refuses). */
+  reply?: { status: number; location?: string; reason: string };
+  /** The path and query to send upstream, when a rewrite changed it. */
+  path?: string;
+  /** Another Service than the matcher's (a canary). */
+  target?: ServiceTarget;
+  /** The profile's decisions, for the log and the X-Ingress-Lab-Reason header. */
+  trace: string[];
+}
+
+function plainHeaders(h: IncomingHttpHeaders): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(h)) if (v !== undefined) out[k] = Array.isArray(v) ? v.join(', ') : v;
+  return out;
+}
+
+function pickBackend(bs: readonly WeightedBackend[], random: () => number): WeightedBackend | undefined {
+  const total = bs.reduce((n, b) => n + b.weight, 0);
+  let r = random() * total;
+  for (const b of bs) if ((r -= b.weight) < 0) return b;
+  return bs[bs.length - 1];
+}
+
+function fromAnswer(a: RouteAnswer, originalPath: string, random: () => number): ControllerAction {
+  const trace = a.trace.filter((t) => ACTION_TRACE.test(t));
+  if (a.location) return { reply: { status: a.status, location: a.location, reason: trace.join('; ') || `redirect by ${a.profile}` }, trace };
+  if (a.status === 400) return { reply: { status: 400, reason: a.trace[a.trace.length - 1] ?? 'bad request' }, trace };
+  if (a.status !== 200) return { reply: { status: a.status, reason: a.trace.join('; ') }, trace };
+  const b = pickBackend(a.backends, random);
+  const target = b?.service ? { namespace: b.namespace, service: b.service, port: /^\d+$/.test(b.port) ? Number(b.port) : b.port } : undefined;
+  return { path: a.upstreamPath !== undefined && a.upstreamPath !== originalPath ? a.upstreamPath : undefined, target, trace };
+}
+
+export function controllerAction(profile: ControllerProfile | undefined, table: RouteTable, req: { scheme: HttpRequest['scheme']; url: string; method: string; headers: IncomingHttpHeaders }, random: () => number = Math.random): ControllerAction {
+  if (!profile || profile.id === 'spec-only') return { trace: [] };
+  const httpReq: HttpRequest = { scheme: req.scheme, host: req.headers.host ?? '', path: req.url, method: req.method, headers: plainHeaders(req.headers) };
+  return fromAnswer(profile.route(table, httpReq), req.url, random);
+}
+
+/** The controller's own answer: a redirect with its Location, or an explained status. */
+export function sendControllerReply(res: ServerResponse, reply: NonNullable<ControllerAction['reply']>, rule: string | undefined, profile: string): void {
+  const body = [`${reply.status} ${STATUS_CODES[reply.status] ?? ''} (Ingress Lab proxy, ${profile} profile)`, ...(reply.location ? [`location: ${reply.location}`] : []), `reason: ${reply.reason}`, ''].join('\n');
+  res.writeHead(reply.status, {
+    'content-type': 'text/plain; charset=utf-8',
+    'content-length': Buffer.byteLength(body),
+    ...(reply.location ? { location: headerText(reply.location) } : {}),
+    [REASON_HEADER]: headerText(reply.reason),
+    ...(rule ? { [ROUTE_HEADER]: headerText(rule) } : {}),
+  });
+  res.end(body);
+}

@@ -1,0 +1,72 @@
+// Runs the built CLI: `convert --to gateway-api`, its files, its report and --check's exit codes.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { repoRoot } from '../helpers/fixtures';
+
+const root = repoRoot();
+const cli = join(root, 'dist/cli/ingress-lab.js');
+
+function run(...args: string[]) {
+  const r = spawnSync(process.execPath, [cli, ...args], { cwd: root, encoding: 'utf8' });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+test('convert without --to is a usage error (exit 2)', () => {
+  const r = run('convert', 'test-fixtures/demo');
+  assert.equal(r.code, 2);
+  assert.match(r.stderr, /--to gateway-api is required/);
+});
+
+test('convert writes HTTPRoutes to stdout and the report, naming the profile, to stderr', () => {
+  const r = run('convert', '--to', 'gateway-api', 'test-fixtures/demo');
+  assert.equal(r.code, 0, r.stderr);
+  assert.match(r.stdout, /kind: HTTPRoute/);
+  assert.doesNotMatch(r.stdout, /kind: Gateway\n/);
+  assert.match(r.stderr, /^profile: ingress-nginx \(IngressClass nginx has controller k8s.io\/ingress-nginx\)/);
+  assert.match(r.stderr, /Ingress shop\/shop → HTTPRoute shop\/shop-shop-example-com/);
+});
+
+test('convert --out DIR --with-gateway writes the Gateway and one file of routes per namespace', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'convert-'));
+  try {
+    const r = run('convert', '--to', 'gateway-api', '--with-gateway', '--gateway', 'infra/edge', '--out', dir, 'test-fixtures/demo');
+    assert.equal(r.code, 0, r.stderr);
+    assert.deepEqual(readdirSync(dir).sort(), ['gateway.yaml', 'httproutes.blog.yaml', 'httproutes.shop.yaml']);
+    const gw = readFileSync(join(dir, 'gateway.yaml'), 'utf8');
+    assert.match(gw, /name: edge\n {2}namespace: infra/);
+    assert.match(gw, /name: https-shop-example-com/);
+    assert.match(readFileSync(join(dir, 'httproutes.shop.yaml'), 'utf8'), /namespace: infra\n {6}sectionName: https-shop-example-com/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('convert --check prints the differences and exits 1; a set that converts exactly exits 0', () => {
+  const demo = run('convert', '--to', 'gateway-api', '--check', 'test-fixtures/demo');
+  assert.equal(demo.code, 1, demo.stderr);
+  assert.match(demo.stdout, /^checked \d+ requests: \d+ routed differently/);
+  assert.match(demo.stdout, /http:\/\/shop\.example\.com\/api\/ +308 → https:\/\/shop\.example\.com\/api +301 → https:\/\/shop\.example\.com\/api\/ +status 308 vs 301/);
+  const dir = mkdtempSync(join(tmpdir(), 'convert-'));
+  try {
+    writeFileSync(join(dir, 'i.yaml'), `apiVersion: networking.k8s.io/v1
+kind: Ingress
+metadata: { name: a }
+spec:
+  rules:
+    - host: a.example.com
+      http: { paths: [{ path: /api, pathType: Prefix, backend: { service: { name: api, port: { number: 80 } } } }, { path: /, pathType: Exact, backend: { service: { name: home, port: { number: 80 } } } }] }
+`);
+    const ok = run('convert', '--to', 'gateway-api', '--check', '--format', 'json', dir);
+    assert.equal(ok.code, 0, ok.stdout);
+    const out = JSON.parse(ok.stdout) as { check: { checked: number; differences: unknown[] }; profile: { id: string } };
+    assert.equal(out.profile.id, 'spec-only');
+    assert.ok(out.check.checked >= 10);
+    assert.deepEqual(out.check.differences, []);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
