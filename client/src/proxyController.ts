@@ -41,7 +41,8 @@ export class ProxyController implements vscode.Disposable {
     this.item.name = 'Ingress Lab: Proxy';
     this.item.command = showOutputCommand;
     this.subs.push(
-      onRoutesChanged(() => void this.reload()),
+      // A reload racing a server restart fails with 'Client is not running': the restart's own routesChanged reloads again.
+      onRoutesChanged(() => void this.reload().catch((e: Error) => this.output.debug(`proxy: rules not reloaded: ${e.message}`))),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration(MAP_SETTING)) this.readMap(true);
         if (e.affectsConfiguration('ingressLab.proxy.port') && this.starting) void this.restart();

@@ -40,7 +40,7 @@ async function readyPods(target: ClusterTarget, service: string, ready: string[]
 
 function ingressYaml(namespace: string): string {
   const path = (p: string, svc: string) => `          - path: ${p}\n            pathType: Prefix\n            backend:\n              service:\n                name: ${svc}\n                port:\n                  number: 80\n`;
-  return `apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata:\n  name: pods\n  namespace: ${namespace}\nspec:\n  rules:\n    - host: pods.example.com\n      http:\n        paths:\n${path('/', 'web')}${path('/idle', 'idle')}`;
+  return `apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata:\n  name: pods\n  namespace: ${namespace}\nspec:\n  rules:\n    - host: pods.example.com\n      http:\n        paths:\n${path('/', 'web')}${path('/idle', 'idle')}${path('/down', 'down')}`;
 }
 
 suite('Try reaches the cluster\'s pods', () => {
@@ -174,6 +174,22 @@ suite('Try reaches the cluster\'s pods', () => {
     assert.equal(result.response?.status, 503);
     assert.match(result.response?.reason ?? '', new RegExp(`Service ${target.namespace}/idle:80 has no ready pods`));
     assert.equal(result.guidance, `Service ${target.namespace}/idle has no ready pods in the cluster (kubectl get pods -n ${target.namespace}). To try it against a process of your own, map ${target.namespace}/idle:80 in ingressLab.proxy.map.`);
+  });
+
+  test('a pod that refuses the connection: 502 naming the pod and port, in the panel and the output channel', async function () {
+    if (!target.standIn) return this.skip(); // a real pod that refuses needs an image that listens elsewhere
+    const closed = createServer();
+    await new Promise<void>((r) => closed.listen(0, '127.0.0.1', r));
+    const port = (closed.address() as AddressInfo).port;
+    await new Promise((r) => closed.close(r));
+    target.standIn.portForward.targets.set(`${target.namespace}/down-1:8080`, port);
+    await target.apply([serviceObject('down', 'web')]);
+    await readyPods(target, 'down', ['down-1']);
+    await podsReady(['down-1'], 'down');
+    const result = await tryAndRender(await lensArgs(2));
+    assert.equal(result.response?.status, 502);
+    assert.match(result.response?.reason ?? '', new RegExp(`^pod ${target.namespace}/down-1:8080 refused the connection`));
+    assert.match(result.guidance ?? '', new RegExp(`^pod ${target.namespace}/down-1:8080 did not answer \\(it refused the connection\\)`));
   });
 
   test('a live Ingress older than the workspace\'s claims its host and path: Explain, the proxy\'s header and the answering pod all name it', async () => {
