@@ -7,7 +7,7 @@ import { ClusterStatusNotification, ExplainRouteRequest, RoutesChangedNotificati
 import type { IngressLabApi } from './api';
 import { ClusterStatusItem } from './clusterStatus';
 import { Commands, registerCommands } from './commands';
-import { createLanguageClient } from './languageClient';
+import { createLanguageClient, restartWithNotice } from './languageClient';
 import { registerLiveObjects } from './liveObjects';
 import { ProxyController } from './proxyController';
 import { ResultPanel } from './resultPanel';
@@ -46,7 +46,7 @@ export function activate(context: vscode.ExtensionContext): IngressLabApi {
   let starting = client.start();
   const restartServer = async () => {
     output.info('restarting the language server');
-    starting = client.restart();
+    starting = restartWithNotice(client, output);
     await starting;
   };
   context.subscriptions.push(...registerCommands({

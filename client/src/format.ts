@@ -1,18 +1,19 @@
 // Words and icons the client shows, from the server's data. Pure: no 'vscode' import, so node:test
 // covers it (client/test/unit).
-import type { ClusterState, ClusterStatusParams, ExplainRouteParams, ExplainRouteResult } from '../../server/src/protocol';
+import type { ClusterConnectionState, ClusterStatusParams, ExplainRouteParams, ExplainRouteResult } from '../../server/src/protocol';
 
 interface Look { icon: string; label: string; warn: boolean }
 
-const looks: Record<ClusterState, Look> = {
+const looks: Record<ClusterConnectionState, Look> = {
   disabled: { icon: 'circle-slash', label: 'no cluster', warn: false },
   connecting: { icon: 'sync~spin', label: 'connecting', warn: false },
   connected: { icon: 'cloud', label: 'connected', warn: false },
   unreachable: { icon: 'debug-disconnect', label: 'unreachable', warn: true },
+  unauthorized: { icon: 'lock', label: 'unauthorized', warn: true },
   forbidden: { icon: 'lock', label: 'forbidden', warn: true },
 };
 
-export function clusterLook(state: ClusterState): Look {
+export function clusterLook(state: ClusterConnectionState): Look {
   return looks[state] ?? { icon: 'question', label: String(state), warn: true };
 }
 

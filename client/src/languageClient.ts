@@ -52,3 +52,27 @@ export function createLanguageClient(
   };
   return new LanguageClient(CLIENT_ID, 'Ingress Lab Language Server', serverOptions(context), clientOptions);
 }
+
+export const RESTARTED_MESSAGE = 'The Ingress Lab language server is running again.';
+
+/**
+ * "Restart Language Server": a progress notification while the server stops and starts again,
+ * then a message once it answers (or an error with a button to the output).
+ */
+export async function restartWithNotice(client: LanguageClient, output: vscode.LogOutputChannel): Promise<void> {
+  const started = Date.now();
+  try {
+    await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: 'Restarting the Ingress Lab language server…' },
+      () => client.restart(),
+    );
+  } catch (e) {
+    const message = `The Ingress Lab language server did not start again: ${(e as Error).message ?? e}`;
+    output.error(message);
+    void vscode.window.showErrorMessage(message, 'Show Output').then((c) => c && output.show(true));
+    throw e;
+  }
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  output.info(`the language server is running again (${seconds} s)`);
+  void vscode.window.showInformationMessage(`${RESTARTED_MESSAGE} (${seconds} s)`);
+}

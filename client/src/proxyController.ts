@@ -15,7 +15,7 @@ import { ClusterObjects, type ObjectStore } from '../../server/src/ingress/store
 import type { RouteTable } from '../../server/src/ingress/routing/index';
 import { decide } from '../../server/src/proxy/decide';
 import { ServerPodResolver, type PodForward } from './clusterUpstream';
-import { MAP_SETTING, parseProxyMap } from './proxyMap';
+import { MAP_SETTING, parseProxyMap, warnRefused } from './proxyMap';
 
 export interface ProxyInfo extends Listening {
   ca: CaFiles;
@@ -128,7 +128,11 @@ export class ProxyController implements vscode.Disposable {
     this.locals = new LocalMapResolver(mappings, servicePorts(() => this.store).aliases, (key) => `map it in ${MAP_SETTING}: "${key}": "http://127.0.0.1:PORT"`);
     if (!report || errors.length === 0) return this.locals;
     for (const e of errors) this.output.warn(e);
-    void vscode.window.showWarningMessage(`${errors[0]}${errors.length > 1 ? ` (and ${errors.length - 1} more: see the output)` : ''}`);
+    void warnRefused(errors, {
+      warn: (message, ...actions) => vscode.window.showWarningMessage(message, ...actions),
+      openSettings: () => vscode.commands.executeCommand('workbench.action.openSettings', MAP_SETTING),
+      showOutput: () => this.output.show(true),
+    });
     return this.locals;
   }
 

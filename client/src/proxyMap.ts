@@ -31,3 +31,24 @@ export function parseProxyMap(value: unknown): ProxyMap {
   }
   return out;
 }
+
+export const OPEN_SETTINGS = 'Open Settings';
+export const SHOW_OUTPUT = 'Show Output';
+
+/** What warnRefused needs from the window (injected: this file does not import 'vscode'). */
+export interface WarningUi {
+  warn(message: string, ...actions: string[]): PromiseLike<string | undefined>;
+  /** Opens the Settings editor at ingressLab.proxy.map. */
+  openSettings(): unknown;
+  showOutput(): unknown;
+}
+
+/** The refused entries in one warning (the first, and how many more), with buttons to the setting and to the output. */
+export async function warnRefused(errors: readonly string[], ui: WarningUi): Promise<string | undefined> {
+  if (errors.length === 0) return undefined;
+  const more = errors.length > 1 ? ` (and ${errors.length - 1} more: see the output)` : '';
+  const choice = await ui.warn(`${errors[0]}${more}`, OPEN_SETTINGS, SHOW_OUTPUT);
+  if (choice === OPEN_SETTINGS) await ui.openSettings();
+  else if (choice === SHOW_OUTPUT) await ui.showOutput();
+  return choice;
+}

@@ -26,12 +26,18 @@ export function noTlsMessage(req: ExplainRouteParams): string {
   return `The proxy has no certificate for ${req.host}: no Ingress lists it under spec.tls[].hosts, so the proxy (like a controller) does not serve it over HTTPS. Try http://${req.host}${req.path}, or add ${req.host} to an Ingress's tls hosts.`;
 }
 
-/** When the lens's own path is not the rule that gets its request: which one does, said first. */
-export function lensRuleLoses(args: TryRouteArgs | undefined, explain: ExplainRouteResult): string | undefined {
+/**
+ * When the lens's own path is not the rule that gets its request: which one does, said first.
+ * `written`: the path as the YAML has it (the lens's URL adds a missing leading "/").
+ */
+export function lensRuleLoses(args: TryRouteArgs | undefined, explain: ExplainRouteResult, written?: string): string | undefined {
   if (!args || args.isDefaultBackend) return undefined;
   const r = explain.route;
   const at = (l: { uri: string; range: { start: { line: number } } }) => `${l.uri}#${l.range.start.line}`;
   if (r && at(r.location) === at(args.location)) return undefined;
+  if (written !== undefined && !written.startsWith('/')) {
+    return `This lens's own rule never gets a request: its path "${written}" does not start with "/" (the API server refuses such an Ingress, and no request path matches it). ${r ? `${r.pathType || '(no pathType)'} ${r.path} of Ingress ${r.namespace}/${r.ingress} gets ${args.path} instead.` : ''}`.trim();
+  }
   const mine = `${args.pathType} ${args.path} of Ingress ${args.namespace}/${args.ingress}`;
   const winner = r ? `${r.pathType || '(no pathType)'} ${r.path} of Ingress ${r.namespace}/${r.ingress} gets it` : `${explain.decision.replace(/^\d{3}\s*(→\s*)?/, '') || 'nothing routes it'}`;
   return `This lens's own rule, ${mine}, does not get this request: ${winner}. The trace below says why.`;

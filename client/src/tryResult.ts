@@ -12,6 +12,8 @@ export interface TryResult {
   response?: TryResponse;
   /** The request failed before any answer (connection, TLS). */
   error?: string;
+  /** The lens's own rule does not get its request: said before anything else. */
+  lensNote?: string;
   /** What to do about a 503/502 the proxy answered itself. */
   guidance?: string;
   /** The setting the guidance asks to change (the panel offers a button that opens it). */

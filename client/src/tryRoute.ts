@@ -13,6 +13,7 @@ import { describeDecision, requestFromUrl, requestUrl } from './format';
 import type { ProxyController } from './proxyController';
 import type { ResultPanel } from './resultPanel';
 import { sendTry } from './tryRequest';
+import { pathValueColumns } from './routeNodes';
 import { curlCommand, lensRuleLoses, noTlsMessage } from './tryDetails';
 import { adviceFor, mapKeyOf, type AdviceContext, type TryResult } from './tryResult';
 
@@ -35,8 +36,7 @@ export function createTryRoute(client: LanguageClient, output: vscode.LogOutputC
     output.info(`try route: ${describeDecision(req, explain)}\n  ${explain.trace.join('\n  ')}`);
     const result = await send(req, explain, proxy);
     // When the lens's own rule does not get its request, that is the news: it leads.
-    const loses = lensRuleLoses(args, explain);
-    if (loses) result.guidance = result.guidance ? `${loses} ${result.guidance}` : loses;
+    result.lensNote = lensRuleLoses(args, explain, args && await writtenPath(args));
     if (result.error) output.warn(`try route: ${result.url}: ${result.error}`);
     panel.show(result, () => void run(req, args));
     return result;
@@ -70,9 +70,26 @@ async function send(req: ExplainRouteParams, explain: ExplainRouteResult, proxy:
 
 /** What the advice needs to know beyond the answer: cluster access, a refused mapping, a missing port. */
 function adviceContext(explain: ExplainRouteResult, proxy: ProxyController): AdviceContext {
-  const clusterEnabled = vscode.workspace.getConfiguration('ingressLab').get<boolean>('cluster.enabled', false);
+  // In an untrusted workspace the server ignores the cluster settings (trust.ts): so does the advice.
+  const clusterEnabled = vscode.workspace.isTrusted && vscode.workspace.getConfiguration('ingressLab').get<boolean>('cluster.enabled', false);
   const key = mapKeyOf(explain);
   const svc = explain.route?.service;
   const target = svc?.port !== undefined ? { namespace: explain.route!.namespace, service: svc.name, port: svc.port } : undefined;
   return { clusterEnabled, refusedMapping: key ? proxy.refusedMapping(key) : undefined, portMissing: target ? proxy.portMissing(target) : false };
+}
+
+/** The path value as written on the lens's line (the lens's URL adds a missing "/"), if the document says. */
+async function writtenPath(args: TryRouteArgs): Promise<string | undefined> {
+  if (args.isDefaultBackend) return undefined;
+  try {
+    const doc = await vscode.workspace.openTextDocument(vscode.Uri.parse(args.location.uri));
+    const { start, end } = args.location.range;
+    for (let l = start.line; l <= Math.min(end.line, doc.lineCount - 1); l++) {
+      const cols = pathValueColumns(doc.lineAt(l).text);
+      if (cols) return doc.lineAt(l).text.slice(cols.start, cols.end);
+    }
+  } catch {
+    // a document that cannot be opened: the lens's own words will do
+  }
+  return undefined;
 }

@@ -99,7 +99,8 @@ export interface RouteTableData {
   services: RouteObject[];
 }
 
-export interface RouteEntry {
+/** One path of a workspace Ingress as the client lists it (not the route table's RouteEntry). */
+export interface RouteListEntry {
   host: string;
   path: string;
   pathType: string;
@@ -112,7 +113,7 @@ export interface RouteEntry {
 }
 
 export interface RouteTableResult {
-  routes: RouteEntry[];
+  routes: RouteListEntry[];
   /** With `withTable`: the route table itself, for the proxy in the client process (same matcher, same precedence, same winners). */
   table?: RouteTableData;
 }
@@ -197,7 +198,7 @@ export interface ExplainRouteParams {
 
 export interface ExplainRouteResult {
   /** The route that wins, or undefined when nothing matches (404 or defaultBackend). */
-  route?: RouteEntry;
+  route?: RouteListEntry;
   decision: string;
   /** One line per step of the matcher, in order. */
   trace: string[];
@@ -263,10 +264,11 @@ export const UpstreamFailureRequest = new RequestType<UpstreamFailureParams, Ups
 
 // ── Notifications (server → client) ──
 
-export type ClusterState = 'disabled' | 'connecting' | 'connected' | 'unreachable' | 'forbidden';
+/** The cluster connection as the status bar shows it (not the server's ClusterState class). 401: unauthorized; 403: forbidden. */
+export type ClusterConnectionState = 'disabled' | 'connecting' | 'connected' | 'unreachable' | 'unauthorized' | 'forbidden';
 
 export interface ClusterStatusParams {
-  state: ClusterState;
+  state: ClusterConnectionState;
   /** kubeconfig context or snapshot file the facts come from. */
   source?: string;
   /** Why, in one sentence (shown in the status bar tooltip). */

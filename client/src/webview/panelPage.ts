@@ -60,6 +60,7 @@ export const PANEL_SCRIPT = `
     h.appendChild(el('span', 'status ' + (status >= 200 && status < 400 ? 'ok' : 'bad'), res ? (res.status + ' ' + res.statusText).trim() : 'failed'));
     h.appendChild(el('span', '', 'GET ' + r.url));
     root.appendChild(h);
+    if (r.lensNote) root.appendChild(el('div', 'callout', r.lensNote));
     const when = r.at ? ' at ' + new Date(r.at).toLocaleTimeString() : '';
     root.appendChild(el('div', 'muted', (res ? res.ms.toFixed(1) + ' ms' : 'sent') + when + ' through the Ingress Lab proxy at ' + r.via));
     if (r.answeredBy) {

@@ -19,10 +19,10 @@ import { activateExtension, EXTENSION_ID, fixtureUri, waitForEvent, waitForValue
 const FILE = 'pods-ingress.yaml';
 
 /** A pod: on the stand-in a local HTTP server behind its port-forward; on a real cluster an agnhost Pod. */
-async function startPod(target: ClusterTarget, name: string): Promise<() => Promise<void>> {
+async function startPod(target: ClusterTarget, name: string, app = 'web'): Promise<() => Promise<void>> {
   if (!target.standIn) {
     await target.apply([{
-      apiVersion: 'v1', kind: 'Pod', metadata: { name, labels: { app: 'web' } },
+      apiVersion: 'v1', kind: 'Pod', metadata: { name, labels: { app } },
       spec: { containers: [{ name: 'web', image: 'registry.k8s.io/e2e-test-images/agnhost:2.47', args: ['netexec', '--http-port=8080'], ports: [{ name: 'web', containerPort: 8080 }] }] },
     }]);
     return () => target.remove('Pod', name);
@@ -102,11 +102,11 @@ suite('Try reaches the cluster\'s pods', () => {
   }
 
   /** Waits until the server's facts list exactly these ready pods behind Service web (the informers saw the change). */
-  function podsReady(names: string[]): Promise<true> {
-    return waitForValue(`Service web's ready pods to be ${names.join(', ')}`, async () => {
+  function podsReady(names: string[], service = 'web'): Promise<true> {
+    return waitForValue(`Service ${service}'s ready pods to be ${names.join(', ')}`, async () => {
       // By method name: this bundle's RequestType is not the extension bundle's.
       const tree = await api.client.sendRequest<RouteTreeResult>(RouteTreeRequest.method, {});
-      const web = tree.hosts.find((h) => h.host === 'pods.example.com')?.paths.find((p) => p.backend?.service === 'web')?.backend;
+      const web = tree.hosts.find((h) => h.host === 'pods.example.com')?.paths.find((p) => p.backend?.service === service)?.backend;
       const ready = (web?.pods ?? []).filter((p) => p.ready).map((p) => p.name).sort();
       return JSON.stringify(ready) === JSON.stringify(names) ? true : undefined;
     }, 60_000);
@@ -145,6 +145,12 @@ suite('Try reaches the cluster\'s pods', () => {
     assert.equal(result.response?.status, 200, result.response?.reason);
     assert.match(result.response?.body.text ?? '', /^web-2( \/hostname)?$/);
     console.log(`    pod replaced → answered by web-2 after ${Date.now() - replaced} ms`);
+    // The Routes view follows by itself: Service web's pods now list web-2, ready, on its container port.
+    await waitForEvent('the Routes view to show web-2', api.routes.onDidChangeTreeData, () => {
+      const host = api.routes.getChildren().find((h) => h.label === 'pods.example.com');
+      const pods = host?.children.find((p) => p.label === '/')?.children[0]?.children ?? [];
+      return pods.some((p) => p.label === 'web-2' && p.description === 'ready · :8080') ? true : undefined;
+    }, 30_000);
     assert.equal((await api.proxy.ensureStarted()).http.port, before.http.port, 'the same proxy, not restarted');
   });
 
@@ -168,6 +174,29 @@ suite('Try reaches the cluster\'s pods', () => {
     assert.equal(result.response?.status, 503);
     assert.match(result.response?.reason ?? '', new RegExp(`Service ${target.namespace}/idle:80 has no ready pods`));
     assert.equal(result.guidance, `Service ${target.namespace}/idle has no ready pods in the cluster (kubectl get pods -n ${target.namespace}). To try it against a process of your own, map ${target.namespace}/idle:80 in ingressLab.proxy.map.`);
+  });
+
+  test('a live Ingress older than the workspace\'s claims its host and path: Explain, the proxy\'s header and the answering pod all name it', async () => {
+    stops.push(await startPod(target, 'live-1', 'web-live'));
+    await target.apply([serviceObject('web-live', 'web')]);
+    await readyPods(target, 'web-live', ['live-1']);
+    const backend = { service: { name: 'web-live', port: { number: 80 } } };
+    await target.apply([{
+      apiVersion: 'networking.k8s.io/v1', kind: 'Ingress', metadata: { name: 'older', creationTimestamp: '2020-01-01T00:00:00Z' },
+      spec: { rules: [{ host: 'pods.example.com', http: { paths: [{ path: '/', pathType: 'Prefix', backend }] } }] },
+    }]);
+    try {
+      const rule = () => api.proxy.ruleFor('pods.example.com', '/hostname') ?? '';
+      await waitForEvent('the proxy to take the live Ingress\'s rule', api.proxy.onDidReload, () => (rule().startsWith(`Ingress ${target.namespace}/older `) ? true : undefined), 30_000);
+      const result = await tryAndRender(await lensArgs(0, '/hostname'));
+      assert.equal(result.explain.route?.ingress, 'older', 'Explain route: the oldest creationTimestamp wins the tie');
+      assert.equal(result.response?.rule, rule(), 'the proxy\'s X-Ingress-Lab-Route names the rule the table names');
+      assert.match(result.response?.rule ?? '', new RegExp(`^Ingress ${target.namespace}/older spec\\.rules\\[0\\]\\.http\\.paths\\[0\\] \\(Prefix /\\)$`));
+      assert.equal(result.answeredBy?.what, `pod ${target.namespace}/live-1:8080`, 'and forwards to the live winner\'s Service');
+      assert.match(result.lensNote ?? '', /does not get this request: Prefix \/ of Ingress [\w-]+\/older gets it/);
+    } finally {
+      await target.remove('Ingress', 'older');
+    }
   });
 });
 

@@ -203,6 +203,12 @@ export async function scenario({ page, url, demo, shot, upstream }) {
   assert.deepEqual(buttons, ['Re-run', 'Copy as curl'], 'no "open the mapping setting" button for a missing port');
   console.log(`  ✔ /static (port 8080 that Service web lacks): 503 with "${guidance.slice(0, 80)}…", buttons ${buttons.join(', ')}`);
   await shot('-try-route-503');
+  // The demo's `path: api` (no leading "/"): its lens's own rule never gets a request, and the panel says that first.
+  panel = await tryRoute(page, 'Try https://shop.example.com/api (Prefix)', 'GET https://shop.example.com/api');
+  const first = await panel.locator('.callout').first().textContent();
+  assert.match(first, /^This lens's own rule never gets a request: its path "api" does not start with "\/"/);
+  console.log(`  ✔ the lens of "path: api": "${first.slice(0, 90)}…"`);
+  await shot('-try-api');
   const types = await pathTypeCompletion(page, demo, shot);
   assert.deepEqual(types, ['Prefix', 'Exact', 'ImplementationSpecific'], 'the most used pathType first, not alphabetical');
   console.log(`  ✔ pathType completion: ${types.join(', ')}`);

@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { describeDecision, requestFromUrl, statusText, statusTooltip } from '../../src/format';
-import type { ExplainRouteResult, RouteEntry } from '../../../server/src/protocol';
+import type { ExplainRouteResult, RouteListEntry } from '../../../server/src/protocol';
 
 test('status bar: the context name when connected, the state otherwise', () => {
   assert.equal(statusText({ state: 'connected', source: 'kind-dev', message: 'v1.31' }), '$(cloud) Ingress: kind-dev');
@@ -11,7 +11,7 @@ test('status bar: the context name when connected, the state otherwise', () => {
   assert.match(statusTooltip({ state: 'forbidden', source: 'prod', message: 'cannot list secrets' }), /forbidden\*\*\n\ncannot list secrets\n\nSource: prod$/);
 });
 
-const route: RouteEntry = {
+const route: RouteListEntry = {
   host: 'shop.example.com', path: '/api', pathType: 'Prefix', namespace: 'shop', ingress: 'shop', tls: true,
   service: { name: 'api', port: 'http' },
   location: { uri: 'file:///w/shop.yaml', range: { start: { line: 1, character: 0 }, end: { line: 1, character: 4 } } },

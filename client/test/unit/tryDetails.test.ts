@@ -36,3 +36,9 @@ test('the lens\'s own rule: silent when it wins, named first when another rule o
 test('the panel page\'s script is valid JavaScript (it is a string: the compiler never sees it)', () => {
   assert.doesNotThrow(() => new Function(PANEL_SCRIPT));
 });
+
+test('a lens whose path lacks the leading "/": the panel leads with that, then names who gets the request', () => {
+  const other: ExplainRouteResult = { decision: '200', trace: [], route: { host: 'a.example.com', path: '/', pathType: 'Prefix', namespace: 'shop', ingress: 'a', tls: false, location: loc(3) } };
+  assert.equal(lensRuleLoses({ ...args, pathType: 'Prefix' }, other, 'api'),
+    'This lens\'s own rule never gets a request: its path "api" does not start with "/" (the API server refuses such an Ingress, and no request path matches it). Prefix / of Ingress shop/a gets /api instead.');
+});

@@ -20,7 +20,7 @@ export interface ClusterFlags {
   timeoutMs?: number;
 }
 
-export interface ClusterSource {
+export interface OpenCluster {
   objects: ObjectStore;
   facts: FactsIndex;
   /** The context's namespace (live cluster), used when --namespace is not given. */
@@ -42,7 +42,7 @@ export function normalizeClusterArgs(argv: string[]): string[] {
   });
 }
 
-export async function openClusterSource(flags: ClusterFlags, io: CliIO): Promise<ClusterSource | undefined> {
+export async function openClusterSource(flags: ClusterFlags, io: CliIO): Promise<OpenCluster | undefined> {
   const live = flags.cluster || flags.clusterOptional || flags.context !== undefined;
   if (flags.snapshot && live) throw new UsageError('--snapshot and --cluster/--context exclude each other');
   if (flags.dryRunServer && !live) throw new UsageError('--dry-run-server needs a live cluster (--cluster)');
@@ -61,7 +61,7 @@ export async function openClusterSource(flags: ClusterFlags, io: CliIO): Promise
   return openLive(flags, io);
 }
 
-async function openLive(flags: ClusterFlags, io: CliIO): Promise<ClusterSource | undefined> {
+async function openLive(flags: ClusterFlags, io: CliIO): Promise<OpenCluster | undefined> {
   const unusable = (line: string) => {
     if (!flags.clusterOptional) throw new UsageError(line);
     io.err(`${line} (continuing without the cluster)`);

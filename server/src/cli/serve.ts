@@ -12,13 +12,13 @@ import {
   chainResolvers, IngressProxy, LocalMapResolver, loadOrCreateCa, MappingError, parseMapping, PodResolver, requestLogLine, servicePorts,
   type Listening, type LocalMapping, type UpstreamResolver,
 } from '../proxy/index';
-import { normalizeClusterArgs, type ClusterSource } from './cluster-source';
+import { normalizeClusterArgs, type OpenCluster } from './cluster-source';
 import { UsageError } from './files';
 import type { CliIO } from './io';
 import { watchPaths } from './watch';
 import { loadProject, reloadFiles } from './workspace';
 
-export const SERVE_USAGE = `usage: ingress-lab serve [PATH...] [--port N] [--https-port N] [--map NS/SVC:PORT=http://127.0.0.1:PORT ...] [--cluster [--context NAME]] [--namespace NS] [--no-https] [--ca-dir DIR] [--profile auto|spec-only|ingress-nginx]
+export const SERVE_USAGE = `usage: ingress-lab serve [PATH...] [--port N] [--https-port N] [--map NS/SVC:PORT=http://127.0.0.1:PORT ...] [--cluster [--context NAME]] [--namespace NS] [--no-https] [--ca-dir DIR] [--profile auto|spec-only|ingress-nginx] [--connect-timeout S] [--headers-timeout S] [--idle-timeout S]
 
 Serves the Ingress rules in files or folders (default ".") on 127.0.0.1 as a local proxy:
 each request is routed as "ingress-lab route" says, then forwarded to a local URL the Service
@@ -28,7 +28,9 @@ Hosts named in an Ingress's tls section are also served over HTTPS (--https-port
 8443; --no-https turns it off) with certificates from a local CA kept in --ca-dir (default
 ~/.local/share/ingress-lab/ca; trust its ca.pem). Rules reload when the files change.
 Every 404/502/503 says why in its body and in X-Ingress-Lab-Reason; X-Ingress-Lab-Route
-names the rule used. --port defaults to 8080 (0, here and for --https-port: any free port).
+names the rule used; an upstream that takes too long gets a 504: --connect-timeout (default
+5 s), --headers-timeout (60 s), --idle-timeout (60 s of silence mid-response), ingress-nginx's
+defaults. --port defaults to 8080 (0, here and for --https-port: any free port).
 With the ingress-nginx profile (--profile; auto picks it for an IngressClass with controller
 k8s.io/ingress-nginx or nginx.ingress.kubernetes.io/* annotations) the proxy also does what the
 controller does: ssl-redirect, app-root and redirect annotations are answered, rewrite-target
@@ -40,6 +42,14 @@ function portOption(v: string | undefined, name: string, fallback: number): numb
   const n = Number(v);
   if (!Number.isInteger(n) || n < 0 || n > 65535) throw new UsageError(`${name} must be a port number (0-65535), not "${v}"`);
   return n;
+}
+
+/** A time-out in seconds (fractions allowed) as milliseconds; undefined keeps the default. */
+function secondsOption(v: string | undefined, name: string): number | undefined {
+  if (v === undefined) return undefined;
+  const n = Number(v);
+  if (!Number.isFinite(n) || n <= 0 || n > 3600) throw new UsageError(`${name} must be a number of seconds (0-3600], not "${v}"`);
+  return Math.round(n * 1000);
 }
 
 function defaultCaDir(): string {
@@ -67,6 +77,9 @@ function serveOptions(argv: string[]) {
       'ca-dir': { type: 'string' },
       'no-https': { type: 'boolean' },
       profile: { type: 'string', default: 'auto' },
+      'connect-timeout': { type: 'string' },
+      'headers-timeout': { type: 'string' },
+      'idle-timeout': { type: 'string' },
     },
   });
   let mappings;
@@ -81,6 +94,11 @@ function serveOptions(argv: string[]) {
     port: portOption(values.port, '--port', 8080),
     httpsPort: portOption(values['https-port'], '--https-port', 8443),
     caDir: values['no-https'] ? undefined : values['ca-dir'] ?? defaultCaDir(),
+    timeouts: {
+      connectMs: secondsOption(values['connect-timeout'], '--connect-timeout'),
+      headersMs: secondsOption(values['headers-timeout'], '--headers-timeout'),
+      idleMs: secondsOption(values['idle-timeout'], '--idle-timeout'),
+    },
     cluster: { cluster: values.cluster, clusterOptional: values['cluster-optional'], context: values.context },
     profile: profileSetting(values.profile!),
   };
@@ -99,8 +117,12 @@ function batched<T>(out: (text: string) => void, line: (x: T) => string): (x: T)
   };
 }
 
+function definedOnly<T extends object>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
 export async function startServe(argv: string[], io: CliIO): Promise<Serving> {
-  const { paths, mappings, port, httpsPort, caDir, profile: setting, ...opts } = serveOptions(argv);
+  const { paths, mappings, port, httpsPort, caDir, timeouts, profile: setting, ...opts } = serveOptions(argv);
   // One project: the proxy routes with its table (live Ingresses and their creationTimestamps
   // included), so every request goes where `route --cluster` and the editor say it goes.
   const loaded = await loadProject(paths, opts.cluster, opts.namespace, io);
@@ -108,7 +130,9 @@ export async function startServe(argv: string[], io: CliIO): Promise<Serving> {
   const resolver = buildResolver(mappings, cluster, () => project.store);
   const ca = caDir !== undefined ? await loadOrCreateCa(caDir) : undefined;
   const profile = selectProfile(setting, project.routeTable().ingresses, project.store.list('IngressClass'));
-  const proxy = new IngressProxy(project.routeTable(), { resolver, port, httpsPort: ca ? httpsPort : undefined, ca, profile, onRequest: batched((t) => io.out(t), requestLogLine) });
+  const proxy = new IngressProxy(project.routeTable(), {
+    resolver, port, httpsPort: ca ? httpsPort : undefined, ca, profile, timeouts: definedOnly(timeouts), onRequest: batched((t) => io.out(t), requestLogLine),
+  });
   let listening: Listening;
   try {
     listening = await proxy.listen();
@@ -125,19 +149,33 @@ export async function startServe(argv: string[], io: CliIO): Promise<Serving> {
     project.setCluster({ objects: cluster.objects, facts: cluster.facts }, keys);
     proxy.updateRoutes(project.routeTable());
   });
-  const watcher = watchPaths(paths, () => {
+  let served = project.routeTable().ingresses.length;
+  let recheck: NodeJS.Timeout | undefined;
+  const reload = (confirmed = false) => {
+    clearTimeout(recheck);
     try {
       reloadFiles(loaded, paths);
-      proxy.updateRoutes(project.routeTable());
-      io.out(`reloaded: ${project.routeTable().ingresses.length} Ingress(es) from ${loaded.files.length} file(s)`);
+      const table = project.routeTable();
+      // Editors truncate a file before writing it: fewer Ingresses than the proxy serves may
+      // be a file read mid-write. The proxy keeps its rules until a second read, after another
+      // quiet moment (a random one: a writer on a fixed period must not meet every read mid-write).
+      if (!confirmed && table.ingresses.length < served) {
+        recheck = setTimeout(() => reload(true), 30 + Math.random() * 140);
+        return;
+      }
+      served = table.ingresses.length;
+      proxy.updateRoutes(table);
+      io.out(`reloaded: ${served} Ingress(es) from ${loaded.files.length} file(s)`);
     } catch (e) {
       io.err(`reload failed, keeping the previous rules: ${(e as Error).message}`);
     }
-  });
+  };
+  const watcher = watchPaths(paths, () => reload());
   return {
     listening,
     proxy,
     async close() {
+      clearTimeout(recheck);
       watcher.close();
       unsubscribe?.();
       await proxy.close();
@@ -146,7 +184,7 @@ export async function startServe(argv: string[], io: CliIO): Promise<Serving> {
   };
 }
 
-function buildResolver(mappings: LocalMapping[], cluster: ClusterSource | undefined, objects: () => ObjectStore): UpstreamResolver {
+function buildResolver(mappings: LocalMapping[], cluster: OpenCluster | undefined, objects: () => ObjectStore): UpstreamResolver {
   const ports = servicePorts(objects);
   const resolvers: UpstreamResolver[] = [new LocalMapResolver(mappings, ports.aliases)];
   if (cluster?.kc) {

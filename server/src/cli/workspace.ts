@@ -4,7 +4,7 @@
 import { createProject, type Project } from '../engine/index';
 import { LineIndex } from '../ingress/lines';
 import type { Span } from '../ingress/source';
-import { openClusterSource, type ClusterFlags, type ClusterSource } from './cluster-source';
+import { openClusterSource, type ClusterFlags, type OpenCluster } from './cluster-source';
 import { collectFiles, UsageError, type InputFile } from './files';
 import { jsonRange, type FileLookup, type JsonRange } from './format';
 import type { CliIO } from './io';
@@ -35,7 +35,7 @@ export interface LoadedProject {
   project: Project;
   lookup: FileLookup;
   files: InputFile[];
-  cluster: ClusterSource | undefined;
+  cluster: OpenCluster | undefined;
 }
 
 /** The cluster flags as parseArgs gives them. */
@@ -52,7 +52,7 @@ export async function loadProject(paths: readonly string[], flags: ClusterFlags,
 }
 
 /** A project of files read (and a cluster view, if any). */
-export function projectOfFiles(files: readonly InputFile[], namespace: string, cluster?: Pick<ClusterSource, 'objects' | 'facts'>): Project {
+export function projectOfFiles(files: readonly InputFile[], namespace: string, cluster?: Pick<OpenCluster, 'objects' | 'facts'>): Project {
   const project = createProject({ defaultNamespace: namespace });
   project.setCluster({ objects: cluster?.objects, facts: cluster?.facts });
   for (const f of files) project.setText(f.uri, f.text);

@@ -120,14 +120,14 @@ export class DocEntry implements Anchor {
     return this.base + this.text.length;
   }
 
-  /** Object- and workspace-rule findings with their spans as they are now. */
+  /** Object- and workspace-rule findings (their spans, anchored, read where they are now). */
   currentFindings(): Finding[] {
-    return [...this.findings, ...this.wsFindings].map(resolved);
+    return this.wsFindings.length ? [...this.findings, ...this.wsFindings] : this.findings;
   }
 
-  /** Syntax findings with their spans as they are now. */
+  /** Syntax findings (anchored spans). */
   syntaxFindings(): Finding[] {
-    return this.hasSyntax ? this.docs.flatMap((d) => d.syntax.map(resolved)) : [];
+    return this.hasSyntax ? this.docs.flatMap((d) => d.syntax) : [];
   }
 
   /** Stores object-rule findings (spans already anchored). */
@@ -135,13 +135,6 @@ export class DocEntry implements Anchor {
     if (JSON.stringify(findings) !== JSON.stringify(this.findings)) this.version++;
     this.findings = findings;
   }
-}
-
-/** A finding with plain spans read now (for the faces: LSP conversion, CLI output, comparisons). */
-function resolved(f: Finding): Finding {
-  const out = { ...f, span: { start: f.span.start, end: f.span.end } };
-  if (f.related) out.related = f.related.map((r) => ({ ...r, span: { start: r.span.start, end: r.span.end } }));
-  return out;
 }
 
 /** Makes an index property read `chunk.firstIndex + local` (documents and objects keep their place as chunks move). */
@@ -270,6 +263,7 @@ export class FileModel {
     return this.entries.flatMap((e) => e.docs);
   }
 
+  /** Does some document look like a Kubernetes object (apiVersion or kind, the other one may be misspelt or missing)? */
   get k8s(): boolean {
     return this.entries.some((e) => e.k8s);
   }

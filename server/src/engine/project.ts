@@ -11,8 +11,10 @@ import { compareFindings, type Finding } from '../ingress/findings';
 import type { KObject } from '../ingress/model';
 import { buildRouteTree, lookup, type LookupOptions, type RouteResult, type RouteTable, type RouteTree } from '../ingress/routing/index';
 import { MergedStore, type ObjectStore } from '../ingress/store';
+import { brokenSpans, outsideBroken } from '../ingress/yaml-errors';
 import { checkObjects, checkWorkspace, withOverride, type SeverityOverrides } from '../rules/engine';
 import type { ClusterFacts, Rule, RuleContext } from '../rules/rule';
+import { yamlAlias } from '../rules/schema/yaml-alias';
 import type { Span } from '../ingress/source';
 import { anchorSpan, FileModel, type DocEntry, type FileUpdate, type Lines } from './file-model';
 import { hostsOf, keysOf, ObjectIndex } from './object-index';
@@ -245,11 +247,16 @@ export class Project {
     return e ? anchorSpan(span, e) : span;
   }
 
-  /** Every finding of a file, in order; none for a file without Kubernetes objects. */
+  /**
+   * Every finding of a file, in order, the same in every face. A file with no document that
+   * looks like a Kubernetes object (apiVersion or kind) is no manifest: only aliases the API
+   * server refuses (a hostile file anywhere in the folder) are reported there.
+   */
   findings(uri: string): Finding[] {
     const file = this.files.get(uri);
-    if (!file || !file.k8s) return [];
-    return file.entries.flatMap((e) => (e.hasFindings ? this.entryFindings(e) : []));
+    if (!file) return [];
+    const all = file.entries.flatMap((e) => (e.hasFindings ? this.entryFindings(e) : []));
+    return file.k8s ? all : all.filter((f) => f.ruleId === yamlAlias.id);
   }
 
   /** Every finding of every file, sorted (what `check` prints). */
@@ -264,7 +271,9 @@ export class Project {
       const g = withOverride(f, this.opts.overrides);
       if (g) out.push(g);
     }
-    if (e.findings.length || e.wsFindings.length) for (const f of e.currentFindings()) if (f.uri === e.uri) out.push(f);
+    // Rule findings inside a document with a YAML error describe the misread tree (ingress/yaml-errors.ts).
+    const outside = outsideBroken(e.hasSyntax ? brokenSpans(e.docs) : []);
+    if (e.findings.length || e.wsFindings.length) for (const f of e.currentFindings()) if (f.uri === e.uri && outside(f)) out.push(f);
     return out.sort(compareFindings);
   }
 

@@ -73,8 +73,12 @@ export class AliasBudget {
   }
 }
 
-/** The span of `&name` written before offset (the anchored node's start), else the node's start. */
+/** The span of `&name` written last before nodeStart (the anchored node's start), else the node's start. */
 export function anchorSpan(text: string, name: string, nodeStart: number): Span {
-  const at = text.lastIndexOf(`&${name}`, nodeStart);
-  return at >= 0 ? { start: at, end: at + name.length + 1 } : { start: nodeStart, end: nodeStart };
+  const anchor = `&${name}`;
+  for (let at = text.lastIndexOf(anchor, nodeStart); at >= 0; at = text.lastIndexOf(anchor, at - 1)) {
+    // `&l` must not be read inside `&labels`: an anchor name ends at white space or a flow indicator.
+    if (!/[^\s,[\]{}]/.test(text[at + anchor.length] ?? ' ')) return { start: at, end: at + anchor.length };
+  }
+  return { start: nodeStart, end: nodeStart };
 }

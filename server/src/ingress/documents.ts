@@ -10,6 +10,7 @@ import { K8S_YAML } from './go-yaml-tags';
 import { LineIndex } from './lines';
 import { fromYaml, type SNode, type Span } from './source';
 import { yamlSyntax } from '../rules/schema/yaml-syntax';
+import { syntaxFindings } from './yaml-errors';
 
 export interface ManifestDocument {
   /** 0-based index of the document in its file. */
@@ -101,21 +102,33 @@ function readDocument(uri: string, text: string, doc: Document.Parsed, index: nu
   } catch (e) {
     const span = clampSpan({ start: doc.range[0], end: doc.range[1] }, text.length);
     const message = `this document could not be read: ${(e as Error)?.message ?? String(e)}`;
-    return { index, span, root: undefined, syntax: [{ ruleId: 'schema/yaml-syntax', severity: 'error', message, uri, span }] };
+    return { index, span, root: undefined, syntax: [{ ruleId: yamlSyntax.id, severity: 'error', message, uri, span }] };
   }
 }
 
 function toManifestDocument(uri: string, text: string, doc: Document.Parsed, index: number): ManifestDocument {
   const span = { start: doc.range[0], end: doc.range[1] };
-  const syntax: Finding[] = [...doc.errors, ...doc.warnings].map((e) => ({
-    ruleId: yamlSyntax.id,
-    severity: doc.errors.includes(e) ? 'error' : 'warning',
-    message: firstLine(e.message),
-    uri,
-    span: clampSpan({ start: e.pos[0], end: e.pos[1] }, text.length),
-  }));
+  // Lone CRs read as line breaks here too, so the lines an error names are the parser's (same offsets).
+  const syntax = doc.errors.length || doc.warnings.length ? syntaxFindings(uri, lineFeeds(text), doc) : [];
   const root = doc.contents == null ? undefined : documentTree(uri, text, doc, span, syntax);
+  if (doc.errors.length > 0) span.end = coveringEnd(root, syntax, span.end);
   return { index, span, root, syntax };
+}
+
+/**
+ * In a broken document, yaml's range can stop short of nodes it still read (e.g. after "Map
+ * comment with trailing content"): the document's span is stretched over its tree and errors so
+ * that every finding on it lies inside it.
+ */
+function coveringEnd(root: SNode | undefined, findings: readonly Finding[], end: number): number {
+  for (const f of findings) end = Math.max(end, f.span.end);
+  const stack = root ? [root] : [];
+  for (let n = stack.pop(); n; n = stack.pop()) {
+    end = Math.max(end, n.span.end);
+    if (n.kind === 'map') for (const e of n.entries) { end = Math.max(end, e.keySpan.end); stack.push(e.value); }
+    else if (n.kind === 'seq') stack.push(...n.items);
+  }
+  return end;
 }
 
 /** The document's tree with aliases expanded within go-yaml's budget; past it, reported and read without them. */
@@ -130,10 +143,6 @@ function documentTree(uri: string, text: string, doc: Document.Parsed, span: Spa
     });
     return fromYaml(doc.contents, '', { doc, text }, span);
   }
-}
-
-function firstLine(message: string): string {
-  return message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
 }
 
 function clampSpan(span: Span, length: number): Span {

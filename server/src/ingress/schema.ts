@@ -13,6 +13,8 @@ export interface FieldSchema {
   /** The rule that reports this field missing in the API server's own words; schema/required-field then stays quiet. */
   requiredBy?: string;
   enum?: readonly string[];
+  /** What each enum value means, in the API's own words (k8s.io/api comments on its constants). */
+  enumDocs?: Readonly<Record<string, string>>;
   /** Object fields; an object without `fields` is free-form (anything goes). */
   fields?: Readonly<Record<string, FieldSchema>>;
   /** Array items. */
@@ -84,9 +86,16 @@ const INGRESS_BACKEND = obj('IngressBackend describes all endpoints for a given 
 
 export const PATH_TYPES = ['Exact', 'ImplementationSpecific', 'Prefix'] as const;
 
+/** k8s.io/api networking/v1 types.go, the comments on PathTypeExact, PathTypePrefix and PathTypeImplementationSpecific. */
+const PATH_TYPE_DOCS: Record<(typeof PATH_TYPES)[number], string> = {
+  Exact: 'Matches the URL path exactly and with case sensitivity.',
+  Prefix: 'Matches based on a URL path prefix split by \'/\'. Matching is case sensitive and done on a path element by element basis: a request matches path p if every element of p is an element-wise prefix of the request path. If the last element of the path is a substring of the last element of the request path, it is not a match: /foo/bar matches /foo/bar and /foo/bar/baz, but not /foo/barbaz. /foo and /foo/ both match /foo and /foo/; if several paths match, the longest one (/foo/) wins.',
+  ImplementationSpecific: 'Matching is up to the IngressClass. Implementations can treat this as a separate PathType or treat it identically to Prefix or Exact path types.',
+};
+
 const HTTP_INGRESS_PATH = obj('HTTPIngressPath associates a path with a backend. Incoming urls matching the path are forwarded to the backend.', {
   path: str('path is matched against the path of an incoming request. Currently it can contain characters disallowed from the conventional "path" part of a URL as defined by RFC 3986. Paths must begin with a \'/\' and must be present when using PathType with value "Exact" or "Prefix".'),
-  pathType: str('pathType determines the interpretation of the path matching. Exact: matches the URL path exactly. Prefix: matches based on a URL path prefix split by \'/\'; matching is done on a path element by element basis. ImplementationSpecific: interpretation of the path matching is up to the IngressClass; implementations can treat this as a separate PathType or treat it identically to Prefix or Exact.', { required: true, requiredBy: 'ingress/path-type-required', enum: PATH_TYPES }),
+  pathType: str('pathType determines the interpretation of the path matching. Exact: matches the URL path exactly. Prefix: matches based on a URL path prefix split by \'/\'; matching is done on a path element by element basis. ImplementationSpecific: interpretation of the path matching is up to the IngressClass; implementations can treat this as a separate PathType or treat it identically to Prefix or Exact.', { required: true, requiredBy: 'ingress/path-type-required', enum: PATH_TYPES, enumDocs: PATH_TYPE_DOCS }),
   backend: { ...INGRESS_BACKEND, doc: 'backend defines the referenced service endpoint to which the traffic will be forwarded to.', required: true, requiredBy: 'ingress/backend-exactly-one' },
 });
 
@@ -134,6 +143,12 @@ export const INGRESS_V1: FieldSchema = obj('Ingress is a collection of rules tha
 
 export const PARAMETER_SCOPES = ['Cluster', 'Namespace'] as const;
 
+/** k8s.io/api networking/v1 types.go, the comments on IngressClassParametersReferenceScopeCluster and …ScopeNamespace. */
+const SCOPE_DOCS: Record<(typeof PARAMETER_SCOPES)[number], string> = {
+  Cluster: 'The referenced parameters resource is cluster-scoped (the default): `namespace` must be unset.',
+  Namespace: 'The referenced parameters resource is namespace-scoped: `namespace` is required.',
+};
+
 export const INGRESS_CLASS_V1: FieldSchema = obj('IngressClass represents the class of the Ingress, referenced by the Ingress Spec. The `ingressclass.kubernetes.io/is-default-class` annotation can be used to indicate that an IngressClass should be considered default.', {
   apiVersion: str(API_VERSION_DOC, { required: true }),
   kind: str(KIND_DOC, { required: true }),
@@ -144,7 +159,7 @@ export const INGRESS_CLASS_V1: FieldSchema = obj('IngressClass represents the cl
       apiGroup: str('apiGroup is the group for the resource being referenced. If APIGroup is not specified, the specified Kind must be in the core API group.'),
       kind: str('kind is the type of resource being referenced.', { required: true, requiredBy: 'ingress/ingressclass-parameters-invalid' }),
       name: str('name is the name of resource being referenced.', { required: true, requiredBy: 'ingress/ingressclass-parameters-invalid' }),
-      scope: str('scope represents if this refers to a cluster or namespace scoped resource. This may be set to "Cluster" (default) or "Namespace".', { enum: PARAMETER_SCOPES }),
+      scope: str('scope represents if this refers to a cluster or namespace scoped resource. This may be set to "Cluster" (default) or "Namespace".', { enum: PARAMETER_SCOPES, enumDocs: SCOPE_DOCS }),
       namespace: str('namespace is the namespace of the resource being referenced. This field is required when scope is set to "Namespace" and must be unset when scope is set to "Cluster".'),
     }),
   }, { required: true, requiredBy: 'ingress/ingressclass-controller-required' }),

@@ -92,7 +92,8 @@ export function fromYaml(node: unknown, path: string, ctx: YamlTreeContext, fall
       if (!isPair(pair)) continue;
       ctx.budget?.count();
       const keyNode = pair.key as YamlNode | null;
-      const key = isScalar(keyNode) ? String(keyNode.value) : keyNode ? String(keyNode.toJSON?.()) : '';
+      // A list or mapping used as a key is named by its JSON (never "[object Object]").
+      const key = isScalar(keyNode) ? String(keyNode.value) : keyNode ? JSON.stringify(keyNode.toJSON?.()) ?? '' : '';
       const keySpan = spanOf(keyNode, span);
       const valueFallback = { start: keySpan.end, end: keySpan.end };
       const value = pair.value == null

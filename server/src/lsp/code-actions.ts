@@ -1,12 +1,19 @@
-// Quick fixes for the common findings, keyed on rule ids and field paths (never on messages):
+// Quick fixes for the common findings, keyed on the rules' ids and field paths (never on messages):
 // add a missing pathType, prefix a path with "/", pick an existing Service or port (closest
-// names first), create a Service stub, rewrite a removed apiVersion, add a host to a TLS entry.
-import { CodeActionKind, type CodeAction, type Diagnostic, type TextEdit } from 'vscode-languageserver';
-import type { Ingress, KObject } from '../ingress/model';
-import { asMap, asSeq, entry, type SMap, type SNode, type Span } from '../ingress/source';
+// names first), create a Service stub, rewrite a removed apiVersion, add a host to a TLS entry,
+// take a host out of a TLS entry or use a Secret that covers it (fix-tls.ts), add a missing
+// backend (fix-backend.ts), and use the replacement a finding names (a misspelt pathType).
+import type { CodeAction, Diagnostic } from 'vscode-languageserver';
+import type { Ingress } from '../ingress/model';
+import { asMap, asSeq, entry, type SMap, type SNode } from '../ingress/source';
 import { SOURCE, toRange, type DiagnosticData } from './convert';
-import type { FileModel } from '../engine/file-model';
+import { action, afterEntry, column, lineEnd, replace, resolveField, type FixContext } from './fix-kit';
+import { addBackendFixes } from './fix-backend';
+import { certHostFixes } from './fix-tls';
+import { backendExactlyOne } from '../rules/ingress/backend-exactly-one';
+import { certHost } from '../rules/tls/cert-host';
 import { locate } from './locate';
+import { editDistance } from '../ingress/spelling';
 import { NETWORKING_V1, rewriteToNetworkingV1 } from '../ingress/migrate';
 import type { Project as Workspace } from '../engine/index';
 import { hostWithoutTls } from '../rules/conflict/host-without-tls';
@@ -17,65 +24,13 @@ import { backendPortRule } from '../rules/ref/backend-port';
 import { backendService } from '../rules/ref/backend-service';
 import { requiredField } from '../rules/schema/required-field';
 
-export interface FixContext {
-  ws: Workspace;
-  file: FileModel;
-  uri: string;
-  diagnostic: Diagnostic;
-  data: DiagnosticData;
-  object: KObject;
-}
-
-/** Levenshtein distance, for "closest names first". */
-export function distance(a: string, b: string): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    prev = cur;
-  }
-  return prev[b.length]!;
-}
-
-/** The node at an API field path (`spec.rules[0].http.paths[1].pathType`) and its parent. */
-export function resolveField(root: SNode, field: string): { node?: SNode; parent?: SNode; key?: string } {
-  const tokens = field.match(/[^.[\]]+|\[\d+\]/g) ?? [];
-  let node: SNode | undefined = root;
-  let parent: SNode | undefined;
-  let key: string | undefined;
-  for (const t of tokens) {
-    parent = node;
-    key = t;
-    node = t.startsWith('[') ? asSeq(node)?.items[Number(t.slice(1, -1))] : entry(node, t)?.value;
-    if (!node) break;
-  }
-  return { node, parent, key };
-}
-
-function action(c: FixContext, title: string, edits: TextEdit[], preferred = false): CodeAction {
-  return { title, kind: CodeActionKind.QuickFix, diagnostics: [c.diagnostic], isPreferred: preferred, edit: { changes: { [c.uri]: edits } } };
-}
-
-function replace(c: FixContext, span: Span, newText: string): TextEdit {
-  return { range: toRange(c.file.lines, span), newText };
-}
-
-function lineEnd(text: string, offset: number): number {
-  const i = text.indexOf('\n', offset);
-  return i < 0 ? text.length : i;
-}
-
-function column(c: FixContext, offset: number): number {
-  return c.file.lines.positionAt(offset).character;
-}
-
 function addPathType(c: FixContext): CodeAction[] {
   const { parent } = resolveField(c.object.root, c.data.field!);
   const map = asMap(parent);
   const anchor = map?.entries[0];
   if (!map || !anchor) return [];
   const last = map.entries.find((e) => e.key === 'path') ?? anchor;
-  const at = lineEnd(c.file.text, last.value.span.end > last.keySpan.end ? last.value.span.end - 1 : last.keySpan.end);
+  const at = afterEntry(c, last);
   const indent = ' '.repeat(column(c, anchor.keySpan.start));
   return ['Prefix', 'Exact', 'ImplementationSpecific'].map((t, i) => action(c, `Add pathType: ${t}`,
     [{ range: toRange(c.file.lines, { start: at, end: at }), newText: `\n${indent}pathType: ${t}` }], i === 0));
@@ -95,7 +50,7 @@ function chooseService(c: FixContext): CodeAction[] {
   const current = String(node.value ?? '');
   const services = c.ws.store.list('Service', c.object.namespace)
     .map((s) => s.name).filter((n) => n !== current)
-    .sort((a, b) => distance(current, a) - distance(current, b) || a.localeCompare(b)).slice(0, 5);
+    .sort((a, b) => editDistance(current, a) - editDistance(current, b) || a.localeCompare(b)).slice(0, 5);
   const out = services.map((n, i) => action(c, `Use Service "${n}"`, [replace(c, node.span, n)], i === 0));
   if (current) out.push(createServiceStub(c, current));
   return out;
@@ -122,7 +77,7 @@ function choosePort(c: FixContext): CodeAction[] {
   const byName = typeof target.value === 'string' && !c.data.field!.endsWith('number');
   const choices = svc.ports.map((p) => (byName ? p.name : p.port)).filter((v) => v !== undefined).map(String);
   const current = String(target.value ?? '');
-  return choices.sort((a, b) => distance(current, a) - distance(current, b))
+  return choices.sort((a, b) => editDistance(current, a) - editDistance(current, b))
     .map((v, i) => action(c, `Use port ${v} of Service "${svc.name}"`, [replace(c, target.span, v)], i === 0));
 }
 
@@ -170,19 +125,21 @@ function useReplacement(c: FixContext): CodeAction[] {
   return [action(c, `Replace with ${r}`, [{ range: c.diagnostic.range, newText: String(r) }], true)];
 }
 
-/** The quick fixes per registered rule (ids from the registry, never literals). */
+/** The quick fixes per registered rule (ids from the registry, never literals or messages). */
 const FIXES = new Map<string, (c: FixContext) => CodeAction[]>([
   [pathAbsolute.id, prefixSlash],
   [pathTypeRequired.id, addPathType],
-  [requiredField.id, (c) => ((c.data.field ?? '').endsWith('.pathType') ? addPathType(c) : useReplacement(c))],
+  [requiredField.id, (c) => ((c.data.field ?? '').endsWith('.pathType') ? addPathType(c) : [])],
   [apiVersionRemoved.id, rewriteV1],
   [hostWithoutTls.id, addTlsHost],
   [backendService.id, chooseService],
   [backendPortRule.id, choosePort],
+  [certHost.id, certHostFixes],
+  [backendExactlyOne.id, addBackendFixes],
 ]);
 
 function fixesFor(c: FixContext): CodeAction[] {
-  return (FIXES.get(c.data.ruleId) ?? useReplacement)(c);
+  return [...(FIXES.get(c.data.ruleId)?.(c) ?? []), ...useReplacement(c)];
 }
 
 export function codeActions(ws: Workspace, uri: string, diagnostics: Diagnostic[]): CodeAction[] {

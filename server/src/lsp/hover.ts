@@ -1,4 +1,4 @@
-// Hover: field documentation on keys; on a backend Service its ports, selector and readiness;
+// Hover: field documentation on keys; on an enum value (`Prefix`) what that value means; on a backend Service its ports, selector and readiness;
 // on a TLS secretName the certificate's subject, SANs, issuer and expiry (never key data);
 // on a path which requests it wins and what shadows it (the shared matcher); on an
 // ingress-nginx annotation its documentation.
@@ -81,6 +81,15 @@ function valueHover(ws: Workspace, facts: ClusterFacts | undefined, ns: string, 
   return undefined;
 }
 
+/** An enum value (`Prefix`): what this value means, with the field's other values. */
+function enumValueMarkdown(e: SEntry, field: string, kind: string): string | undefined {
+  const docs = fieldDoc(field, kind)?.enumDocs;
+  const value = e.value.kind === 'scalar' ? e.value.value : undefined;
+  if (!docs || typeof value !== 'string' || !Object.prototype.hasOwnProperty.call(docs, value)) return undefined;
+  const others = Object.keys(docs).filter((v) => v !== value).map((v) => `\`${v}\``).join(', ');
+  return `**${value}** (a value of \`${e.key}\`)\n\n${docs[value]}\n\n_Other values: ${others}._`;
+}
+
 function fieldMarkdown(key: string, field: string, kind: string, docs: OpenApiDocs | undefined): string | undefined {
   const live = docs && openApiFieldDoc(docs, field, kind);
   const f = live ?? fieldDoc(field, kind);
@@ -105,7 +114,7 @@ export function hover(ws: Workspace, facts: ClusterFacts | undefined, uri: strin
     const story = at.object?.kind === 'Ingress' ? pathStory(ws, at.object, hit.map) : undefined;
     md = story ?? pathMarkdown(String(e.value.kind === 'scalar' ? e.value.value : ''), str(hit.map, 'pathType'));
   } else if (!onKey) {
-    md = valueHover(ws, facts, ns, e, chain);
+    md = valueHover(ws, facts, ns, e, chain) ?? enumValueMarkdown(e, field, at.object?.kind ?? 'Ingress');
   }
   if (!md && (at.object?.kind === 'Ingress' || at.object?.kind === 'IngressClass')) {
     md = fieldMarkdown(e.key, field, at.object.kind, docs);

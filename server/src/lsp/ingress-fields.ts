@@ -8,6 +8,8 @@ export interface FieldDoc {
   type: FieldSchema['type'];
   doc: string;
   required?: boolean;
+  /** The field's values with what each means (enums). */
+  enumDocs?: FieldSchema['enumDocs'];
   /** Snippet inserted for the whole key (LSP snippet syntax, relative indentation). */
   snippet?: string;
 }
@@ -50,7 +52,7 @@ export function fieldDoc(path: string, kind = 'Ingress'): FieldDoc | undefined {
   const root = objectSchema('networking.k8s.io/v1', kind) ?? INGRESS_V1;
   const s = schemaAt(root, segments(path));
   const name = path.split('.').pop()?.replace(/\[\]$/, '') ?? path;
-  return s && s.doc ? { name, type: s.type, doc: s.doc, required: s.required } : undefined;
+  return s && s.doc ? { name, type: s.type, doc: s.doc, required: s.required, enumDocs: s.enumDocs } : undefined;
 }
 
 /** `spec.rules[0].http.paths[1].path` → `spec.rules[].http.paths[].path`. */

@@ -16,7 +16,7 @@ export function toStatusParams(s: ClusterStatus): ClusterStatusParams {
     case 'off': return { state: 'disabled', message };
     case 'connecting': return { state: 'connecting', source, message };
     case 'connected': return { state: 'connected', source, message };
-    case 'unauthorized': return { state: 'forbidden', source, message };
+    case 'unauthorized': return { state: 'unauthorized', source, message };
     default: return { state: 'unreachable', source, message };
   }
 }

@@ -14,7 +14,8 @@ interface Published {
   /** The chunk's first line when the diagnostics were computed. */
   line: number;
   diagnostics: Diagnostic[];
-  findings: Finding[];
+  /** Per diagnostic, its finding's related locations (anchored spans: current when read), when any has some. */
+  related?: (Finding['related'] | undefined)[];
 }
 
 const cache = new WeakMap<DocEntry, Published>();
@@ -29,20 +30,22 @@ function entryDiagnostics(ws: Workspace, file: FileModel, e: DocEntry): Diagnost
   let p = cache.get(e);
   if (!p || p.version !== e.version) {
     const findings = ws.entryFindings(e);
-    p = { version: e.version, line, findings, diagnostics: findings.map((f) => toDiagnostic(f, file.lines, ws.linesOf)) };
+    const related = findings.some((f) => f.related?.length) ? findings.map((f) => f.related) : undefined;
+    p = { version: e.version, line, related, diagnostics: findings.map((f) => toDiagnostic(f, file.lines, ws.linesOf)) };
     cache.set(e, p);
     return p.diagnostics;
   }
   if (p.line !== line) cache.set(e, (p = { ...p, line, diagnostics: p.diagnostics.map((d) => shifted(d, line - p!.line)) }));
-  if (!p.findings.some((f) => f.related?.length)) return p.diagnostics;
-  const current = ws.entryFindings(e);
-  return p.diagnostics.map((d, i) => (d.relatedInformation && current[i]?.related
-    ? { ...d, relatedInformation: current[i]!.related!.map((r) => ({ location: toLocation(ws.linesOf, r.uri, r.span), message: r.message })) }
+  if (!p.related) return p.diagnostics;
+  // The related spans are anchored to their own chunks: read where they are now.
+  const related = p.related;
+  return p.diagnostics.map((d, i) => (related[i]
+    ? { ...d, relatedInformation: related[i]!.map((r) => ({ location: toLocation(ws.linesOf, r.uri, r.span), message: r.message })) }
     : d));
 }
 
 export function fileDiagnostics(ws: Workspace, file: FileModel): Diagnostic[] {
-  if (!file.k8s) return [];
+  if (!file.k8s) return ws.findings(file.uri).map((f) => toDiagnostic(f, file.lines, ws.linesOf));
   const out: Diagnostic[] = [];
   for (const e of file.entries) {
     if (!e.hasFindings) continue;

@@ -15,7 +15,7 @@ import { servicePorts } from '../proxy/service-ports';
 import type { ObjectStore } from '../ingress/store';
 import { routeTableData } from '../proxy/objects-table';
 import type {
-  ExplainRouteParams, ExplainRouteResult, RouteEntry, RouteTableResult, RouteTreeHost, RouteTreePath, RouteTreePod, RouteTreeResult, ClusterStatusParams,
+  ExplainRouteParams, ExplainRouteResult, RouteListEntry, RouteTableResult, RouteTreeHost, RouteTreePath, RouteTreePod, RouteTreeResult, ClusterStatusParams,
 } from '../protocol';
 import type { Location } from 'vscode-languageserver';
 import type { ClusterFacts } from '../rules/rule';
@@ -36,7 +36,7 @@ export function routeTable(ws: Workspace, uri?: string, withTable = false): Rout
 }
 
 /** One path of an Ingress as the client lists it (the route table, the explained route). */
-function routeEntry(ws: Workspace, ing: Ingress, host: string, path: string, pathType: string, backend: IngressBackend | undefined, node: SMap): RouteEntry {
+function routeEntry(ws: Workspace, ing: Ingress, host: string, path: string, pathType: string, backend: IngressBackend | undefined, node: SMap): RouteListEntry {
   return {
     host, path, pathType, namespace: ing.namespace, ingress: ing.name, ingressClass: ing.ingressClassName?.value ?? ing.classAnnotation,
     tls: schemeFor(ing, host) === 'https',

@@ -25,13 +25,15 @@ export class Session {
   init: InitializationOptions = {};
   folders: string[] = [];
   private timer: Disposable | undefined;
-  /** What was last sent per file (JSON), for files republished only because a file they point into changed. */
-  private readonly published = new Map<string, string>();
+  /** What was last sent per file, for files republished only because a file they point into changed. */
+  private readonly published = new Map<string, Diagnostic[]>();
   /** target uri → the files whose diagnostics have related locations in it. */
   private readonly pointedFrom = new Map<string, Set<string>>();
   private ready: Promise<void> = Promise.resolve();
   private unsubscribe: (() => void)[] = [];
   private clusterGeneration = 0;
+  /** When the last check ended (ms since the epoch): see schedule. */
+  private lastPublish = 0;
   /** The unknown rule ids last reported (see reportUnknownRules). */
   private unknownReported = '';
   /** The connected cluster's OpenAPI field docs: fetched once per connection. */
@@ -173,12 +175,18 @@ export class Session {
     });
   }
 
+  /**
+   * Checks and publishes after delay, coalescing the changes that arrive meanwhile. A change
+   * arriving while the server is idle (no check pending, none in the last DEBOUNCE_MS) is
+   * checked at once: a single keystroke does not wait for the debounce, fast typing still does.
+   */
   schedule(delay: number): void {
+    const idle = !this.timer && this.runtime.now().getTime() - this.lastPublish >= DEBOUNCE_MS;
     this.timer?.dispose();
     this.timer = this.runtime.setTimeout(() => {
       this.timer = undefined;
       void this.ready.then(() => this.publish());
-    }, delay);
+    }, idle ? 0 : delay);
   }
 
   private publish(): void {
@@ -201,12 +209,13 @@ export class Session {
       if (checked.has(uri) && (!file || file.entries.some((e) => e.objects.some((o) => o.kind === 'Ingress')))) routes.push(uri);
       const diagnostics = file ? [...fileDiagnostics(this.project, file), ...this.dryRun.diagnostics(file, this.project.linesOf)] : [];
       if (diagnostics.length === 0 && !this.published.has(uri) && !file?.open) continue;
-      if (!checked.has(uri) && JSON.stringify(diagnostics) === this.published.get(uri)) continue;
+      if (!checked.has(uri) && JSON.stringify(diagnostics) === JSON.stringify(this.published.get(uri))) continue;
       this.track(uri, diagnostics);
       void this.connection.sendDiagnostics({ uri, diagnostics });
     }
     this.dryRun.schedule();
     if (routes.length) void this.connection.sendNotification(RoutesChangedNotification, { uris: routes });
+    this.lastPublish = this.runtime.now().getTime();
   }
 
   /** Remembers what was sent for uri and which files its related locations point into. */
@@ -216,7 +225,7 @@ export class Session {
       this.published.delete(uri);
       return;
     }
-    this.published.set(uri, JSON.stringify(diagnostics));
+    this.published.set(uri, diagnostics);
     for (const target of relatedUris(diagnostics)) {
       if (target === uri) continue;
       let set = this.pointedFrom.get(target);

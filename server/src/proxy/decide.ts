@@ -4,26 +4,37 @@ import { backendLabel, lookup, type RouteResult, type RouteTable } from '../ingr
 import { notRoutedReason, ruleLabel, type Refusal } from './explain';
 import type { ServiceTarget } from './upstream';
 
-export interface Decision {
-  result: RouteResult;
-  /** The rule used, for the X-Ingress-Lab-Route header; undefined when nothing routes the request. */
-  rule: string | undefined;
-  target?: ServiceTarget;
-  refusal?: Refusal;
-}
+/** What the proxy does with a request: forward it to a Service, or refuse it saying why. */
+export type Decision =
+  | {
+    kind: 'forward';
+    result: RouteResult;
+    /** The rule used, for the X-Ingress-Lab-Route header. */
+    rule: string;
+    target: ServiceTarget;
+    refusal?: undefined;
+  }
+  | {
+    kind: 'refuse';
+    result: RouteResult;
+    /** The rule used; undefined when nothing routes the request (404). */
+    rule: string | undefined;
+    refusal: Refusal;
+    target?: undefined;
+  };
 
 export function decide(table: RouteTable, host: string, path: string): Decision {
   const result = lookup(table, host, path);
   const rule = ruleLabel(result);
   const m = result.match;
-  if (!m) return { result, rule, refusal: { status: 404, reason: `no rule routes this request: ${notRoutedReason(result)}` } };
+  if (!m || rule === undefined) return { kind: 'refuse', result, rule, refusal: { status: 404, reason: `no rule routes this request: ${notRoutedReason(result)}` } };
   const svc = m.backend?.service;
   if (!svc) {
-    return { result, rule, refusal: { status: 502, rule, reason: `the backend is ${backendLabel(m.backend)}: the proxy forwards only to Services` } };
+    return { kind: 'refuse', result, rule, refusal: { status: 502, rule, reason: `the backend is ${backendLabel(m.backend)}: the proxy forwards only to Services` } };
   }
   const port = svc.portNumber?.value ?? svc.portName?.value;
   if (!svc.name?.value || port === undefined) {
-    return { result, rule, refusal: { status: 502, rule, reason: `the backend ${backendLabel(m.backend)} names no Service or no port` } };
+    return { kind: 'refuse', result, rule, refusal: { status: 502, rule, reason: `the backend ${backendLabel(m.backend)} names no Service or no port` } };
   }
-  return { result, rule, target: { namespace: m.ingress.namespace, service: svc.name.value, port } };
+  return { kind: 'forward', result, rule, target: { namespace: m.ingress.namespace, service: svc.name.value, port } };
 }

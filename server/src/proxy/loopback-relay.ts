@@ -6,6 +6,8 @@ import { createServer, type AddressInfo, type Server, type Socket } from 'node:n
 import type { Duplex } from 'node:stream';
 
 const REMEMBERED_FAILURES = 256;
+/** Listeners kept at most; pods come and go, so the least recently used idle one is closed beyond this. */
+const MAX_RELAYS = 64;
 
 export interface RelayFailure {
   reason: string;
@@ -29,12 +31,28 @@ export class LoopbackRelays {
   /** The loopback port relaying to `label`'s upstream, listening once per label. */
   async open(label: string, connect: () => Promise<Duplex>): Promise<number> {
     let relay = this.relays.get(label);
+    this.relays.delete(label); // re-inserted last: the map's order is least recently used first
     if (!relay) {
       relay = this.listen(label, connect);
-      this.relays.set(label, relay);
       relay.catch(() => this.relays.delete(label));
     }
+    this.relays.set(label, relay);
+    if (this.relays.size > MAX_RELAYS) await this.closeIdle();
     return (await relay).port;
+  }
+
+  /** Closes the least recently used listener that has no open connection. */
+  private async closeIdle(): Promise<void> {
+    for (const [label, p] of this.relays) {
+      const r = await p.catch(() => undefined);
+      if (r && r.sockets.size > 0) continue;
+      this.relays.delete(label);
+      if (r) {
+        this.byPort.delete(r.port);
+        r.server.close();
+      }
+      return;
+    }
   }
 
   /** Why the relay on `port` failed the connection from `clientPort` (each failure is told once). */

@@ -136,11 +136,12 @@ export class IngressProxy {
     const request: RequestTarget = t.ok ? t : { host: req.headers.host ?? '', path: req.url ?? '', origin: req.url ?? '' };
     const { host, path } = request;
     const d = t.ok ? this.decisions.decide(host, path) : undefined;
-    const refusal: Refusal | undefined = t.ok ? d!.refusal : { status: t.status, reason: t.reason };
+    // An unreadable request is refused before routing; a routed one is forwarded or refused as decided.
+    const refusal: Refusal | undefined = !t.ok ? { status: t.status, reason: t.reason } : d?.kind === 'refuse' ? d.refusal : undefined;
     const rule = d?.rule;
     const log = (status: number, upstream: string | undefined, reason?: string, aborted?: string) =>
       this.opts.onRequest?.({ method, host, path, status, rule, upstream, ms: performance.now() - started, reason, aborted });
-    return { request, rule, target: d?.target, refusal, log };
+    return { request, rule, target: d?.kind === 'forward' ? d.target : undefined, refusal, log };
   }
 
   private async onRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {

@@ -57,11 +57,27 @@ interface RuleBase {
   needsCluster?: boolean;
 }
 
-/** Checks one object at a time: re-run only for objects that changed or depend on a change. */
-export interface ObjectRule extends RuleBase {
+/** The context of a rule that needs a cluster: the engine runs it only when there is one. */
+export interface ClusterRuleContext extends RuleContext {
+  cluster: ClusterFacts;
+}
+
+type ObjectOfKind<K extends KnownKind> = Extract<KObject, { kind: K }>;
+
+/**
+ * Checks one object at a time: re-run only for objects that changed or depend on a change.
+ * Typed by the kinds it checks: an `ObjectRule<'Ingress'>` gets an Ingress.
+ */
+export interface ObjectRule<K extends KnownKind = KnownKind> extends RuleBase {
   scope: 'object';
-  kinds: readonly KnownKind[];
-  check(obj: KObject, ctx: RuleContext, report: Reporter): void;
+  kinds: readonly K[];
+  check(obj: ObjectOfKind<K>, ctx: RuleContext, report: Reporter): void;
+}
+
+/** An object rule that needs live cluster facts: its context always has them. */
+export interface ClusterObjectRule<K extends KnownKind = KnownKind> extends ObjectRule<K> {
+  needsCluster: true;
+  check(obj: ObjectOfKind<K>, ctx: ClusterRuleContext, report: Reporter): void;
 }
 
 /** Looks at all Ingresses together (conflicts, shadowing). */

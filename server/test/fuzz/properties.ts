@@ -24,6 +24,7 @@ function inside(span: Span, length: number, what: string): void {
 
 /** Every finding and related location inside its file, and (for object findings) inside one of the file's documents. */
 function checkFindings(findings: readonly Finding[], texts: Map<string, string>, docSpans: Map<string, Span[]>): void {
+  const lineIndexes = new Map([...texts].map(([uri, text]) => [uri, new LineIndex(text)]));
   for (const f of findings) {
     const text = texts.get(f.uri);
     assert.ok(text !== undefined, `finding on an unknown file ${f.uri}`);
@@ -33,7 +34,7 @@ function checkFindings(findings: readonly Finding[], texts: Map<string, string>,
       assert.ok(docs.some((d) => d.start <= f.span.start && f.span.end <= d.end), `${f.ruleId} "${f.message}" ${JSON.stringify(f.span)} is in no document`);
     }
     for (const r of f.related ?? []) inside(r.span, texts.get(r.uri)?.length ?? -1, `${f.ruleId} related "${r.message}"`);
-    const lines = new LineIndex(text);
+    const lines = lineIndexes.get(f.uri)!;
     assert.ok(lines.positionAt(f.span.end).line < lines.lineCount);
   }
 }

@@ -58,3 +58,9 @@ test('severity overrides apply to the alias rule like to any other rule', () => 
   assert.deepEqual(analyze([{ uri: 'file:///a.yaml', text }], { overrides: { 'schema/yaml-alias': 'off' } }).findings, []);
   assert.deepEqual(analyze([{ uri: 'file:///a.yaml', text }], { overrides: { 'schema/yaml-alias': 'warning' } }).findings.map((f) => f.severity), ['warning']);
 });
+
+test('the anchor reported is the one named, not a longer name that starts with it (here in a comment)', () => {
+  const text = 'a: &l # like &labels\n  b: *l\n';
+  const f = parseManifest('file:///a.yaml', text).documents[0]!.syntax[0]!;
+  assert.deepEqual([f.ruleId, f.span], ['schema/yaml-alias', { start: 3, end: 5 }]);
+});

@@ -2,6 +2,7 @@
 // custom requests, against the fixture workspace and the cluster stand-in (a snapshot).
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import {
   CodeActionRequest, CodeLensRequest, CompletionRequest, DefinitionRequest, DocumentSymbolRequest, HoverRequest,
@@ -232,4 +233,58 @@ test('explainRoute answers with the shared matcher; a path hover says what it wi
   const md = (h!.contents as MarkupContent).value;
   assert.match(md, /Prefix \/app on host shadow.example.com/);
   assert.match(md, /Shadowed by Prefix \/app\/ on host shadow.example.com/);
+});
+
+test('quick fix: a misspelt pathType is replaced by the value it most likely meant (Prefx → Prefix)', async () => {
+  const { uri } = await openAt(`  rules:\n    - http:\n        paths:\n          - path: /|\n            pathType: Prefx\n${BACKEND}`);
+  const fix = await fixes(uri, 'ingress/path-type-value');
+  assert.deepEqual(fix, [{ title: 'Replace with Prefix', edits: [{ range: { start: { line: 10, character: 22 }, end: { line: 10, character: 27 } }, newText: 'Prefix' }] }]);
+});
+
+test('quick fix: a path without backend gets a backend skeleton, one choice per Service of the namespace', async () => {
+  const { uri, text } = await openAt('  rules:\n    - http:\n        paths:\n          - path: /|\n            pathType: Prefix\n          - path: /b\n            pathType: Exact\n' + BACKEND);
+  const add = await fixes(uri, 'ingress/backend-exactly-one');
+  assert.deepEqual(add.map((a) => a.title), ['Add a backend: Service "api" port 9090', 'Add a backend: Service "cache" port 6379', 'Add a backend: Service "web" port 80']);
+  const edited = applyEdits(text, add[2]!.edits);
+  assert.match(edited, /pathType: Prefix\n {12}backend:\n {14}service:\n {16}name: web\n {16}port:\n {18}number: 80\n {10}- path: \/b/);
+  const { uri: u2, text: t2 } = await openAt('  rules:\n    - http:\n        paths:\n          - path: /|\n            backend:\n            pathType: Prefix\n');
+  const empty = await fixes(u2, 'ingress/backend-exactly-one');
+  assert.match(applyEdits(t2, empty[0]!.edits), /path: \/\n {12}backend:\n {14}service:\n {16}name: api\n {16}port:\n {18}number: 9090\n {12}pathType: Prefix\n$/, 'an empty backend: line is filled in place');
+});
+
+test('quick fix: a TLS host the certificate does not cover: use a Secret that covers every host of the entry, or remove the host', async () => {
+  const pem = (name: string) => readFileSync(fixturePath('certs', `${name}.crt`), 'utf8').trim().split('\n').map((l) => `    ${l}`).join('\n');
+  const secret = (name: string, cert: string) => `---\napiVersion: v1\nkind: Secret\nmetadata:\n  name: ${name}\n  namespace: shop\ntype: kubernetes.io/tls\nstringData:\n  tls.crt: |\n${pem(cert)}\n`;
+  const { uri, text } = await openAt(`  tls:\n    - hosts:\n        - shop.example.com\n        - admin.shop.example.com|\n      secretName: narrow\n  rules:\n    - host: shop.example.com\n      http:\n        paths:\n          - path: /\n            pathType: Prefix\n${BACKEND}${secret('narrow', 'shop-expired')}${secret('wide', 'shop-valid')}`);
+  const fix = await fixes(uri, 'tls/cert-host');
+  assert.deepEqual(fix.map((a) => a.title), [
+    'Use Secret "shop-tls" (in the workspace), whose certificate covers shop.example.com, admin.shop.example.com',
+    'Use Secret "wide" (in the workspace), whose certificate covers shop.example.com, admin.shop.example.com',
+    'Remove "admin.shop.example.com" from this TLS entry',
+  ]);
+  assert.match(applyEdits(text, fix[1]!.edits), /secretName: wide\n/);
+  assert.match(applyEdits(text, fix[2]!.edits), /hosts:\n {8}- shop\.example\.com\n {6}secretName: narrow/);
+});
+
+/** Applies LSP edits (non-overlapping) to a text. */
+function applyEdits(text: string, edits: TextEdit[]): string {
+  const offset = (p: { line: number; character: number }) => text.split('\n').slice(0, p.line).reduce((n, l) => n + l.length + 1, 0) + p.character;
+  return [...edits].sort((a, b) => offset(b.range.start) - offset(a.range.start))
+    .reduce((t, e) => t.slice(0, offset(e.range.start)) + e.newText + t.slice(offset(e.range.end)), text);
+}
+
+test('hover on an enum value documents that value (k8s.io/api networking/v1 PathType constants), not the field again', async () => {
+  const text = readFileSync(fixturePath('lsp', 'ws', 'shop.yaml'), 'utf8');
+  const exact = await client.conn.sendRequest(HoverRequest.type, { textDocument: { uri: SHOP }, position: lineCol(text, 'pathType: Exact', 12) });
+  const md = (exact!.contents as MarkupContent).value;
+  // PathTypeExact's comment: "matches the URL path exactly and with case sensitivity".
+  assert.equal(md, '**Exact** (a value of `pathType`)\n\nMatches the URL path exactly and with case sensitivity.\n\n_Other values: `Prefix`, `ImplementationSpecific`._');
+  const { uri, position } = await openAt('  rules:\n    - http:\n        paths:\n          - path: /\n            pathType: Pre|fix\n');
+  const prefix = ((await client.conn.sendRequest(HoverRequest.type, { textDocument: { uri }, position }))!.contents as MarkupContent).value;
+  // PathTypePrefix's comment: /foo/bar matches /foo/bar/baz but not /foo/barbaz; the longest matching path wins.
+  assert.match(prefix, /^\*\*Prefix\*\* \(a value of `pathType`\)\n\nMatches based on a URL path prefix split by '\/'\. Matching is case sensitive .*not \/foo\/barbaz.*the longest one \(\/foo\/\) wins\./s);
+  assert.doesNotMatch(prefix, /pathType determines the interpretation/, 'not the field doc again');
+  const { uri: u2, position: p2 } = await openAt('  rules:\n    - http:\n        paths:\n          - path: /\n            pathType: Prefx|\n');
+  const typo = await client.conn.sendRequest(HoverRequest.type, { textDocument: { uri: u2 }, position: { ...p2, character: p2.character - 2 } });
+  assert.match((typo!.contents as MarkupContent).value, /^\*\*pathType\*\* `string`/, 'an unknown value keeps the field doc');
 });

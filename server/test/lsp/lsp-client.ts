@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import {
   createProtocolConnection, StreamMessageReader, StreamMessageWriter,
   PublishDiagnosticsNotification, InitializeRequest, InitializedNotification,
-  DidOpenTextDocumentNotification, DidChangeTextDocumentNotification, ShutdownRequest, ExitNotification,
+  DidOpenTextDocumentNotification, DidChangeTextDocumentNotification, DidCloseTextDocumentNotification, DidChangeWatchedFilesNotification,
+  ShutdownRequest, ExitNotification, type FileEvent,
   ConfigurationRequest, RegistrationRequest,
   type ProtocolConnection, type Diagnostic, type PublishDiagnosticsParams, type InitializeResult,
 } from 'vscode-languageserver-protocol/node';
@@ -31,6 +32,7 @@ export class TestClient {
   readonly diagnostics = new Map<string, Diagnostic[]>();
   stderr = '';
   private waiters: { uri: string; pred: (d: Diagnostic[]) => boolean; resolve: (d: Diagnostic[]) => void }[] = [];
+  private publishWaiters: (() => void)[] = [];
   private noteWaiters: { method: string; pred: (p: unknown) => boolean; resolve: (p: unknown) => void }[] = [];
   private versions = new Map<string, number>();
   settings: Record<string, unknown>;
@@ -44,6 +46,7 @@ export class TestClient {
     this.conn = createProtocolConnection(new StreamMessageReader(this.proc.stdout!), new StreamMessageWriter(this.proc.stdin!));
     this.conn.onNotification(PublishDiagnosticsNotification.type, (p: PublishDiagnosticsParams) => {
       this.diagnostics.set(p.uri, p.diagnostics);
+      this.publishWaiters.splice(0).forEach((w) => w());
       this.waiters = this.waiters.filter((w) => {
         if (w.uri !== p.uri || !w.pred(p.diagnostics)) return true;
         w.resolve(p.diagnostics);
@@ -88,6 +91,11 @@ export class TestClient {
     return new Promise((resolve) => this.waiters.push({ uri, pred, resolve }));
   }
 
+  /** Resolves at the next publishDiagnostics, for any document. */
+  nextPublish(): Promise<void> {
+    return new Promise((resolve) => this.publishWaiters.push(resolve));
+  }
+
   /** Resolves with the first notification of method (already received or next) that satisfies pred. */
   waitForNotification<T>(method: string, pred: (p: T) => boolean = () => true): Promise<T> {
     const seen = this.notifications.find((n) => n.method === method && pred(n.params as T));
@@ -108,6 +116,16 @@ export class TestClient {
       textDocument: { uri, version },
       contentChanges: [{ range: { start: { line: start[0], character: start[1] }, end: { line: end[0], character: end[1] } }, text }],
     });
+  }
+
+  async close(uri: string): Promise<void> {
+    this.versions.delete(uri);
+    await this.conn.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
+  }
+
+  /** workspace/didChangeWatchedFiles, as the editor's file watcher sends it. */
+  async filesChanged(changes: FileEvent[]): Promise<void> {
+    await this.conn.sendNotification(DidChangeWatchedFilesNotification.type, { changes });
   }
 
   async stop(): Promise<void> {

@@ -7,7 +7,8 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { repoRoot, fixturePath } from '../helpers/fixtures';
-import { get, spawnServe, startUpstream, type ServeProcess, type Upstream } from './support';
+import { createServer } from 'node:http';
+import { closeServer, get, listenLocal, spawnServe, startUpstream, type ServeProcess, type Upstream } from './support';
 
 const cli = join(repoRoot(), 'dist/cli/ingress-lab.js');
 const dir = mkdtempSync(join(tmpdir(), 'ilab-serve-'));
@@ -62,4 +63,22 @@ test('--map to a non-loopback address is refused before anything listens (exit 2
   assert.equal(r.status, 2);
   assert.match(r.stderr, /^ingress-lab serve: --map "shop\/web:80=http:\/\/192\.168\.1\.10:3000": 192\.168\.1\.10 is not a loopback address/);
   assert.doesNotMatch(r.stdout, /listening/);
+});
+
+test('--headers-timeout: a backend that never answers gets a 504 in that time, and the log line says why', async () => {
+  const hung = createServer(() => {}); // takes requests, answers none
+  const port = await listenLocal(hung);
+  const s = spawnServe(cli, [fixturePath('proxy', 'routes'), '--port', '0', '--no-https', '--headers-timeout', '0.3', '--map', `shop/web:80=http://127.0.0.1:${port}`]);
+  try {
+    const r = await get(await s.port(), 'shop.example.com', '/slow');
+    assert.equal(r.status, 504);
+    assert.match(String(r.headers['x-ingress-lab-reason']), /timed out: no response headers from the upstream within 300ms$/);
+    await s.waitOutput(/^GET shop\.example\.com\/slow 504 .* \(mapped upstream .* timed out: no response headers from the upstream within 300ms\) /m);
+  } finally {
+    s.child.kill('SIGKILL');
+    await closeServer(hung);
+  }
+  const bad = spawnSync(process.execPath, [cli, 'serve', '--headers-timeout', 'soon'], { encoding: 'utf8' });
+  assert.equal(bad.status, 2);
+  assert.match(bad.stderr, /--headers-timeout must be a number of seconds/);
 });

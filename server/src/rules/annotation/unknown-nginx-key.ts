@@ -2,7 +2,7 @@
 // the controller ignores it silently. The closest documented name is offered as replacement.
 import { NGINX_PREFIX } from '../../ingress/nginx-annotations';
 import { NGINX_ANNOTATION_NAMES } from '../../ingress/nginx-annotation-names';
-import { closest } from '../schema/unknown-field';
+import { closest } from '../../ingress/spelling';
 import type { ObjectRule } from '../rule';
 import { KNOWN_NGINX, nginxEntries } from './common';
 

@@ -1,5 +1,5 @@
 // A backend's port number or name is not among the ports of the Service it names.
-import type { Ingress, Service, ServicePort } from '../../ingress/model';
+import type { Service, ServicePort } from '../../ingress/model';
 import { getIn } from '../../ingress/source';
 import type { ObjectRule, RuleContext } from '../rule';
 import { foundIn, resolvedBackends, type BackendRef } from './lookup';
@@ -22,14 +22,14 @@ function related(svc: Service, ctx: RuleContext) {
   return svc.origin === 'workspace' ? [{ uri: svc.uri, span, message: `Service ${svc.namespace}/${svc.name} (${foundIn(svc, ctx)})` }] : [];
 }
 
-export const backendPortRule: ObjectRule = {
+export const backendPortRule: ObjectRule<'Ingress'> = {
   id: 'ref/backend-port',
   description: 'The backend port number or name must be one of the Service\'s ports.',
   severity: 'warning',
   scope: 'object',
   kinds: ['Ingress'],
   check(obj, ctx, report) {
-    const ing = obj as Ingress;
+    const ing = obj;
     for (const { service, svc } of resolvedBackends(ing, ctx)) {
       const node = service.portNumber?.node ?? service.portName?.node;
       if (!svc || !node || svc.type === 'ExternalName' || backendPort(svc, service)) continue;

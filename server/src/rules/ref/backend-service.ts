@@ -1,17 +1,16 @@
 // A backend names a Service that is defined neither in the workspace nor (when connected) in
 // the cluster. The API server accepts it; the controller answers 503 for every request.
-import type { Ingress } from '../../ingress/model';
 import type { ObjectRule } from '../rule';
 import { lookedIn, resolvedBackends } from './lookup';
 
-export const backendService: ObjectRule = {
+export const backendService: ObjectRule<'Ingress'> = {
   id: 'ref/backend-service',
   description: 'The backend Service must exist in the Ingress\'s namespace (workspace or cluster).',
   severity: 'warning',
   scope: 'object',
   kinds: ['Ingress'],
   check(obj, ctx, report) {
-    const ing = obj as Ingress;
+    const ing = obj;
     for (const { service, svc } of resolvedBackends(ing, ctx)) {
       if (svc) continue;
       report({

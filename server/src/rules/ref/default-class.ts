@@ -4,7 +4,7 @@
 import { IS_DEFAULT_CLASS_ANNOTATION, type Ingress } from '../../ingress/model';
 import { defaultIngressClass } from '../../ingress/default-class';
 import { get } from '../../ingress/source';
-import type { ObjectRule, Report } from '../rule';
+import type { ClusterObjectRule, Report } from '../rule';
 import { clusterKnows } from './lookup';
 
 /** Where to point for a finding about the Ingress as a whole: its name, else its kind. */
@@ -18,7 +18,7 @@ export function namesNoClass(ing: Ingress): boolean {
   return !ing.ingressClassName?.value && !ing.classAnnotation;
 }
 
-export const defaultClass: ObjectRule = {
+export const defaultClass: ClusterObjectRule<'Ingress'> = {
   id: 'ref/default-ingress-class',
   description: 'An Ingress without a class needs a default IngressClass in the cluster.',
   severity: 'warning',
@@ -26,11 +26,11 @@ export const defaultClass: ObjectRule = {
   kinds: ['Ingress'],
   needsCluster: true,
   check(obj, ctx, report) {
-    const ing = obj as Ingress;
+    const ing = obj;
     if (!namesNoClass(ing) || !clusterKnows(ctx, 'IngressClass')) return;
     if (defaultIngressClass(ctx.store.list('IngressClass'))) return;
     report({
-      message: `no ingressClassName and no default IngressClass in ${ctx.cluster!.source} (annotation ${IS_DEFAULT_CLASS_ANNOTATION}: "true"): no controller will pick this Ingress up`,
+      message: `no ingressClassName and no default IngressClass in ${ctx.cluster.source} (annotation ${IS_DEFAULT_CLASS_ANNOTATION}: "true"): no controller will pick this Ingress up`,
       ...ingressAnchor(ing),
     });
   },

@@ -1,12 +1,11 @@
 // Cluster only: the backend Service exists but no ready endpoint stands behind it, so the
 // controller answers 503. Informational: pods may simply be starting.
-import type { Ingress } from '../../ingress/model';
-import type { ObjectRule } from '../rule';
+import type { ClusterObjectRule } from '../rule';
 import { backendPort } from './backend-port';
 import { resolvedBackends, portLabel } from './lookup';
 import { selectsNoPod } from './service-selector';
 
-export const serviceEndpoints: ObjectRule = {
+export const serviceEndpoints: ClusterObjectRule<'Ingress'> = {
   id: 'ref/service-endpoints',
   description: 'The backend Service should have ready endpoints in the cluster.',
   severity: 'info',
@@ -14,8 +13,8 @@ export const serviceEndpoints: ObjectRule = {
   kinds: ['Ingress'],
   needsCluster: true,
   check(obj, ctx, report) {
-    const ing = obj as Ingress;
-    const facts = ctx.cluster!;
+    const ing = obj;
+    const facts = ctx.cluster;
     if (facts.unavailable.has('EndpointSlice')) return;
     for (const { service, svc } of resolvedBackends(ing, ctx)) {
       if (!svc || svc.type === 'ExternalName' || !backendPort(svc, service) || selectsNoPod(svc, ctx)) continue;

@@ -1,7 +1,7 @@
 // Cluster only: the backend Service's selector matches no pod in its namespace, so it can
 // never get endpoints (usually a label typo between the Service and the Deployment).
-import type { Ingress, Service } from '../../ingress/model';
-import type { ObjectRule, RuleContext } from '../rule';
+import type { Service } from '../../ingress/model';
+import type { ClusterObjectRule, RuleContext } from '../rule';
 import { foundIn, resolvedBackends } from './lookup';
 
 export function selectorText(sel: Record<string, string>): string {
@@ -14,7 +14,7 @@ export function selectsNoPod(svc: Service, ctx: RuleContext): boolean {
   return ctx.cluster.podsMatching(svc.namespace, svc.selector) === 0;
 }
 
-export const serviceSelector: ObjectRule = {
+export const serviceSelector: ClusterObjectRule<'Ingress'> = {
   id: 'ref/service-selector',
   description: 'The backend Service\'s selector should match at least one pod in the cluster.',
   severity: 'warning',
@@ -22,11 +22,11 @@ export const serviceSelector: ObjectRule = {
   kinds: ['Ingress'],
   needsCluster: true,
   check(obj, ctx, report) {
-    const ing = obj as Ingress;
+    const ing = obj;
     for (const { service, svc } of resolvedBackends(ing, ctx)) {
       if (!svc || !selectsNoPod(svc, ctx)) continue;
       report({
-        message: `Service ${svc.namespace}/${svc.name} (${foundIn(svc, ctx)}) selects no pod: no pod in namespace "${svc.namespace}" of ${ctx.cluster!.source} has labels ${selectorText(svc.selector!)}`,
+        message: `Service ${svc.namespace}/${svc.name} (${foundIn(svc, ctx)}) selects no pod: no pod in namespace "${svc.namespace}" of ${ctx.cluster.source} has labels ${selectorText(svc.selector!)}`,
         span: service.name.node.span,
         field: service.name.node.path,
       });

@@ -5,7 +5,7 @@ import type { ObjectRule } from '../rule';
 import { foundIn } from '../ref/lookup';
 import { certCovers, certNames, secretCert, tlsRefs } from './secret-ref';
 
-export const certHost: ObjectRule = {
+export const certHost: ObjectRule<'Ingress'> = {
   id: 'tls/cert-host',
   description: 'The TLS certificate must cover every host of its spec.tls entry.',
   severity: 'warning',

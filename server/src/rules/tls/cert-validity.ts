@@ -30,7 +30,7 @@ function verdict(secret: Secret, ctx: RuleContext): Verdict {
   return undefined;
 }
 
-export const certValidity: ObjectRule = {
+export const certValidity: ObjectRule<'Ingress'> = {
   id: 'tls/cert-validity',
   description: `The TLS certificate must be readable, valid now, and not expire within ${EXPIRY_WARNING_DAYS} days.`,
   severity: 'error',

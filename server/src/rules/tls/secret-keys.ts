@@ -6,7 +6,7 @@ import { tlsRefs } from './secret-ref';
 
 const REQUIRED = ['tls.crt', 'tls.key'];
 
-export const secretKeys: ObjectRule = {
+export const secretKeys: ObjectRule<'Ingress'> = {
   id: 'tls/secret-keys',
   description: 'The TLS Secret must hold tls.crt and tls.key.',
   severity: 'warning',

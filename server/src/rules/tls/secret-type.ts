@@ -4,7 +4,7 @@ import type { ObjectRule } from '../rule';
 import { foundIn } from '../ref/lookup';
 import { tlsRefs } from './secret-ref';
 
-export const secretType: ObjectRule = {
+export const secretType: ObjectRule<'Ingress'> = {
   id: 'tls/secret-type',
   description: 'The TLS Secret must be of type kubernetes.io/tls.',
   severity: 'warning',
