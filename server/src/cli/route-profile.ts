@@ -2,6 +2,10 @@
 // (--profile, else auto) and what that controller does with the request (redirect, rewrite,
 // canary), shown after the matcher's answer. Kept apart so route.ts stays the matcher's face.
 import { UsageError } from './files';
+import { parseManifest } from '../ingress/documents';
+import { extractGatewayObjects, type Gateway, type HTTPRoute } from '../gateway/model';
+import { buildGatewayTable, type GatewayTable } from '../gateway/table';
+import { gatewayLookup } from '../gateway/match';
 import type { IngressClass } from '../ingress/model';
 import type { RouteTable } from '../ingress/routing/index';
 import { ACTION_TRACE, answerLabel, request, type HttpRequest, type RouteAnswer } from '../ingress/routing/profiles/answer';
@@ -54,4 +58,20 @@ export function profiledText(p: ProfiledRoute): string[] {
     `profile ${p.profile.id} (${p.profile.reason}): ${answerLabel(p.answer)}`,
     ...p.answer.trace.filter((t) => ACTION_TRACE.test(t)).map((t) => `  ${t}`),
   ];
+}
+
+/** The HTTPRoutes and Gateways among the files, as the Gateway API matcher's table (undefined when there are none). */
+export function gatewayTableOf(files: readonly { uri: string; text: string }[], defaultNamespace: string): GatewayTable | undefined {
+  const objects = files.flatMap((f) => extractGatewayObjects(parseManifest(f.uri, f.text), { defaultNamespace }));
+  const routes = objects.filter((o): o is HTTPRoute => o.kind === 'HTTPRoute');
+  return routes.length ? buildGatewayTable(routes, objects.filter((o): o is Gateway => o.kind === 'Gateway')) : undefined;
+}
+
+/** Where the HTTPRoutes among the files send the same request (Gateway API precedence and hostnames). */
+export function gatewayRoute(table: GatewayTable, host: string, path: string, values: { scheme?: string; method?: string; header?: string[] }): RouteAnswer {
+  return gatewayLookup(table, request(host, path, { scheme: values.scheme === 'https' ? 'https' : 'http', method: (values.method ?? 'GET').toUpperCase(), headers: headers(values.header) }));
+}
+
+export function gatewayText(a: RouteAnswer): string[] {
+  return [`gateway-api (HTTPRoutes in the files): ${answerLabel(a)}${a.via ? ` via ${a.via}` : ''}`, ...a.trace.map((t) => `  ${t}`)];
 }

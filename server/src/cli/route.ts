@@ -5,14 +5,15 @@ import type { CliIO } from './io';
 import { normalizeClusterArgs } from './cluster-source';
 import type { FileLookup } from './format';
 import { checkFormat, CLUSTER_USAGE, clusterFlags, jsonLocation, loadProject, ROUTING_OPTIONS, textLocation } from './workspace';
-import { profiledRoute, profiledText, PROFILE_OPTIONS, PROFILE_USAGE } from './route-profile';
+import { gatewayRoute, gatewayTableOf, gatewayText, profiledRoute, profiledText, PROFILE_OPTIONS, PROFILE_USAGE } from './route-profile';
 
 export const ROUTE_USAGE = `usage: ingress-lab route [--host HOST] [--path PATH] [--format text|json] [--namespace NS] [--class NAME]
                          [--cluster[=optional]] [--context NAME] [--snapshot FILE] [PATH...]
 
 Shows where a request goes with the Ingresses in files or folders (recursive *.yaml, *.yml;
 default "."): the rule or defaultBackend that takes it, its backend, and a trace of every
-decision. Exit status: 0 routed, 1 no match (404), 2 usage or I/O error.
+decision; what the controller profile then does; and, when the files hold HTTPRoutes, where
+the Gateway API matcher sends the same request. Exit status: 0 routed, 1 no match (404), 2 usage or I/O error.
 
   --host HOST        the request's Host header; without it, only rules without host match
   --path PATH        the request's URL path (default "/")
@@ -72,12 +73,14 @@ export async function runRoute(argv: string[], io: CliIO): Promise<number> {
   checkFormat(values.format!, ['text', 'json']);
   const { project, lookup, files, cluster } = await loadProject(positionals, clusterFlags(values), values.namespace, io);
   cluster?.close();
-  if (project.routeTable().ingresses.length === 0) io.err(`ingress-lab route: no Ingress found in ${files.length} file${files.length === 1 ? '' : 's'}`);
+  const gw = gatewayTableOf(files, values.namespace ?? 'default');
+  if (project.routeTable().ingresses.length === 0 && !gw) io.err(`ingress-lab route: no Ingress found in ${files.length} file${files.length === 1 ? '' : 's'}`);
   const result = project.route(values.host!, values.path!, { explain: 50, ingressClass: values.class });
   const table = values.class !== undefined ? project.routeTable({ ingressClass: values.class }) : project.routeTable();
   const p = profiledRoute(table, project.store.list('IngressClass'), values.host!, values.path!, values);
+  const g = gw && gatewayRoute(gw, values.host!, values.path!, values);
   io.out(values.format === 'json'
-    ? JSON.stringify({ ...routeJson(result, lookup), profile: { id: p.profile.id, reason: p.profile.reason }, answer: p.answer }, null, 2)
-    : [routeText(result, lookup), ...profiledText(p)].join('\n'));
-  return result.match ? 0 : 1;
+    ? JSON.stringify({ ...routeJson(result, lookup), profile: { id: p.profile.id, reason: p.profile.reason }, answer: p.answer, ...(g ? { gatewayApi: g } : {}) }, null, 2)
+    : [routeText(result, lookup), ...profiledText(p), ...(g ? gatewayText(g) : [])].join('\n'));
+  return result.match || (g && g.status !== 404) ? 0 : 1;
 }

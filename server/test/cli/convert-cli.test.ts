@@ -70,3 +70,13 @@ spec:
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('route: HTTPRoutes among the files are routed with the Gateway API rules (a wildcard takes two labels), exit 0', () => {
+  const r = run('route', '--host', 'foo.bar.wildcard.io', '--path', '/s2', '--format', 'json', '-n', 'infra', 'test-fixtures/gateway/conformance/hostname-intersection.yaml');
+  assert.equal(r.code, 0, r.stderr);
+  const out = JSON.parse(r.stdout) as { status: number; gatewayApi: { status: number; backends: { service: string }[]; via: string } };
+  assert.equal(out.status, 404, 'no Ingress in the file');
+  assert.equal(out.gatewayApi.status, 200);
+  assert.deepEqual(out.gatewayApi.backends.map((b) => b.service), ['v2']);
+  assert.equal(out.gatewayApi.via, 'HTTPRoute infra/specific-host-matches-listener-wildcard-host spec.rules[0]');
+});
