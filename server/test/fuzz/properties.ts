@@ -48,7 +48,8 @@ export function checkInProcess(text: string): Cost {
   const files = [{ uri: 'file:///ws/input.yaml', text }, COMPANION];
   const { project, findings } = analyze(files);
   const texts = new Map(files.map((f) => [f.uri, f.text]));
-  const docSpans = new Map(files.map((f) => [f.uri, parseDocuments(f.uri, f.text).map((d) => d.span)]));
+  // The documents the project itself read (it parses a file in chunks split at `---` lines).
+  const docSpans = new Map(files.map((f) => [f.uri, (project.file(f.uri)?.documents ?? []).map((d) => ({ start: d.span.start, end: d.span.end }))]));
   checkFindings(findings, texts, docSpans);
   const table = project.routeTable();
   for (const [host, path] of REQUESTS) {
