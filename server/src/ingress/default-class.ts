@@ -14,7 +14,8 @@ function newestFirst(a: IngressClass, b: IngressClass): number {
   const ta = createdAt(a);
   const tb = createdAt(b);
   if (ta !== tb) return tb - ta;
-  return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
+  // Two definitions of one class (two files): in file order, so every face lists them alike.
+  return a.name < b.name ? -1 : a.name > b.name ? 1 : a.uri.localeCompare(b.uri) || a.docIndex - b.docIndex;
 }
 
 /** The default classes, the one the API server picks first. */

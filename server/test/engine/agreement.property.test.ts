@@ -98,6 +98,8 @@ test(`every face agrees after every random edit (${RUNS} workspaces, seed ${SEED
       const client = new TestClient({ clusterSnapshot: snapshot, settings: { defaultNamespace: 'default' } });
       try {
         await client.initialize();
+        // The snapshot is read after initialize: until then the server routes without the live Ingresses.
+        await within(client.waitForNotification<{ state: string }>('ingressLab/clusterStatus', (st) => st.state === 'connected'), 10_000, () => 'the snapshot never connected');
         for (const u of uris) await client.open(u, texts.get(u)!);
         await agree(client, texts, cluster);
         for (const e of edits) {
