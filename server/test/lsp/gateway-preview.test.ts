@@ -4,6 +4,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseAllDocuments } from 'yaml';
 import { ConvertToGatewayRequest } from '../../src/protocol';
+import { ingressYaml, rewriteCase } from '../helpers/gateway-cases';
 import { TestClient } from './lsp-client';
 
 let client: TestClient;
@@ -12,27 +13,6 @@ before(async () => {
   await client.initialize();
 });
 after(() => client.stop());
-
-const ingress = (name: string, path: string, service: string, extra = '') => `apiVersion: networking.k8s.io/v1
-kind: Ingress
-metadata:
-  name: ${name}
-  namespace: shop
-${extra}spec:
-  ingressClassName: nginx
-  rules:
-    - host: shop.example.com
-      http:
-        paths:
-          - path: ${path}
-            pathType: ${extra ? 'ImplementationSpecific' : 'Prefix'}
-            backend:
-              service:
-                name: ${service}
-                port:
-                  number: 8080
-`;
-const REWRITE = '  annotations:\n    nginx.ingress.kubernetes.io/use-regex: "true"\n    nginx.ingress.kubernetes.io/rewrite-target: /$2\n';
 
 interface HttpRouteJs {
   kind: string;
@@ -47,7 +27,7 @@ async function convert(text: string) {
 }
 
 test('converts the Ingress of a document to an HTTPRoute with its host, path and backend', async () => {
-  const r = await convert(ingress('web', '/shop', 'web'));
+  const r = await convert(ingressYaml({ name: 'web', host: 'shop.example.com', path: '/shop', pathType: 'Prefix', service: 'web' }));
   const [route] = parseAllDocuments(r.yaml).map((d) => d.toJS() as HttpRouteJs);
   assert.equal(route?.kind, 'HTTPRoute', r.yaml);
   assert.deepEqual(route.spec.hostnames, ['shop.example.com']);
@@ -59,7 +39,7 @@ test('converts the Ingress of a document to an HTTPRoute with its host, path and
 });
 
 test('an ingress-nginx rewrite-target with capture groups (/$2) is listed as a difference, with both answers', async () => {
-  const r = await convert(`${ingress('web', '/', 'web')}---\n${ingress('api', '/api(/|$)(.*)', 'api', REWRITE)}`);
+  const r = await convert(rewriteCase('shop.example.com'));
   assert.match(r.profile, /^ingress-nginx /);
   assert.ok(r.notes.some((n) => n.ingress === 'shop/api' && /rewrite-target/.test(n.message)), JSON.stringify(r.notes));
   const d = r.differences.find((x) => /\/API\//.test(x.request));
