@@ -1,11 +1,13 @@
 // The command table: every `ingressLab.*` command the manifest declares, in one place.
 import * as vscode from 'vscode';
 import { TRY_ROUTE_COMMAND } from '../../server/src/protocol';
+import { PREVIEW_GATEWAY_COMMAND } from './gatewayPreview';
 
 export const Commands = {
   restartServer: 'ingressLab.restartServer',
   showOutput: 'ingressLab.showOutput',
   tryRoute: TRY_ROUTE_COMMAND,
+  previewGatewayApi: PREVIEW_GATEWAY_COMMAND,
 } as const;
 
 export type CommandTable = Record<keyof typeof Commands, (...args: never[]) => unknown>;

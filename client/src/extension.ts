@@ -7,6 +7,7 @@ import { ClusterStatusNotification, ExplainRouteRequest, RoutesChangedNotificati
 import type { IngressLabApi } from './api';
 import { ClusterStatusItem } from './clusterStatus';
 import { Commands, registerCommands } from './commands';
+import { GatewayPreview } from './gatewayPreview';
 import { createLanguageClient, restartWithNotice } from './languageClient';
 import { registerLiveObjects } from './liveObjects';
 import { ProxyController } from './proxyController';
@@ -40,7 +41,8 @@ export function activate(context: vscode.ExtensionContext): IngressLabApi {
   context.subscriptions.push(routesChanged, client.onNotification(RoutesChangedNotification, (p) => routesChanged.fire(p)));
   const proxy = (runningProxy = new ProxyController(client, routesChanged.event, output, vscode.Uri.joinPath(context.globalStorageUri, 'ca'), Commands.showOutput));
   const panel = new ResultPanel(routesChanged.event);
-  context.subscriptions.push(proxy, panel);
+  const gateway = new GatewayPreview(client, routesChanged.event);
+  context.subscriptions.push(proxy, panel, gateway);
   const routes = registerRoutesView(client, routesChanged.event, output, context.subscriptions);
 
   let starting = client.start();
@@ -53,6 +55,7 @@ export function activate(context: vscode.ExtensionContext): IngressLabApi {
     restartServer,
     showOutput: () => output.show(true),
     tryRoute: createTryRoute(client, output, proxy, panel),
+    previewGatewayApi: (uri?: vscode.Uri) => gateway.open(uri),
   }));
   void starting.then(() => proxy.ensureStarted().catch((e: Error) => output.error(e.message)), () => undefined);
 

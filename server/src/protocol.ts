@@ -285,3 +285,40 @@ export interface RoutesChangedParams {
 
 /** server → client: the route table changed (refresh the tree, reload the proxy). */
 export const RoutesChangedNotification = new NotificationType<RoutesChangedParams>('ingressLab/routesChanged');
+
+// ── Gateway API preview ──
+
+export interface ConvertToGatewayParams {
+  /** Convert the Ingresses of one document; all workspace Ingresses when absent. */
+  uri?: string;
+}
+
+/** A request the Ingresses and the converted HTTPRoutes send to different places. */
+export interface GatewayDifference {
+  /** e.g. `http://shop.example.com/api/x` (with the headers that matter). */
+  request: string;
+  /** Where the Ingresses send it, with their controller profile (`200 shop/web:80 path /x`). */
+  ingress: string;
+  /** Where the converted HTTPRoutes send it. */
+  gateway: string;
+  /** What differs, and why the request was checked. */
+  why: string;
+}
+
+export interface ConvertToGatewayResult {
+  /** The converted HTTPRoutes as YAML documents ('' when there is no Ingress). */
+  yaml: string;
+  /** The controller profile the Ingresses were read with, and why (`ingress-nginx (…)`). */
+  profile: string;
+  /** Per Ingress (`namespace/name`): what changes or has no equivalent. */
+  notes: { ingress: string; severity: 'warning' | 'info'; message: string }[];
+  /** How many requests the equivalence check sent through both. */
+  checked: number;
+  differences: GatewayDifference[];
+}
+
+/** URI scheme of the read-only Gateway API preview: `ingress-lab-gateway:/path/of/source.yaml?<source uri>`. */
+export const GATEWAY_PREVIEW_SCHEME = 'ingress-lab-gateway';
+
+/** client → server: the Ingresses of a document (or the workspace) converted to Gateway API, with the report and the equivalence check. */
+export const ConvertToGatewayRequest = new RequestType<ConvertToGatewayParams, ConvertToGatewayResult, void>('ingressLab/convertToGateway');

@@ -4,12 +4,10 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { convertIngresses } from '../gateway/convert/index';
-import { convertedObjects, convertedTable, yamlDocs } from '../gateway/convert/emit';
-import { checkGatewayObjects } from '../rules/gateway/index';
+import { convertTable } from '../gateway/conversion';
+import { convertedTable, yamlDocs } from '../gateway/convert/emit';
 import type { ConversionNote, ConvertResult, Json } from '../gateway/convert/types';
 import { checkEquivalence, differenceRow, type EquivalenceResult } from '../gateway/equivalence';
-import { ingressClassOf } from '../ingress/routing/index';
 import { selectProfile } from '../ingress/routing/profiles/select';
 import type { ControllerProfile } from '../ingress/routing/profiles/types';
 import { profileSetting } from './route-profile';
@@ -85,12 +83,7 @@ function checkText(r: EquivalenceResult, profile: ControllerProfile): string {
 
 function convertAll(table: RouteTable, services: readonly Service[], values: Record<string, string | boolean | undefined>, profile: ControllerProfile): ConvertResult {
   const gw = gatewayRef(values.gateway as string | undefined);
-  const classes = [...new Set(table.ingresses.map((i) => ingressClassOf(i)).filter(Boolean))];
-  return convertIngresses(table.ingresses, services, {
-    gatewayName: gw.name, gatewayNamespace: gw.namespace,
-    gatewayClassName: (values['gateway-class'] as string | undefined) ?? classes[0] ?? 'nginx',
-    nginx: profile.id === 'ingress-nginx',
-  });
+  return convertTable(table, services, profile, { ...gw, className: values['gateway-class'] as string | undefined });
 }
 
 export async function runConvert(argv: string[], io: CliIO): Promise<number> {
@@ -117,8 +110,6 @@ export async function runConvert(argv: string[], io: CliIO): Promise<number> {
   const services = project.store.list('Service');
   const profile = selectProfile(setting, table.ingresses, project.store.list('IngressClass'));
   const result = convertAll(table, services, values, profile);
-  const invalid = checkGatewayObjects(convertedObjects(result));
-  for (const f of invalid) result.notes.push({ ingress: f.object ?? '?', severity: 'warning', message: `${f.ruleId}: ${f.message} (the converter wrote an object the v1.2 CRD refuses: please report it)` });
   const written = values.out ? writeOut(values.out, result, values['with-gateway']!) : [];
   const check = values.check ? checkEquivalence(table, profile, convertedTable(result), services) : undefined;
   if (values.format === 'json') {

@@ -1,10 +1,11 @@
 // Registers the request handlers. Each runs behind `guard`: a cancelled request gets the empty
 // answer at once, and a handler that throws logs to stderr and answers empty, never crashing.
 import type { CancellationToken, Connection } from 'vscode-languageserver';
-import { ExplainRouteRequest, LiveObjectRequest, RouteTableRequest, RouteTreeRequest } from '../protocol';
+import { ConvertToGatewayRequest, ExplainRouteRequest, LiveObjectRequest, RouteTableRequest, RouteTreeRequest } from '../protocol';
 import { codeActions } from './code-actions';
 import { codeLenses } from './codelens';
 import { complete } from './completion';
+import { convertToGateway, EMPTY_CONVERSION } from './gateway-preview';
 import { hover } from './hover';
 import { liveObject } from './live-object';
 import { definition, references } from './navigation';
@@ -72,5 +73,7 @@ export function registerFeatures(connection: Connection, session: Session): void
     (p) => routeTree(ws, facts(), session.cluster.status(), p?.uri)));
   connection.onRequest(LiveObjectRequest, guard(log, 'liveObject', null, (p) => liveObject(session.cluster.current().objects, p.uri)));
   connection.onRequest(ExplainRouteRequest, guard(log, 'explainRoute', { decision: 'error', trace: [] }, (p) => explainRoute(ws, p, session.settings.controllerProfile)));
+  connection.onRequest(ConvertToGatewayRequest, guard(log, 'convertToGateway', EMPTY_CONVERSION,
+    (p) => convertToGateway(ws, session.settings.controllerProfile, p?.uri)));
   registerUpstreams(connection, () => session.cluster, log);
 }

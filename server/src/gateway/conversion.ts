@@ -1,0 +1,31 @@
+// One conversion of a route table's Ingresses to Gateway API, shared by `ingress-lab convert`
+// and the editor's preview: the converter with the profile's annotation handling, the Gateway
+// class from the IngressClass in use, and the converted objects checked against the v1.2 CRD
+// rules (a refusal is reported, never hidden). No I/O.
+import type { Service } from '../ingress/model';
+import { ingressClassOf, type RouteTable } from '../ingress/routing/index';
+import type { ControllerProfile } from '../ingress/routing/profiles/types';
+import { checkGatewayObjects } from '../rules/gateway/index';
+import { convertIngresses } from './convert/index';
+import { convertedObjects } from './convert/emit';
+import type { ConvertResult } from './convert/types';
+
+export interface GatewayTarget {
+  name: string;
+  namespace?: string;
+  /** gatewayClassName (default: the IngressClass in use, else "nginx"). */
+  className?: string;
+}
+
+export function convertTable(table: RouteTable, services: readonly Service[], profile: ControllerProfile, gw: GatewayTarget): ConvertResult {
+  const classes = [...new Set(table.ingresses.map((i) => ingressClassOf(i)).filter(Boolean))];
+  const result = convertIngresses(table.ingresses, services, {
+    gatewayName: gw.name, gatewayNamespace: gw.namespace,
+    gatewayClassName: gw.className ?? classes[0] ?? 'nginx',
+    nginx: profile.id === 'ingress-nginx',
+  });
+  for (const f of checkGatewayObjects(convertedObjects(result))) {
+    result.notes.push({ ingress: f.object ?? '?', severity: 'warning', message: `${f.ruleId}: ${f.message} (the converter wrote an object the v1.2 CRD refuses: please report it)` });
+  }
+  return result;
+}
