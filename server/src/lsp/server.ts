@@ -8,7 +8,7 @@ import { OpenDocuments } from './open-documents';
 import { SETTINGS_SECTION, type InitializationOptions } from '../protocol';
 import { registerFeatures, COMPLETION_TRIGGERS } from './features';
 import type { Runtime } from './runtime';
-import { DEBOUNCE_MS, Session } from './session';
+import { Session } from './session';
 import { readSettings } from './settings';
 
 function isYaml(uri: string): boolean {
@@ -78,10 +78,8 @@ export function startServer(connection: Connection, runtime: Runtime): Session {
   connection.onDidChangeWatchedFiles(({ changes }) => {
     for (const c of changes) {
       if (!isYaml(c.uri)) continue;
-      if (c.type === FileChangeType.Deleted && !session.project.file(c.uri)?.open) {
-        session.project.remove(c.uri);
-        session.schedule(DEBOUNCE_MS);
-      } else void session.reload(c.uri);
+      if (c.type === FileChangeType.Deleted) session.deleted(c.uri);
+      else void session.reload(c.uri);
     }
   });
 

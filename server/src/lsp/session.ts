@@ -32,6 +32,8 @@ export class Session {
   private ready: Promise<void> = Promise.resolve();
   private unsubscribe: (() => void)[] = [];
   private clusterGeneration = 0;
+  /** uri → the number of its latest disk read (reload): only the latest read's text is taken. */
+  private readonly reads = new Map<string, number>();
   /** When the last check ended (ms since the epoch): see schedule. */
   private lastPublish = 0;
   /** The unknown rule ids last reported (see reportUnknownRules). */
@@ -114,9 +116,22 @@ export class Session {
   /** Re-reads a file from disk unless an editor has it open (the editor's text wins). */
   async reload(uri: string): Promise<void> {
     if (this.project.file(uri)?.open) return;
+    const read = (this.reads.get(uri) ?? 0) + 1;
+    this.reads.set(uri, read);
     const text = await this.runtime.readFile(uri);
+    // Opened, deleted or read again while this read was under way: its text is stale.
+    if (this.reads.get(uri) !== read || this.project.file(uri)?.open) return;
+    this.reads.delete(uri);
     if (text === undefined) this.project.remove(uri);
     else this.project.setText(uri, text);
+    this.schedule(DEBOUNCE_MS);
+  }
+
+  /** A file deleted on disk: dropped unless an editor has it open; a read of it under way is let go. */
+  deleted(uri: string): void {
+    if (this.project.file(uri)?.open) return;
+    this.reads.delete(uri);
+    this.project.remove(uri);
     this.schedule(DEBOUNCE_MS);
   }
 
