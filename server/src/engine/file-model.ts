@@ -90,7 +90,8 @@ export class DocEntry implements Anchor {
   readonly hasSyntax: boolean;
 
   constructor(readonly uri: string, readonly text: string, public base: number, public firstIndex: number, defaultNamespace: string) {
-    this.docs = parseDocuments(uri, text, 0);
+    // The tree's spans are made chunk-relative as they are built (anchorDocuments then leaves them be).
+    this.docs = parseDocuments(uri, text, 0, true, (start, end) => new ChunkSpan(this, start, end));
     addGatewayFindings(uri, this.docs, defaultNamespace);
     anchorDocuments(this.docs, this);
     this.objects = this.docs.flatMap((d) => {
@@ -132,7 +133,9 @@ export class DocEntry implements Anchor {
 
   /** Stores object-rule findings (spans already anchored). */
   setFindings(findings: Finding[]): void {
-    if (JSON.stringify(findings) !== JSON.stringify(this.findings)) this.version++;
+    // Lists of different lengths differ, two empty ones do not: only same-length lists are compared in full.
+    const n = findings.length;
+    if (n !== this.findings.length || (n > 0 && JSON.stringify(findings) !== JSON.stringify(this.findings))) this.version++;
     this.findings = findings;
   }
 }
@@ -146,6 +149,7 @@ function followIndex<T extends object>(o: T, key: keyof T & string, at: DocEntry
 function anchorDocuments(docs: ManifestDocument[], at: DocEntry): void {
   const anchored = new Map<Span, Span>();
   const a = (s: Span): Span => {
+    if (s instanceof ChunkSpan) return s;
     let x = anchored.get(s);
     if (!x) anchored.set(s, (x = new ChunkSpan(at, s.start, s.end)));
     return x;

@@ -81,10 +81,15 @@ function emptyPosition(offset: number, before: readonly SourceToken[] | undefine
 const SCALAR_TYPES = new Set(['scalar', 'single-quoted-scalar', 'double-quoted-scalar']);
 
 /** One pass over a document's CST; `end` is the Composer's range[2] of the node built last. */
+/** Makes the span objects of a tree (a caller may want its own Span class, e.g. chunk-relative spans). */
+export type SpanFactory = (start: number, end: number) => Span;
+
+const plainSpan: SpanFactory = (start, end) => ({ start, end });
+
 class Builder {
   end = 0;
 
-  constructor(private readonly tags: readonly ScalarTag[], private readonly options: Document['options']) {}
+  constructor(private readonly tags: readonly ScalarTag[], private readonly options: Document['options'], readonly span: SpanFactory) {}
 
   node(token: Token, path: string): SNode {
     switch (token.type) {
@@ -101,7 +106,7 @@ class Builder {
     const r = CST.resolveAsScalar(token, false, () => bail());
     if (!r) return bail();
     this.end = r.range[2];
-    return { kind: 'scalar', value: r.type === 'PLAIN' ? this.typed(r.value) : r.value, span: { start: r.range[0], end: r.range[1] }, path, source: r.value, quoted: r.type !== 'PLAIN' };
+    return { kind: 'scalar', value: r.type === 'PLAIN' ? this.typed(r.value) : r.value, span: this.span(r.range[0], r.range[1]), path, source: r.value, quoted: r.type !== 'PLAIN' };
   }
 
   /** composeEmptyNode: a null where a value is missing (its end after a comment in p). */
@@ -158,7 +163,7 @@ class Builder {
     }
     if (commentEnd !== undefined && commentEnd < offset) bail();
     this.end = commentEnd ?? offset;
-    return { kind: 'map', entries, span: { start: bm.offset, end: offset }, path };
+    return { kind: 'map', entries, span: this.span(bm.offset, offset), path };
   }
 
   blockSeq(bs: CST.BlockSequence, path: string): SSeq {
@@ -177,7 +182,7 @@ class Builder {
       offset = this.end;
     }
     this.end = commentEnd ?? offset;
-    return { kind: 'seq', items, span: { start: bs.offset, end: offset }, path };
+    return { kind: 'seq', items, span: this.span(bs.offset, offset), path };
   }
 
   /** The items of a flow collection, their start props checked (commas between); returns the span. */
@@ -198,7 +203,7 @@ class Builder {
     const [close, ...rest] = fc.end;
     if (close?.source !== (fc.start.source === '{' ? '}' : ']')) bail();
     this.end = rest.length > 0 ? endOffset(rest, close.offset + 1) : close.offset + 1;
-    return { start: fc.offset, end: close.offset + 1 };
+    return this.span(fc.offset, close.offset + 1);
   }
 
   flowSeq(fc: CST.FlowCollection, path: string): SSeq {
@@ -233,14 +238,14 @@ export function simpleComposer(options: DocumentOptions & SchemaOptions & ParseO
   const proto = new Document(null, options);
   const tags = proto.schema.tags.filter((t): t is ScalarTag => !('collection' in t && t.collection));
   /** composeDoc for a document in the subset; undefined when it is not (compose it the usual way). */
-  return (doc: CST.Document): SimpleDocument | undefined => {
+  return (doc: CST.Document, span: SpanFactory = plainSpan): SimpleDocument | undefined => {
     try {
-      const b = new Builder(tags, proto.options);
+      const b = new Builder(tags, proto.options, span);
       const p = props(doc.start, 'doc-start', doc.offset, true, false);
       if (p.found && (doc.value?.type === 'block-map' || doc.value?.type === 'block-seq') && !p.hasNewline) bail();
       const root = doc.value ? b.node(doc.value, '') : b.empty(p.end, doc.start, p, '');
       endOffset(doc.end, b.end);
-      return { span: { start: doc.offset, end: b.end }, root };
+      return { span: span(doc.offset, b.end), root };
     } catch {
       // NotSimple, or a stack overflow in a deep document: the Composer reports what it finds.
       return undefined;

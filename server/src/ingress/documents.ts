@@ -3,7 +3,7 @@
 // `on`/`yes` are booleans, `0755` is octal; numbers and timestamps are typed exactly as go-yaml
 // types them (go-yaml-tags.ts). A broken document never hides the others. No I/O.
 import { Composer, Parser, type CST, type Document } from 'yaml';
-import { simpleComposer } from './cst-compose';
+import { simpleComposer, type SpanFactory } from './cst-compose';
 import { AliasBudget, AliasError, YAML_ALIAS_RULE_ID } from './aliases';
 import type { Finding } from './findings';
 import { K8S_YAML } from './go-yaml-tags';
@@ -44,15 +44,16 @@ const QUIET = new Set(['comment', 'newline', 'space', 'byte-order-mark']);
  * slice). Each document of the usual shape is built straight from the CST (cst-compose.ts); the
  * others are composed by the yaml package as parseAllDocuments would. A file with directives,
  * `...` or stray tokens between documents is composed the usual way throughout (`simple: false`
- * forces that for every file: the reference the fuzzing harness compares against).
+ * forces that for every file: the reference the fuzzing harness compares against). `span` makes
+ * the spans of the trees built from the CST (plain `{ start, end }` objects by default).
  */
-export function parseDocuments(uri: string, text: string, firstIndex = 0, simple = true): ManifestDocument[] {
+export function parseDocuments(uri: string, text: string, firstIndex = 0, simple = true, span?: SpanFactory): ManifestDocument[] {
   const source = lineFeeds(text);
-  return (simple && parseSimple(uri, text, source, firstIndex)) || parseComposed(uri, text, source, firstIndex);
+  return (simple && parseSimple(uri, text, source, firstIndex, span)) || parseComposed(uri, text, source, firstIndex);
 }
 
 /** Document by document from the CST; undefined when something between documents needs the Composer's state. */
-function parseSimple(uri: string, text: string, source: string, firstIndex: number): ManifestDocument[] | undefined {
+function parseSimple(uri: string, text: string, source: string, firstIndex: number, span?: SpanFactory): ManifestDocument[] | undefined {
   const out: ManifestDocument[] = [];
   for (const token of new Parser().parse(source)) {
     if (token.type !== 'document') {
@@ -60,7 +61,7 @@ function parseSimple(uri: string, text: string, source: string, firstIndex: numb
       return undefined;
     }
     const index = firstIndex + out.length;
-    const simple = composeSimple(token);
+    const simple = composeSimple(token, span);
     if (simple) out.push({ index, span: simple.span, root: simple.root, syntax: [] });
     else for (const doc of composeOne(token)) out.push(readDocument(uri, text, doc, index));
   }

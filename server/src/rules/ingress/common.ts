@@ -110,12 +110,19 @@ export interface ServiceSite extends BackendSite {
   port: SMap | undefined;
 }
 
-/** Backends that set a service and no resource: the ones whose service fields the API server checks. */
+const serviceCache = new WeakMap<KObject, ServiceSite[]>();
+
+/** Backends that set a service and no resource: the ones whose service fields the API server checks (found once per object, as backendSites). */
 export function serviceSites(obj: KObject): ServiceSite[] {
-  return backendSites(obj).flatMap((site) => {
+  let out = serviceCache.get(obj);
+  if (out) return out;
+  out = [];
+  for (const site of backendSites(obj)) {
     const service = childMap(site.map, 'service');
-    return service && !isSet(site.map, 'resource') ? [{ ...site, service, port: childMap(service, 'port') }] : [];
-  });
+    if (service && !isSet(site.map, 'resource')) out.push({ ...site, service, port: childMap(service, 'port') });
+  }
+  serviceCache.set(obj, out);
+  return out;
 }
 
 /** Reports each detail as `<field>: Invalid value: "<value>": <detail>` on the value's span. */
