@@ -8,7 +8,6 @@ import { convertTable } from '../gateway/conversion';
 import { convertedTable, yamlDocs } from '../gateway/convert/emit';
 import type { ConversionNote, ConvertResult, Json } from '../gateway/convert/types';
 import { checkEquivalence, differenceRow, type EquivalenceResult } from '../gateway/equivalence';
-import { selectProfile } from '../ingress/routing/profiles/select';
 import type { ControllerProfile } from '../ingress/routing/profiles/types';
 import { profileSetting } from './route-profile';
 import { UsageError } from './files';
@@ -108,7 +107,7 @@ export async function runConvert(argv: string[], io: CliIO): Promise<number> {
     return 0;
   }
   const services = project.store.list('Service');
-  const profile = selectProfile(setting, table.ingresses, project.store.list('IngressClass'));
+  const profile = project.profile(setting, table);
   const result = convertAll(table, services, values, profile);
   const written = values.out ? writeOut(values.out, result, values['with-gateway']!) : [];
   const check = values.check ? checkEquivalence(table, profile, convertedTable(result), services) : undefined;

@@ -4,7 +4,6 @@
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { selectProfile } from '../ingress/routing/profiles/select';
 import { profileSetting } from './route-profile';
 import { PortForwarder } from '../cluster/port-forward';
 import type { ObjectStore } from '../ingress/store';
@@ -129,7 +128,7 @@ export async function startServe(argv: string[], io: CliIO): Promise<Serving> {
   const { project, cluster } = loaded;
   const resolver = buildResolver(mappings, cluster, () => project.store);
   const ca = caDir !== undefined ? await loadOrCreateCa(caDir) : undefined;
-  const profile = selectProfile(setting, project.routeTable().ingresses, project.store.list('IngressClass'));
+  const profile = project.profile(setting);
   const proxy = new IngressProxy(project.routeTable(), {
     resolver, port, httpsPort: ca ? httpsPort : undefined, ca, profile, timeouts: definedOnly(timeouts), onRequest: batched((t) => io.out(t), requestLogLine),
   });

@@ -10,6 +10,8 @@
 import { compareFindings, type Finding } from '../ingress/findings';
 import type { KObject } from '../ingress/model';
 import { buildRouteTree, lookup, type LookupOptions, type RouteResult, type RouteTable, type RouteTree } from '../ingress/routing/index';
+import { selectProfile } from '../ingress/routing/profiles/select';
+import type { ControllerProfile, ProfileSetting } from '../ingress/routing/profiles/types';
 import { MergedStore, type ObjectStore } from '../ingress/store';
 import { brokenSpans, outsideBroken } from '../ingress/yaml-errors';
 import { checkObjects, checkWorkspace, withOverride, type SeverityOverrides } from '../rules/engine';
@@ -167,6 +169,11 @@ export class Project {
 
   routeTree(scope?: TableScope): RouteTree {
     return buildRouteTree(this.routeTable(scope));
+  }
+
+  /** The controller profile for one of the project's tables: as set, or (auto) picked from its Ingresses and the IngressClasses. */
+  profile(setting: ProfileSetting, table: RouteTable = this.routeTable()): ControllerProfile {
+    return selectProfile(setting, table.ingresses, this.store.list('IngressClass'));
   }
 
   /** The rule context, its route table being the project's (or one over `ingresses`, built by the same builder). */

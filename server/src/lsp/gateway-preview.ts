@@ -5,7 +5,6 @@
 import { convertTable } from '../gateway/conversion';
 import { convertedTable, yamlDocs } from '../gateway/convert/emit';
 import { checkEquivalence, differenceRow } from '../gateway/equivalence';
-import { selectProfile } from '../ingress/routing/profiles/select';
 import type { ProfileSetting } from '../ingress/routing/profiles/types';
 import type { ConvertToGatewayResult, GatewayDifference } from '../protocol';
 import type { Project as Workspace } from '../engine/index';
@@ -20,7 +19,7 @@ export function convertToGateway(ws: Workspace, setting: ProfileSetting, uri?: s
   const table = only ? ws.routeTable({ ingresses: only }) : ws.routeTable();
   if (!table.ingresses.length) return EMPTY_CONVERSION;
   const services = ws.store.list('Service');
-  const profile = selectProfile(setting, table.ingresses, ws.store.list('IngressClass'));
+  const profile = ws.profile(setting, table);
   const result = convertTable(table, services, profile, { name: PREVIEW_GATEWAY });
   const check = checkEquivalence(table, profile, convertedTable(result), services);
   const differences = check.differences.map((d): GatewayDifference => {

@@ -6,7 +6,6 @@
 import type { Finding } from '../ingress/findings';
 import type { Ingress, IngressBackend } from '../ingress/model';
 import { ACTION_TRACE, answerLabel, request } from '../ingress/routing/profiles/answer';
-import { selectProfile } from '../ingress/routing/profiles/select';
 import type { ProfileSetting } from '../ingress/routing/profiles/types';
 import { analyzeRoutes, describeEntry } from '../ingress/routing/index';
 import { contains, type SMap, type Span } from '../ingress/source';
@@ -143,7 +142,7 @@ function pathRelations(ws: Workspace): Map<string, Relation> {
 /** What the controller profile does with the request (redirect, rewrite, canary), the profile named. */
 function profileTrace(ws: Workspace, setting: ProfileSetting, p: ExplainRouteParams): string[] {
   const table = ws.routeTable();
-  const profile = selectProfile(setting, table.ingresses, ws.store.list('IngressClass'));
+  const profile = ws.profile(setting, table);
   const a = profile.route(table, request(p.host, p.path, { scheme: p.https ? 'https' : 'http' }));
   return [`controller profile ${profile.id} (${profile.reason}): ${answerLabel(a)}`, ...a.trace.filter((t) => ACTION_TRACE.test(t)).map((t) => `  ${t}`)];
 }
