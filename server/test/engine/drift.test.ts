@@ -7,25 +7,10 @@ import { ShowMessageRequest, type Diagnostic, type ShowMessageRequestParams } fr
 import { LineIndex } from '../../src/ingress/lines';
 import { analyze } from '../../src/rules/analyze';
 import type { Finding } from '../../src/ingress/findings';
+import { ingressYaml } from '../helpers/manifests';
 import { TestClient } from '../lsp/lsp-client';
 
-const ingress = (name: string, svc: string, extra = '') => `apiVersion: networking.k8s.io/v1
-kind: Ingress
-metadata:
-  name: ${name}
-spec:
-  rules:
-    - host: drift.example.com
-      http:
-        paths:
-          - path: /
-            pathType: Prefix
-            backend:
-              service:
-                name: ${svc}
-                port:
-                  number: 80
-${extra}`;
+const ingress = (name: string, svc: string, extra = '') => ingressYaml({ name, service: svc, host: 'drift.example.com' }) + extra;
 
 /** code, severity and range of findings as the LSP sends them. */
 function asLsp(findings: Finding[], uri: string, text: string): string[] {

@@ -14,29 +14,14 @@ import { pathToFileURL } from 'node:url';
 import { ExplainRouteRequest, RouteTableRequest, RouteTreeRequest } from '../../src/protocol';
 import { chainResolvers, IngressProxy, ROUTE_HEADER, tableFromData } from '../../src/proxy/index';
 import { repoRoot } from '../helpers/fixtures';
+import { ingressYaml } from '../helpers/manifests';
 import { TestClient } from '../lsp/lsp-client';
 
 const cli = join(repoRoot(), 'dist/cli/ingress-lab.js');
 let dir: string;
 
-const ingress = (name: string, svc: string, ts?: string) => `apiVersion: networking.k8s.io/v1
-kind: Ingress
-metadata:
-  name: ${name}
-  namespace: default${ts ? `\n  creationTimestamp: "${ts}"` : ''}
-spec:
-  rules:
-    - host: x.example.com
-      http:
-        paths:
-          - path: /
-            pathType: Prefix
-            backend:
-              service:
-                name: ${svc}
-                port:
-                  number: 80
-`;
+const ingress = (name: string, svc: string, ts?: string) =>
+  ingressYaml({ name, service: svc, host: 'x.example.com', namespace: 'default', creationTimestamp: ts });
 
 before(() => {
   dir = mkdtempSync(join(tmpdir(), 'ingress-lab-faces-'));
