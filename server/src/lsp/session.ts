@@ -9,6 +9,7 @@ import {
 import { noCluster, type ClusterSource } from './cluster-source';
 import { DryRunner, DRY_RUN_RULE_ID } from './dry-run';
 import { fetchOpenApiDocs, type OpenApiDocs } from './openapi-docs';
+import { concatDiagnostics } from './diagnostics-json';
 import { fileDiagnostics, relatedUris } from './publish';
 import type { Disposable, Runtime } from './runtime';
 import { snapshotSource } from './snapshot-source';
@@ -227,7 +228,7 @@ export class Session {
       const file = this.project.file(uri);
       // Routes first: a clean Ingress file that is not open gets no diagnostics, but its routes changed.
       if (checked.has(uri) && (!file || file.entries.some((e) => e.objects.some((o) => o.kind === 'Ingress')))) routes.push(uri);
-      const diagnostics = file ? [...fileDiagnostics(this.project, file), ...this.dryRun.diagnostics(file, this.project.linesOf)] : [];
+      const diagnostics = file ? concatDiagnostics(fileDiagnostics(this.project, file), this.dryRun.diagnostics(file, this.project.linesOf)) : [];
       if (diagnostics.length === 0 && !this.published.has(uri) && !file?.open) continue;
       if (!checked.has(uri) && JSON.stringify(diagnostics) === JSON.stringify(this.published.get(uri))) continue;
       this.track(uri, diagnostics);
