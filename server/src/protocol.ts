@@ -1,7 +1,7 @@
 // The custom part of the protocol between the Ingress Lab editor client and its language
 // server, declared once and imported by both sides. Each message says which side sends it.
 // Plain data only: ranges are LSP ranges, locations carry the document URI.
-import { NotificationType, RequestType, type Location } from 'vscode-languageserver-protocol';
+import { NotificationType, RequestType, type Diagnostic, type Location } from 'vscode-languageserver-protocol';
 
 // ── Settings (section `ingressLab`, read by the server through workspace/configuration) ──
 
@@ -315,6 +315,12 @@ export interface ConvertToGatewayResult {
   /** How many requests the equivalence check sent through both. */
   checked: number;
   differences: GatewayDifference[];
+  /**
+   * The differences (gateway/route-differs, on the HTTPRoute match that answers each request) and
+   * the notes (gateway/not-converted, on the route converted from the Ingress), ranges in `yaml`:
+   * whoever shows `yaml` below other lines shifts them by as many lines.
+   */
+  diagnostics: Diagnostic[];
 }
 
 /** URI scheme of the read-only Gateway API preview: `ingress-lab-gateway:/path/of/source.yaml?<source uri>`. */

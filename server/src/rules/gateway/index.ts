@@ -8,8 +8,10 @@ import type { GatewayObjectRule, Rule } from '../rule';
 import type { SeverityOverrides } from '../engine';
 import { listenerRules } from './gateway';
 import { filterCombination, pathValue, redirectStatus, routeLimits } from './httproute';
+import { notConverted } from './not-converted';
+import { routeDiffers } from './route-differs';
 
-export const GATEWAY_RULES: readonly Rule[] = [pathValue, filterCombination, redirectStatus, routeLimits, listenerRules];
+export const GATEWAY_RULES: readonly Rule[] = [pathValue, filterCombination, redirectStatus, routeLimits, listenerRules, routeDiffers, notConverted];
 
 export function checkGatewayObjects(objects: readonly GatewayObject[], overrides: SeverityOverrides = {}): Finding[] {
   const out: Finding[] = [];
