@@ -63,7 +63,7 @@ export class Session {
   }
 
   private projectOptions() {
-    return { defaultNamespace: this.settings.defaultNamespace, overrides: this.settings.rules, now: () => this.runtime.now() };
+    return { defaultNamespace: this.settings.defaultNamespace, overrides: this.settings.rules, now: () => this.runtime.now(), profile: this.settings.controllerProfile };
   }
 
   /** Takes settings without side effects beyond the project and one warning (at initialize: nothing is indexed or connected yet). */
