@@ -11,7 +11,7 @@ import { convertedObjects } from '../gateway/convert/emit';
 import { convertedFrom, differenceFindings } from '../gateway/difference-findings';
 import { checkEquivalence } from '../gateway/equivalence';
 import type { Gateway, GatewayObject, HTTPRoute } from '../gateway/model';
-import { buildGatewayTable, type GatewayTable } from '../gateway/table';
+import { buildGatewayTable } from '../gateway/table';
 import type { Finding } from '../ingress/findings';
 import type { Ingress, Service } from '../ingress/model';
 import type { RouteTable } from '../ingress/routing/index';
@@ -22,10 +22,6 @@ import type { Project } from './project';
 
 export const isRoute = (o: GatewayObject): o is HTTPRoute => o.kind === 'HTTPRoute';
 export const isGateway = (o: GatewayObject): o is Gateway => o.kind === 'Gateway';
-
-export function gatewayTableOf(objects: readonly GatewayObject[]): GatewayTable {
-  return buildGatewayTable(objects.filter(isRoute), objects.filter(isGateway));
-}
 
 /** The named Ingresses and the canaries on their hosts. */
 function sourceIngresses(all: readonly Ingress[], refs: Set<string>): Ingress[] {

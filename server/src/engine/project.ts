@@ -22,9 +22,9 @@ import type { Span } from '../ingress/source';
 import { anchorSpan, FileModel, type DocEntry, type FileUpdate, type Lines } from './file-model';
 import { hostsOf, keysOf, ObjectIndex, wildcardOf } from './object-index';
 import { projectRouteTable, type TableScope } from './routes';
-import { convertedRouteFindings, gatewayTableOf } from './converted-routes';
+import { convertedRouteFindings } from './converted-routes';
 import type { GatewayObject } from '../gateway/model';
-import type { GatewayTable } from '../gateway/table';
+import { gatewayTableOfObjects, type GatewayTable } from '../gateway/table';
 
 export interface ProjectOptions {
   defaultNamespace: string;
@@ -283,7 +283,7 @@ export class Project {
 
   /** The Gateway API route table of the workspace's HTTPRoutes and Gateways, built once per change. */
   gatewayTable(): GatewayTable {
-    this.gwTable ??= gatewayTableOf(this.gatewayObjects());
+    this.gwTable ??= gatewayTableOfObjects(this.gatewayObjects());
     return this.gwTable;
   }
 

@@ -67,7 +67,7 @@ function pathRank(m: HTTPRouteMatch): [number, number, number] {
 }
 
 /** Negative when a takes precedence; `order` is the route order of the table (oldest first). */
-function compareEntries(a: GatewayEntry, b: GatewayEntry, order: Map<unknown, number>): number {
+export function compareEntries(a: GatewayEntry, b: GatewayEntry, order: Map<unknown, number>): number {
   const [ka, la, wa] = pathRank(a.match);
   const [kb, lb, wb] = pathRank(b.match);
   return kb - ka || lb - la || wb - wa
@@ -112,7 +112,7 @@ function selectHostname(table: GatewayTable, host: string, scheme: HttpRequest['
   return { routes, message };
 }
 
-function entryLabel(e: GatewayEntry): string {
+export function entryLabel(e: GatewayEntry): string {
   const m = e.match;
   const extras = [m.method, ...m.headers.map((h) => `header ${h.name}=${h.value}`), ...m.queryParams.map((q) => `query ${q.name}=${q.value}`)].filter(Boolean);
   return `HTTPRoute ${e.ref} spec.rules[${e.ruleIndex}].matches[${e.matchIndex}] (${m.path.type} ${m.path.value}${extras.length ? `, ${extras.join(', ')}` : ''})`;

@@ -220,8 +220,8 @@ export class Session {
     const routes: string[] = [];
     for (const uri of [...uris, ...extra]) {
       const file = this.project.file(uri);
-      // Routes first: a clean Ingress file that is not open gets no diagnostics, but its routes changed.
-      if (checked.has(uri) && (!file || file.entries.some((e) => e.objects.some((o) => o.kind === 'Ingress')))) routes.push(uri);
+      // Routes first: a clean Ingress (or HTTPRoute) file that is not open gets no diagnostics, but its routes changed.
+      if (checked.has(uri) && (!file || file.entries.some((e) => e.gatewayObjects.length > 0 || e.objects.some((o) => o.kind === 'Ingress')))) routes.push(uri);
       const diagnostics = file ? [...fileDiagnostics(this.project, file), ...this.dryRun.diagnostics(file, this.project.linesOf)] : [];
       if (diagnostics.length === 0 && !this.published.has(uri) && !file?.open) continue;
       if (!checked.has(uri) && JSON.stringify(diagnostics) === JSON.stringify(this.published.get(uri))) continue;
