@@ -36,7 +36,8 @@ function status(p: RouteTreePath): string | undefined {
   if (!first) return undefined;
   if (p.status === 'shadowed') return `shadowed by an earlier rule (${first.pathType} ${first.path})`;
   if (p.status !== 'conflict') return undefined;
-  return p.gatewayApi?.reachable ? `wins over ${p.others!.map((o) => o.ingress).join(', ')}` : `${first.ingress} wins`;
+  const rivals = [...new Set(p.others!.map((o) => o.ingress).filter((r) => r !== `${p.namespace}/${p.ingress}`))];
+  return p.gatewayApi?.reachable ? `wins over ${rivals.join(', ')}` : `${first.ingress} wins`;
 }
 
 function matchTooltip(p: RouteTreePath): string {

@@ -38,7 +38,7 @@ test('matches say their type, route, conditions, filters and who wins a tie; the
   const other = (ingress: string) => ({ ingress, path: '/api', pathType: 'PathPrefix', backend: 'api:80', location: loc(9) });
   const [, gw] = shapeRouteTree(tree([
     match({ path: '/login', pathType: 'Exact', conditions: ['header x-env=canary'] }),
-    match({ status: 'conflict', others: [other('shop/b')], reason: 'the older route (then namespace/name) wins' }),
+    match({ status: 'conflict', others: [other('shop/a'), other('shop/b')], reason: 'the older route (then namespace/name) wins' }), // its own shadowed rule, and the rival
     match({ ingress: 'b', status: 'conflict', reachable: false, others: [other('shop/a')], reason: 'the older route (then namespace/name) wins' }),
     match({ path: '/', filters: ['RequestRedirect 301 to https'] }),
   ]));
