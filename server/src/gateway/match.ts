@@ -133,5 +133,5 @@ export function gatewayLookup(table: GatewayTable, req: HttpRequest): RouteAnswe
     return { status: 404, backends: [], via: '', trace, profile: 'gateway-api' };
   }
   trace.push(`${matches.length} matching rule${matches.length === 1 ? '' : 's'}; ${entryLabel(w)} wins${matches[1] ? ` (${whyMatchWins(w, matches[1])} over ${entryLabel(matches[1])})` : ''}`);
-  return applyRule(w, req, host, np, trace);
+  return { ...applyRule(w, req, host, np, trace), rule: entryLabel(w) };
 }

@@ -3,8 +3,8 @@
 // reads: a string such as "yes" or "on" is quoted, or the API server would read a boolean. No I/O.
 import { stringify } from 'yaml';
 import { parseManifest } from '../../ingress/documents';
-import { extractGatewayObjects, type Gateway, type GatewayObject, type HTTPRoute } from '../model';
-import { buildGatewayTable, type GatewayTable } from '../table';
+import { extractGatewayObjects, type GatewayObject } from '../model';
+import { gatewayTableOfObjects, type GatewayTable } from '../table';
 import type { ConvertResult, Json } from './types';
 
 export function yamlDocs(objects: readonly Json[]): string {
@@ -18,6 +18,5 @@ export function convertedObjects(result: ConvertResult): GatewayObject[] {
 }
 
 export function convertedTable(result: ConvertResult): GatewayTable {
-  const objects = convertedObjects(result);
-  return buildGatewayTable(objects.filter((o): o is HTTPRoute => o.kind === 'HTTPRoute'), objects.filter((o): o is Gateway => o.kind === 'Gateway'));
+  return gatewayTableOfObjects(convertedObjects(result));
 }
