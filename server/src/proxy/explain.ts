@@ -9,6 +9,9 @@ import { headerText } from './headers';
 export const ROUTE_HEADER = 'x-ingress-lab-route';
 export const REASON_HEADER = 'x-ingress-lab-reason';
 export const UPSTREAM_HEADER = 'x-ingress-lab-upstream';
+/** The request-target and Host the upstream was sent (after a rewrite-target or URLRewrite): what "Try both" compares. */
+export const UPSTREAM_PATH_HEADER = 'x-ingress-lab-upstream-path';
+export const UPSTREAM_HOST_HEADER = 'x-ingress-lab-upstream-host';
 
 /** "Ingress shop/shop spec.rules[0].http.paths[1] (Prefix /api)", "Ingress a/b spec.defaultBackend", or undefined (404). */
 export function ruleLabel(r: RouteResult): string | undefined {

@@ -72,6 +72,7 @@ test('differ: a rewrite-target capture group reaches the backend as /post?id=42;
   const i = await get(port, 'blog.example.com', '/posts/42');
   assert.equal(i.status, 200);
   assert.equal(api.seen.at(-1)!.url, '/post?id=42');
+  assert.equal(i.headers['x-ingress-lab-upstream-path'], '/post?id=42', 'the answer says what the upstream was sent');
   const g = await get(port, 'blog.example.com', '/posts/42', asGateway);
   assert.equal(g.status, 200);
   assert.equal(api.seen.at(-1)!.url, '/posts/42');
@@ -114,6 +115,8 @@ test('a workspace HTTPRoute is served by the Gateway API set only: URLRewrite ho
     assert.equal(g.body, 'web /manual/intro');
   }
   assert.equal(web.seen.at(-1)!.headers.host, 'docs.internal');
+  const last = await get(port, 'docs.example.com', '/guide/intro', asGateway);
+  assert.deepEqual([last.headers['x-ingress-lab-upstream-host'], last.headers['x-ingress-lab-upstream-path']], ['docs.internal', '/manual/intro']);
   assert.equal(api.seen.filter((s) => s.url.startsWith('/manual')).length, 0);
   const miss = await get(port, 'docs.example.com', '/other', asGateway);
   assert.equal(miss.status, 404);
