@@ -8,7 +8,7 @@ export const COMPARE_STYLE = `
 .verdict.same { border-left-color: var(--vscode-testing-iconPassed); background: var(--vscode-textBlockQuote-background); }
 table.compare { table-layout: fixed; margin-top: 6px; }
 table.compare th { text-align: left; font-weight: 600; padding: 4px 8px 4px 0; border-bottom: 1px solid var(--vscode-panel-border); }
-table.compare th:first-child, table.compare td:first-child { width: 9em; }
+table.compare th:first-child, table.compare td:first-child { width: 11.5em; }
 table.compare th.mark, table.compare td.mark { width: 1.5em; text-align: center; }
 table.compare tr.differs td { background: var(--vscode-inputValidation-warningBackground); }
 table.compare tr.differs td.mark { color: var(--vscode-errorForeground); font-weight: 700; }
