@@ -8,13 +8,15 @@ export const COMPARE_STYLE = `
 .verdict.same { border-left-color: var(--vscode-testing-iconPassed); background: var(--vscode-textBlockQuote-background); }
 table.compare { table-layout: fixed; margin-top: 6px; }
 table.compare th { text-align: left; font-weight: 600; padding: 4px 8px 4px 0; border-bottom: 1px solid var(--vscode-panel-border); }
-table.compare th:first-child, table.compare td:first-child { width: 11.5em; }
+table.compare th:first-child, table.compare td:first-child { width: 8em; }
 table.compare th.mark, table.compare td.mark { width: 1.5em; text-align: center; }
 table.compare tr.differs td { background: var(--vscode-inputValidation-warningBackground); }
 table.compare tr.differs td.mark { color: var(--vscode-errorForeground); font-weight: 700; }
 table.compare tr.same td.mark { color: var(--vscode-testing-iconPassed); }
 table.compare tr.info td { color: var(--vscode-descriptionForeground); }
 table.compare td:first-child { white-space: normal; }
+table.compare td, table.compare td code { overflow-wrap: break-word; word-break: normal; }
+table.compare th .sub { display: block; font-weight: normal; color: var(--vscode-descriptionForeground); font-size: 0.9em; }
 `;
 
 export const COMPARE_SCRIPT = `
@@ -31,7 +33,15 @@ export const COMPARE_SCRIPT = `
   function table(h, r) {
     const t = h.el('table', 'compare');
     const head = h.el('tr');
-    for (const [text, cls] of [['', ''], [r.ingress.title, ''], [r.gateway.title, ''], ['', 'mark']]) head.appendChild(h.el('th', cls, text));
+    head.appendChild(h.el('th'));
+    for (const title of [r.ingress.title, r.gateway.title]) {
+      // "Ingress (ingress-nginx profile)": the set in bold, what it is made of below.
+      const m = /^(.*?) \\((.*)\\)$/.exec(title);
+      const th = h.el('th', '', m ? m[1] : title);
+      if (m) th.appendChild(h.el('span', 'sub', m[2]));
+      head.appendChild(th);
+    }
+    head.appendChild(h.el('th', 'mark'));
     t.appendChild(head);
     for (const x of r.rows) t.appendChild(row(h, x));
     return t;

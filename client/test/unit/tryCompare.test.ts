@@ -37,4 +37,6 @@ test('a side that failed says why in its status cell; the page script builds its
   assert.equal(r.rows[0]!.ingress, 'failed: ECONNRESET');
   assert.deepEqual(r.differences, ['status', 'answered by']);
   assert.doesNotMatch(COMPARE_SCRIPT, /innerHTML|insertAdjacentHTML|document\.write/);
+  assert.doesNotThrow(() => new Function(COMPARE_SCRIPT), 'the page script parses (template-literal escapes included)');
+  assert.match(COMPARE_SCRIPT, /\/\^\(\.\*\?\) \\\(\(\.\*\)\\\)\$\//, 'the title regex keeps its escaped parentheses');
 });
