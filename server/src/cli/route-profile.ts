@@ -24,7 +24,8 @@ export const PROFILE_USAGE = `  --profile P        controller profile: auto (def
                      annotations, else spec-only), spec-only or ingress-nginx
   --scheme S         http (default) or https: redirects such as ssl-redirect depend on it
   --method M         the request method (default GET)
-  --header 'K: V'    a request header (repeatable), e.g. a canary header`;
+  --header 'K: V'    a request header (repeatable), e.g. a canary header, or 'Cookie: beta=always'
+                     for canary-by-cookie`;
 
 export function profileSetting(v: string): ProfileSetting {
   if (!(PROFILE_SETTINGS as readonly string[]).includes(v)) throw new UsageError(`--profile must be auto, spec-only or ingress-nginx, not "${v}"`);

@@ -112,3 +112,14 @@ test('route --class: an Ingress of a class the controller does not implement get
   assert.equal(own.code, 0, own.stderr);
   assert.equal(json(own.stdout).match.backend.service.name, 'ingress-class-prefix');
 });
+
+test('route: a canary cookie decides in the profile\'s answer and trace (canary-by-cookie "always"), header before cookie', () => {
+  const folder = 'test-fixtures/proxy/canary';
+  const byCookie = run('route', '--host', 'chat.example.com', '--path', '/ws/x', '--header', 'Cookie: beta=always', '--format', 'json', folder);
+  const answer = JSON.parse(byCookie.stdout).answer as { backends: { service: string }[]; trace: string[] };
+  assert.deepEqual(answer.backends.map((b) => b.service), ['chat-next']);
+  assert.ok(answer.trace.includes('canary Ingress shop/chat-canary: canary-by-cookie beta=always: routed to the canary'), answer.trace.join('\n'));
+  const both = run('route', '--host', 'chat.example.com', '--path', '/ws/x', '--header', 'Cookie: beta=always', '--header', 'X-Canary: never', folder);
+  assert.match(both.stdout, /: shop\/chat:80 as \/x\n/);
+  assert.match(both.stdout, /canary-by-header X-Canary: "never": kept on the main backend/);
+});
