@@ -67,7 +67,7 @@ export class Session {
   }
 
   private projectOptions() {
-    return { defaultNamespace: this.settings.defaultNamespace, overrides: this.settings.rules, now: () => this.runtime.now() };
+    return { defaultNamespace: this.settings.defaultNamespace, overrides: this.settings.rules, now: () => this.runtime.now(), profile: this.settings.controllerProfile };
   }
 
   /** Takes settings without side effects beyond the project and one warning (at initialize: nothing is indexed or connected yet). */
@@ -228,8 +228,8 @@ export class Session {
     const routes: string[] = [];
     for (const uri of [...uris, ...extra]) {
       const file = this.project.file(uri);
-      // Routes first: a clean Ingress file that is not open gets no diagnostics, but its routes changed.
-      if (checked.has(uri) && (!file || file.entries.some((e) => e.objects.some((o) => o.kind === 'Ingress')))) routes.push(uri);
+      // Routes first: a clean Ingress (or HTTPRoute) file that is not open gets no diagnostics, but its routes changed.
+      if (checked.has(uri) && (!file || file.entries.some((e) => e.gatewayObjects.length > 0 || e.objects.some((o) => o.kind === 'Ingress')))) routes.push(uri);
       const diagnostics = file ? concatDiagnostics(fileDiagnostics(this.project, file), this.dryRun.diagnostics(file, this.project.linesOf)) : [];
       if (diagnostics.length === 0 && !this.published.has(uri) && !file?.open) continue;
       if (checked.has(uri) ? this.unchanged(uri, file, diagnostics) : JSON.stringify(diagnostics) === JSON.stringify(this.published.get(uri))) continue;
