@@ -178,7 +178,8 @@ async function main(): Promise<void> {
     ];
     console.log(`${String(n).padStart(5)}  load average ${loadavg().map((l) => l.toFixed(2)).join(' ')} (${cpus().length} CPUs)`);
     for (const [label, key, f] of rows) {
-      const ratio = theirs ? `${(theirs[key] / ours[key]).toFixed(1)}x` : '-';
+      const counts = key === 'edits' || key === 'publishedPerEdit';
+      const ratio = theirs && !counts ? `${(theirs[key] / ours[key]).toFixed(1)}x` : '-';
       console.log(`${String(n).padStart(5)}  ${label.padEnd(16)}  ${f(ours[key]).padEnd(12)}  ${(theirs ? f(theirs[key]) : '-').padEnd(12)}  ${ratio}`);
     }
   }
