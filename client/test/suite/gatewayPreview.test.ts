@@ -70,6 +70,8 @@ suite('Gateway API preview', () => {
     await editor.edit((e) => e.replace(new vscode.Range(doc.positionAt(at), doc.positionAt(at + 'name: web'.length)), 'name: storefront'));
     await previewText(doc.uri, (t) => /name: storefront\n\s+port: 8080/.test(t));
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    // The next test's untitled document takes the same name; its preview starts afresh.
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
   test('each request routed differently is a warning on the preview\'s HTTPRoute match, pointing at the Ingress path, and follows edits', async () => {
