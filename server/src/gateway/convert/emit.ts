@@ -11,10 +11,13 @@ export function yamlDocs(objects: readonly Json[]): string {
   return objects.map((o) => stringify(o, { lineWidth: 0, aliasDuplicateObjects: false, version: '1.1' })).join('---\n');
 }
 
-/** The converted objects read back from their YAML. */
+/** The URI the converted HTTPRoutes are read back under: their spans are offsets in yamlDocs(result.routes). */
+export const CONVERTED_ROUTES_URI = 'converted:///httproutes.yaml';
+
+/** The converted objects read back from their YAML: the Gateway, then the HTTPRoutes (read from yamlDocs(result.routes) alone). */
 export function convertedObjects(result: ConvertResult): GatewayObject[] {
-  const file = parseManifest('converted:///gateway-api.yaml', yamlDocs([result.gateway, ...result.routes]));
-  return extractGatewayObjects(file, { defaultNamespace: 'default' });
+  const read = (uri: string, objects: readonly Json[]) => extractGatewayObjects(parseManifest(uri, yamlDocs(objects)), { defaultNamespace: 'default' });
+  return [...read('converted:///gateway.yaml', [result.gateway]), ...read(CONVERTED_ROUTES_URI, result.routes)];
 }
 
 export function convertedTable(result: ConvertResult): GatewayTable {
