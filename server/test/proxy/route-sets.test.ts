@@ -11,7 +11,6 @@ import { request } from 'node:https';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { folderProject } from '../../src/cli/workspace';
-import { gatewayObjectsOf } from '../../src/engine/gateway-objects';
 import { servedGatewayTable } from '../../src/gateway/served';
 import { IngressProxy, LocalMapResolver, loadOrCreateCa, parseMapping, REASON_HEADER, ROUTE_HEADER, type CaFiles, type RequestLog } from '../../src/proxy/index';
 import { AS_HEADER, type RouteSetId } from '../../src/proxy/route-sets';
@@ -32,7 +31,7 @@ async function start(as: RouteSetId): Promise<{ proxy: IngressProxy; port: numbe
   const project = folderProject([fixturePath('proxy', 'gateway')]);
   const table = project.routeTable();
   const profile = project.profile('auto', table);
-  const gateway = servedGatewayTable(table, project.store.list('Service'), profile, gatewayObjectsOf(project));
+  const gateway = servedGatewayTable(table, project.store.list('Service'), profile, project.gatewayObjects());
   const resolver = new LocalMapResolver([parseMapping(`shop/web:80=${web.url}`), parseMapping(`shop/api:80=${api.url}`)]);
   const p = new IngressProxy(table, { resolver, port: 0, httpsPort: 0, ca, profile, gateway, as, onRequest: (l) => logs.push(l) });
   const l = await p.listen();
