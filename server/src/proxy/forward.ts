@@ -29,8 +29,10 @@ export interface ForwardContext {
   pools: UpstreamPools;
   timeouts: UpstreamTimeouts;
   rule: string | undefined;
-  /** The host and origin-form target the client asked for. */
+  /** The host and origin-form target the upstream is sent (after a rewrite). */
   request: RequestTarget;
+  /** Say in the answer what the upstream was sent (X-Ingress-Lab-Upstream-Path/-Host): only when asked, off the common path. */
+  reportSent?: boolean;
 }
 
 export function hasBody(req: IncomingMessage): boolean {
@@ -74,14 +76,14 @@ function abortText(err: Error): string {
 /** A failed attempt: `retry` when nothing was consumed or answered yet; `reused` when it failed on a kept-alive socket the upstream had closed. */
 type Attempt = { ok: true; status: number; aborted?: string } | { ok: false; error: Error; retry: boolean; reused?: boolean };
 
-/** The headers the proxy adds to an upstream's answer: the rule used, the upstream, and the path and Host it was sent. */
-export function proxyHeaders({ rule, request: sent }: Pick<ForwardContext, 'rule' | 'request'>, upstream: Upstream): Record<string, string> {
-  return {
-    ...(rule ? { [ROUTE_HEADER]: headerText(rule) } : {}),
-    [UPSTREAM_HEADER]: headerText(upstream.label),
-    [UPSTREAM_PATH_HEADER]: headerText(sent.origin),
-    [UPSTREAM_HOST_HEADER]: headerText(sent.host),
-  };
+/** The headers the proxy adds to an upstream's answer: the rule used, the upstream, and when asked the path and Host it was sent. */
+export function proxyHeaders({ rule, request: sent, reportSent }: Pick<ForwardContext, 'rule' | 'request' | 'reportSent'>, upstream: Upstream): Record<string, string> {
+  const out: Record<string, string> = rule ? { [ROUTE_HEADER]: headerText(rule), [UPSTREAM_HEADER]: headerText(upstream.label) } : { [UPSTREAM_HEADER]: headerText(upstream.label) };
+  if (reportSent) {
+    out[UPSTREAM_PATH_HEADER] = headerText(sent.origin);
+    out[UPSTREAM_HOST_HEADER] = headerText(sent.host);
+  }
+  return out;
 }
 
 /** Streams the upstream's answer to the client; resolves when it ended, was cut, or the client left. */

@@ -33,6 +33,8 @@ export interface Plan {
   target?: ServiceTarget;
   /** The Host and request-target the upstream gets. */
   sent: RequestTarget;
+  /** The request named its rule set (X-Ingress-Lab-As): the answer also says what was sent upstream ("Try both" compares it). */
+  named?: boolean;
 }
 
 function ingressPlan(sets: RouteSets, req: ControllerRequest, request: RequestTarget): Plan {
@@ -57,5 +59,6 @@ export function planRequest(sets: RouteSets, req: IncomingMessage, request: Requ
   if (!choice.ok) return { rule: undefined, refusal: { status: 400, reason: choice.reason }, sent: request };
   const scheme = (req.socket as TLSSocket).encrypted ? 'https' : 'http';
   const creq: ControllerRequest = { scheme, url: request.origin, method: req.method ?? 'GET', headers: { ...req.headers, host: request.host } };
-  return choice.set === 'gateway-api' ? gatewayPlan(sets, creq, request) : ingressPlan(sets, creq, request);
+  const plan = choice.set === 'gateway-api' ? gatewayPlan(sets, creq, request) : ingressPlan(sets, creq, request);
+  return choice.named ? { ...plan, named: true } : plan;
 }

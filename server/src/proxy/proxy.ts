@@ -175,7 +175,7 @@ export class IngressProxy {
       return log(plan.refusal!.status, undefined, plan.refusal!.reason);
     }
     try {
-      const out = await forward(req, res, target, { resolver: this.opts.resolver, pools: this.pools, timeouts: this.timeouts, rule, request: plan.sent });
+      const out = await forward(req, res, target, { resolver: this.opts.resolver, pools: this.pools, timeouts: this.timeouts, rule, request: plan.sent, reportSent: plan.named });
       if (out.refusal) sendRefusal(res, out.refusal, host, path);
       log(out.refusal?.status ?? out.status, out.upstream, out.refusal?.reason, out.aborted);
     } catch (e) {
@@ -202,7 +202,7 @@ export class IngressProxy {
     if (!r.ok) return refuse(r.status, r.reason);
     let out: UpgradeOutcome;
     try {
-      out = await tunnelUpgrade(req, socket, head, r.upstream, { timeouts: this.timeouts, rule, request: plan.sent });
+      out = await tunnelUpgrade(req, socket, head, r.upstream, { timeouts: this.timeouts, rule, request: plan.sent, reportSent: plan.named });
     } catch (e) {
       if (socket.destroyed) return log(499, r.upstream.label);
       this.opts.resolver.failed?.(target, r.upstream);

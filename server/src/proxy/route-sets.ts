@@ -13,14 +13,15 @@ export const AS_HEADER = 'x-ingress-lab-as';
 export const ROUTE_SETS = ['ingress', 'gateway-api'] as const;
 export type RouteSetId = (typeof ROUTE_SETS)[number];
 
-export type SetChoice = { ok: true; set: RouteSetId } | { ok: false; reason: string };
+/** `named`: the request carried the header (its answers then also say what was sent upstream). */
+export type SetChoice = { ok: true; set: RouteSetId; named: boolean } | { ok: false; reason: string };
 
 /** The set a request asks for (case-insensitive), else `fallback`; an unknown or repeated value is refused with the reason. */
 export function chooseSet(headers: IncomingHttpHeaders, fallback: RouteSetId): SetChoice {
   const raw = headers[AS_HEADER];
-  if (raw === undefined) return { ok: true, set: fallback };
+  if (raw === undefined) return { ok: true, set: fallback, named: false };
   const v = (Array.isArray(raw) ? raw.join(', ') : raw).trim().toLowerCase();
-  if ((ROUTE_SETS as readonly string[]).includes(v)) return { ok: true, set: v as RouteSetId };
+  if ((ROUTE_SETS as readonly string[]).includes(v)) return { ok: true, set: v as RouteSetId, named: true };
   return { ok: false, reason: `${AS_HEADER}: "${v.slice(0, 40)}" names no rule set: use ingress or gateway-api` };
 }
 

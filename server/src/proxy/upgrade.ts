@@ -57,14 +57,14 @@ function relayAnswer(req: IncomingMessage, client: Duplex, up: IncomingMessage, 
  * reached or does not answer in time.
  */
 export async function tunnelUpgrade(req: IncomingMessage, client: Duplex, head: Buffer, upstream: Upstream,
-  { timeouts: t, rule, request: target }: Pick<ForwardContext, 'timeouts' | 'rule' | 'request'>): Promise<UpgradeOutcome> {
+  { timeouts: t, rule, request: target, reportSent }: Pick<ForwardContext, 'timeouts' | 'rule' | 'request' | 'reportSent'>): Promise<UpgradeOutcome> {
   const stream = upstream.connect ? await connectWithin(upstream.connect(), t.connectMs) : undefined;
   const base = { method: req.method, path: target.origin, headers: upstreamHeaders(req, target.host, true) };
   const upReq = stream
     ? request({ ...base, createConnection: () => stream as never })
     : request({ ...base, host: upstream.address!.host, port: upstream.address!.port, agent: false });
   const responded = armTimeouts(upReq, t);
-  const extra = proxyHeaders({ rule, request: target }, upstream);
+  const extra = proxyHeaders({ rule, request: target, reportSent }, upstream);
   const clientGone = () => upReq.destroy();
   client.once('close', clientGone);
   const outcome = new Promise<UpgradeOutcome>((resolve, reject) => {

@@ -9,7 +9,6 @@ import { routeTableData, servicePorts, tableFromData } from '../../src/proxy/ind
 import { projectOf } from '../../src/rules/analyze';
 import { ClusterObjects } from '../../src/ingress/store';
 import { fixturePath } from '../helpers/fixtures';
-import { gatewayObjectsOf } from '../../src/engine/gateway-objects';
 import { servedGatewayObjects } from '../../src/gateway/served';
 import { gatewayTableOfObjects } from '../../src/gateway/table';
 import { gatewayLookup } from '../../src/gateway/match';
@@ -66,7 +65,7 @@ test('the served sets sent as data: the same profile, and the Gateway API set an
   const project = folderProject([fixturePath('proxy', 'gateway')]);
   const table = project.routeTable();
   const profile = project.profile('auto', table);
-  const objects = servedGatewayObjects(table, project.store.list('Service'), profile, gatewayObjectsOf(project));
+  const objects = servedGatewayObjects(table, project.store.list('Service'), profile, project.gatewayObjects());
   const data = JSON.parse(JSON.stringify({ ...routeTableData(table, project.store), ...servedSetsData(profile, objects) }));
   const sent = tableFromData(data);
   assert.equal(sent.profile?.id, 'ingress-nginx');

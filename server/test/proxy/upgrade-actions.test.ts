@@ -8,7 +8,6 @@ import assert from 'node:assert/strict';
 import { createServer, type Server } from 'node:http';
 import type { Socket } from 'node:net';
 import { folderProject } from '../../src/cli/workspace';
-import { gatewayObjectsOf } from '../../src/engine/gateway-objects';
 import { servedGatewayTable } from '../../src/gateway/served';
 import { AS_HEADER, IngressProxy, LocalMapResolver, parseMapping, ROUTE_HEADER, type RequestLog } from '../../src/proxy/index';
 import { fixturePath } from '../helpers/fixtures';
@@ -37,7 +36,7 @@ before(async () => {
   const project = folderProject([fixturePath('proxy', 'canary')]);
   const table = project.routeTable();
   const profile = project.profile('auto', table);
-  const gateway = servedGatewayTable(table, project.store.list('Service'), profile, gatewayObjectsOf(project));
+  const gateway = servedGatewayTable(table, project.store.list('Service'), profile, project.gatewayObjects());
   const resolver = new LocalMapResolver([parseMapping(`shop/chat:80=http://127.0.0.1:${a}`), parseMapping(`shop/chat-next:80=http://127.0.0.1:${b}`)]);
   proxy = new IngressProxy(table, { resolver, port: 0, profile, gateway, onRequest: (l) => logs.push(l) });
   port = (await proxy.listen()).http.port;
