@@ -45,9 +45,10 @@ function fromAnswer(a: RouteAnswer, originalPath: string, random: () => number):
   return { path: a.upstreamPath !== undefined && a.upstreamPath !== originalPath ? a.upstreamPath : undefined, target, trace };
 }
 
-export function controllerAction(profile: ControllerProfile | undefined, table: RouteTable, req: { scheme: HttpRequest['scheme']; url: string; method: string; headers: IncomingHttpHeaders }, random: () => number = Math.random): ControllerAction {
+/** `host`: the host the client named (it replaces the Host header the profile sees). Without a profile, nothing is read. */
+export function controllerAction(profile: ControllerProfile | undefined, table: RouteTable, req: { scheme: HttpRequest['scheme']; url: string; method: string; host: string; headers: IncomingHttpHeaders }, random: () => number = Math.random): ControllerAction {
   if (!profile || profile.id === 'spec-only') return { trace: [] };
-  const httpReq: HttpRequest = { scheme: req.scheme, host: req.headers.host ?? '', path: req.url, method: req.method, headers: plainHeaders(req.headers) };
+  const httpReq: HttpRequest = { scheme: req.scheme, host: req.host, path: req.url, method: req.method, headers: { ...plainHeaders(req.headers), host: req.host } };
   return fromAnswer(profile.route(table, httpReq), req.url, random);
 }
 

@@ -5,7 +5,7 @@
 // one mid-response cuts the response and is logged as aborted.
 import { Agent, request, type ClientRequest, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { endToEnd, headerText, upstreamHeaders } from './headers';
+import { endToEnd, endToEndRaw, headerText, upstreamHeaderList, upstreamHeaders } from './headers';
 import { ROUTE_HEADER, UPSTREAM_HEADER, type Refusal } from './explain';
 import { dispatchPooled, type UpstreamPools } from './pooled';
 import type { RequestTarget } from './target';
@@ -79,6 +79,12 @@ export function proxyHeaders(rule: string | undefined, upstream: Upstream): Reco
   return { ...(rule ? { [ROUTE_HEADER]: headerText(rule) } : {}), [UPSTREAM_HEADER]: headerText(upstream.label) };
 }
 
+/** proxyHeaders() as name/value pairs, for endToEndRaw(). */
+function proxyHeaderList(rule: string | undefined, upstream: Upstream): string[] {
+  const label = [UPSTREAM_HEADER, headerText(upstream.label)];
+  return rule ? [ROUTE_HEADER, headerText(rule), ...label] : label;
+}
+
 /** Streams the upstream's answer to the client; resolves when it ended, was cut, or the client left. */
 function relay(up: IncomingMessage, res: ServerResponse, upstream: Upstream, rule: string | undefined, resolve: (a: Attempt) => void): void {
   const status = up.statusCode ?? 502;
@@ -120,14 +126,13 @@ function sendOnStream(req: IncomingMessage, res: ServerResponse, upstream: Upstr
 /** To a mapped local URL, through the pool of connections to it. */
 function sendPooled(req: IncomingMessage, res: ServerResponse, upstream: Upstream, ctx: ForwardContext): Promise<Attempt> {
   return new Promise((resolve) => {
-    const headers = upstreamHeaders(req, ctx.request.host);
-    delete headers.expect; // node:http already answered 100-continue; undici refuses the field
+    const { list, body } = upstreamHeaderList(req, ctx.request.host);
     let status = 502;
     const { host, port } = upstream.address!;
-    dispatchPooled(ctx.pools.pool(host, port), req, res, { path: ctx.request.origin, headers: headers as Record<string, string | string[]>, body: hasBody(req) }, ctx.timeouts, {
-      head(s, h) {
+    dispatchPooled(ctx.pools.pool(host, port), req, res, { path: ctx.request.origin, headers: list, body }, ctx.timeouts, {
+      head(s, raw) {
         status = s;
-        res.writeHead(s, { ...endToEnd(h), ...proxyHeaders(ctx.rule, upstream) });
+        res.writeHead(s, endToEndRaw(raw, proxyHeaderList(ctx.rule, upstream)));
       },
       done(error, answered) {
         if (!error) return resolve({ ok: true, status });

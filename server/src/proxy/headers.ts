@@ -4,6 +4,7 @@ import type { IncomingHttpHeaders, IncomingMessage, OutgoingHttpHeaders } from '
 import type { TLSSocket } from 'node:tls';
 
 const HOP_BY_HOP = ['connection', 'keep-alive', 'proxy-connection', 'proxy-authenticate', 'proxy-authorization', 'te', 'trailer', 'transfer-encoding', 'upgrade'];
+const HOP = new Set(HOP_BY_HOP);
 
 /** A copy without hop-by-hop headers; `keepUpgrade` keeps Connection/Upgrade for a WebSocket handshake. */
 export function endToEnd(headers: IncomingHttpHeaders, keepUpgrade = false): OutgoingHttpHeaders {
@@ -19,6 +20,69 @@ export function endToEnd(headers: IncomingHttpHeaders, keepUpgrade = false): Out
   return out;
 }
 
+/** The lowercased names a Connection header lists (hop-by-hop too), from raw name/value pairs; undefined when there is none. */
+function connectionOptions(raw: readonly (string | Buffer)[]): Set<string> | undefined {
+  let named: Set<string> | undefined;
+  for (let i = 0; i < raw.length; i += 2) {
+    if (raw[i]!.length !== 10 || raw[i]!.toString('latin1').toLowerCase() !== 'connection') continue;
+    named ??= new Set();
+    for (const t of raw[i + 1]!.toString('latin1').toLowerCase().split(',')) named.add(t.trim());
+  }
+  return named;
+}
+
+/**
+ * endToEnd() for a response's raw name/value pairs (as the upstream sent them, duplicates
+ * and spelling kept), as the flat list res.writeHead() takes, with `extra` pairs appended.
+ * Values are read as latin1, so their bytes go to the client unchanged.
+ */
+export function endToEndRaw(raw: readonly (string | Buffer)[], extra: readonly string[]): string[] {
+  const named = connectionOptions(raw);
+  const out: string[] = [];
+  for (let i = 0; i < raw.length; i += 2) {
+    const name = raw[i]!.toString('latin1');
+    const lower = name.toLowerCase();
+    if (!HOP.has(lower) && !named?.has(lower)) out.push(name, raw[i + 1]!.toString('latin1'));
+  }
+  for (const x of extra) out.push(x);
+  return out;
+}
+
+/** Request fields the proxy sets itself, or that undici takes from elsewhere (Expect was already answered by node:http). */
+const REPLACED = new Set(['host', 'x-forwarded-host', 'x-forwarded-proto', 'x-forwarded-for', 'expect']);
+
+/**
+ * upstreamHeaders() from req.rawHeaders, as a flat name/value list (for undici): the
+ * client's fields in its order and spelling, duplicates kept as nginx keeps them, except a
+ * repeated Content-Length (one framing only); `body` says whether the request has one.
+ */
+export function upstreamHeaderList(req: IncomingMessage, host: string): { list: string[]; body: boolean } {
+  const raw = req.rawHeaders;
+  const named = connectionOptions(raw);
+  const list: string[] = [];
+  let forwardedFor: string | undefined;
+  let body = false;
+  let length = false;
+  for (let i = 0; i < raw.length; i += 2) {
+    const name = raw[i]!;
+    const lower = name.toLowerCase();
+    const value = raw[i + 1]!;
+    if (lower === 'transfer-encoding' || (lower === 'content-length' && Number(value) > 0)) body = true;
+    if (lower === 'x-forwarded-for') forwardedFor = forwardedFor === undefined ? value : `${forwardedFor}, ${value}`;
+    if (HOP.has(lower) || named?.has(lower) || REPLACED.has(lower) || (lower === 'content-length' && length)) continue;
+    if (lower === 'content-length') length = true;
+    list.push(name, value);
+  }
+  list.push('x-forwarded-for', append(forwardedFor, clientAddress(req)));
+  if (host) list.push('host', host, 'x-forwarded-host', host);
+  list.push('x-forwarded-proto', (req.socket as TLSSocket).encrypted ? 'https' : 'http');
+  return { list, body };
+}
+
+function clientAddress(req: IncomingMessage): string {
+  return (req.socket.remoteAddress ?? '').replace(/^::ffff:/, '');
+}
+
 function append(prev: string | string[] | undefined, value: string): string {
   const p = Array.isArray(prev) ? prev.join(', ') : prev;
   return p ? `${p}, ${value}` : value;
@@ -32,7 +96,7 @@ function append(prev: string | string[] | undefined, value: string): string {
 export function upstreamHeaders(req: IncomingMessage, host: string, keepUpgrade = false): OutgoingHttpHeaders {
   const { headers, socket } = req;
   const out = endToEnd(headers, keepUpgrade);
-  out['x-forwarded-for'] = append(headers['x-forwarded-for'], (socket.remoteAddress ?? '').replace(/^::ffff:/, ''));
+  out['x-forwarded-for'] = append(headers['x-forwarded-for'], clientAddress(req));
   if (host) {
     out.host = host;
     out['x-forwarded-host'] = host;

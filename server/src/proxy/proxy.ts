@@ -150,7 +150,7 @@ export class IngressProxy {
     const { host, path } = request;
     const unreadable = refusal?.status === 400 || refusal?.status === 431;
     const scheme = (req.socket as TLSSocket).encrypted ? 'https' : 'http';
-    const act = unreadable ? { trace: [] } : controllerAction(this.opts.profile, this.decisions.table, { scheme, url: request.origin, method: req.method ?? 'GET', headers: { ...req.headers, host } });
+    const act = unreadable ? { trace: [] } : controllerAction(this.opts.profile, this.decisions.table, { scheme, url: request.origin, method: req.method ?? 'GET', host, headers: req.headers });
     if (act.reply) {
       sendControllerReply(res, act.reply, rule, this.opts.profile!.id);
       return log(act.reply.status, undefined, act.reply.reason);
