@@ -154,7 +154,8 @@ export async function forward(req: IncomingMessage, res: ServerResponse, target:
   const avoid = new Set<string>();
   let last: { reason: string; status: number } | undefined;
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-    const r = await ctx.resolver.resolve(target, avoid);
+    const resolving = ctx.resolver.resolve(target, avoid);
+    const r = resolving instanceof Promise ? await resolving : resolving; // no turn of the event loop for a mapped URL
     if (!r.ok) return last ? refused(last.status, ctx.rule, avoid.size ? `${last.reason}; ${r.reason}` : r.reason) : refused(r.status, ctx.rule, r.reason);
     let out: Attempt;
     try {

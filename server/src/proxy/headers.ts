@@ -20,15 +20,21 @@ export function endToEnd(headers: IncomingHttpHeaders, keepUpgrade = false): Out
   return out;
 }
 
-/** The lowercased names a Connection header lists (hop-by-hop too), from raw name/value pairs; undefined when there is none. */
-function connectionOptions(raw: readonly (string | Buffer)[]): Set<string> | undefined {
+/** The lowercased names a Connection value lists, hop-by-hop ones and `close` left out: usually none. */
+function extraOptions(value: string): Set<string> | undefined {
   let named: Set<string> | undefined;
-  for (let i = 0; i < raw.length; i += 2) {
-    if (raw[i]!.length !== 10 || raw[i]!.toString('latin1').toLowerCase() !== 'connection') continue;
-    named ??= new Set();
-    for (const t of raw[i + 1]!.toString('latin1').toLowerCase().split(',')) named.add(t.trim());
+  for (const t of value.toLowerCase().split(',')) {
+    const name = t.trim();
+    if (name && name !== 'close' && !HOP.has(name)) (named ??= new Set()).add(name);
   }
   return named;
+}
+
+/** Removes the pairs whose (lowercased) names are in `names` from a flat name/value list. */
+function withoutNames(list: string[], names: Set<string>): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < list.length; i += 2) if (!names.has(list[i]!.toLowerCase())) out.push(list[i]!, list[i + 1]!);
+  return out;
 }
 
 /**
@@ -36,14 +42,17 @@ function connectionOptions(raw: readonly (string | Buffer)[]): Set<string> | und
  * and spelling kept), as the flat list res.writeHead() takes, with `extra` pairs appended.
  * Values are read as latin1, so their bytes go to the client unchanged.
  */
-export function endToEndRaw(raw: readonly (string | Buffer)[], extra: readonly string[]): string[] {
-  const named = connectionOptions(raw);
-  const out: string[] = [];
+export function endToEndRaw(raw: readonly Buffer[], extra: readonly string[]): string[] {
+  let out: string[] = [];
+  let options = '';
   for (let i = 0; i < raw.length; i += 2) {
     const name = raw[i]!.toString('latin1');
     const lower = name.toLowerCase();
-    if (!HOP.has(lower) && !named?.has(lower)) out.push(name, raw[i + 1]!.toString('latin1'));
+    if (lower === 'connection') options += `,${raw[i + 1]!.toString('latin1')}`;
+    if (!HOP.has(lower)) out.push(name, raw[i + 1]!.toString('latin1'));
   }
+  const named = options ? extraOptions(options) : undefined;
+  if (named) out = withoutNames(out, named);
   for (const x of extra) out.push(x);
   return out;
 }
@@ -58,9 +67,9 @@ const REPLACED = new Set(['host', 'x-forwarded-host', 'x-forwarded-proto', 'x-fo
  */
 export function upstreamHeaderList(req: IncomingMessage, host: string): { list: string[]; body: boolean } {
   const raw = req.rawHeaders;
-  const named = connectionOptions(raw);
-  const list: string[] = [];
+  let list: string[] = [];
   let forwardedFor: string | undefined;
+  let options = '';
   let body = false;
   let length = false;
   for (let i = 0; i < raw.length; i += 2) {
@@ -69,10 +78,13 @@ export function upstreamHeaderList(req: IncomingMessage, host: string): { list: 
     const value = raw[i + 1]!;
     if (lower === 'transfer-encoding' || (lower === 'content-length' && Number(value) > 0)) body = true;
     if (lower === 'x-forwarded-for') forwardedFor = forwardedFor === undefined ? value : `${forwardedFor}, ${value}`;
-    if (HOP.has(lower) || named?.has(lower) || REPLACED.has(lower) || (lower === 'content-length' && length)) continue;
+    if (lower === 'connection') options += `,${value}`;
+    if (HOP.has(lower) || REPLACED.has(lower) || (lower === 'content-length' && length)) continue;
     if (lower === 'content-length') length = true;
     list.push(name, value);
   }
+  const named = options ? extraOptions(options) : undefined;
+  if (named) list = withoutNames(list, named);
   list.push('x-forwarded-for', append(forwardedFor, clientAddress(req)));
   if (host) list.push('host', host, 'x-forwarded-host', host);
   list.push('x-forwarded-proto', (req.socket as TLSSocket).encrypted ? 'https' : 'http');

@@ -63,15 +63,14 @@ export function dispatchPooled(pool: Pool, req: IncomingMessage, res: ServerResp
   let finished = false;
   let abort: ((e: Error) => void) | undefined;
   let resume: (() => void) | undefined;
+  let queued: NodeJS.Timeout | undefined;
   const finish = (e?: Error) => {
     if (finished) return;
     finished = true;
     clearTimeout(queued);
     ev.done(e && pooledError(e, t), answered);
   };
-  const queued = setTimeout(() => finish(new UpstreamTimeout('connect', t.connectMs, ` (all ${POOL_SIZE} connections to it are busy)`)), t.connectMs);
   res.once('close', () => { if (!res.writableFinished) abort?.(new Error('the client left')); });
-  res.on('drain', () => resume?.());
   const handler: Dispatcher.DispatchHandler = {
     onConnect(a) {
       abort = a;
@@ -86,7 +85,9 @@ export function dispatchPooled(pool: Pool, req: IncomingMessage, res: ServerResp
       return true;
     },
     onData(chunk) {
-      return finished || res.write(chunk);
+      if (finished || res.write(chunk)) return true;
+      res.once('drain', resume!); // undici waits until then
+      return false;
     },
     onComplete() {
       if (finished) return;
@@ -102,4 +103,6 @@ export function dispatchPooled(pool: Pool, req: IncomingMessage, res: ServerResp
   } catch (e) {
     finish(e as Error);
   }
+  // Most requests get a pooled connection at once (onConnect ran): a time-out only for those that wait.
+  if (!abort && !finished) queued = setTimeout(() => finish(new UpstreamTimeout('connect', t.connectMs, ` (all ${POOL_SIZE} connections to it are busy)`)), t.connectMs);
 }
