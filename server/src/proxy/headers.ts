@@ -22,6 +22,7 @@ export function endToEnd(headers: IncomingHttpHeaders, keepUpgrade = false): Out
 
 /** The lowercased names a Connection value lists, hop-by-hop ones and `close` left out: usually none. */
 function extraOptions(value: string): Set<string> | undefined {
+  if (value === ',keep-alive' || value === ',close') return undefined; // what nearly every upstream and client sends
   let named: Set<string> | undefined;
   for (const t of value.toLowerCase().split(',')) {
     const name = t.trim();
