@@ -13,6 +13,11 @@ const ARROW_UTF8_AS_LATIN1 = Buffer.from('→ café', 'utf8').toString('latin1')
 let seen: IncomingMessage | undefined;
 const upstream = createServer((req, res) => {
   seen = req;
+  if (req.url === '/chunked') {
+    res.write('one,'); // no Content-Length: chunked from the upstream, chunked again to the client
+    setTimeout(() => res.end('two'), 20);
+    return;
+  }
   res.setHeader('set-cookie', ['a=1; Path=/', 'b=2; Path=/']);
   res.setHeader('x-label', ARROW_UTF8_AS_LATIN1);
   res.end(Buffer.from('ok')); // a Buffer: node:http then writes the head as latin1, these very bytes
@@ -54,4 +59,14 @@ test('repeated request fields reach the upstream repeated, in order; one Content
   const traces = raw.filter((_, i) => i % 2 === 1 && raw[i - 1]!.toLowerCase() === 'x-trace');
   assert.deepEqual(traces, ['one', 'two']);
   assert.equal(raw.filter((n, i) => i % 2 === 0 && n.toLowerCase() === 'content-length').length, 1);
+});
+
+test('HEAD gets the upstream head and no body; a chunked answer arrives whole', async () => {
+  const head = await get(p.port, 'shop.example.com', '/', { method: 'HEAD' });
+  assert.equal(head.status, 200);
+  assert.deepEqual(head.headers['set-cookie'], ['a=1; Path=/', 'b=2; Path=/']);
+  assert.equal(head.body, '');
+  const chunked = await get(p.port, 'shop.example.com', '/chunked');
+  assert.equal(chunked.headers['transfer-encoding'], 'chunked');
+  assert.equal(chunked.body, 'one,two');
 });
