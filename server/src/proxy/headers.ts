@@ -2,6 +2,7 @@
 // 7.6.1, plus those named in Connection), standard X-Forwarded-* added, Host preserved.
 import type { IncomingHttpHeaders, IncomingMessage, OutgoingHttpHeaders } from 'node:http';
 import type { TLSSocket } from 'node:tls';
+import { AS_HEADER } from './route-sets';
 
 const HOP_BY_HOP = ['connection', 'keep-alive', 'proxy-connection', 'proxy-authenticate', 'proxy-authorization', 'te', 'trailer', 'transfer-encoding', 'upgrade'];
 const HOP = new Set(HOP_BY_HOP);
@@ -58,8 +59,11 @@ export function endToEndRaw(raw: readonly Buffer[], extra: readonly string[]): s
   return out;
 }
 
-/** Request fields the proxy sets itself, or that undici takes from elsewhere (Expect was already answered by node:http). */
-const REPLACED = new Set(['host', 'x-forwarded-host', 'x-forwarded-proto', 'x-forwarded-for', 'expect']);
+/**
+ * Request fields not passed on as sent: those the proxy sets itself, Expect (node:http already
+ * answered it; undici refuses the field) and the proxy's own choice of rule set (AS_HEADER).
+ */
+const REPLACED = new Set(['host', 'x-forwarded-host', 'x-forwarded-proto', 'x-forwarded-for', 'expect', AS_HEADER]);
 
 /**
  * upstreamHeaders() from req.rawHeaders, as a flat name/value list (for undici): the
@@ -102,13 +106,14 @@ function append(prev: string | string[] | undefined, value: string): string {
 }
 
 /**
- * Headers to send upstream for req: end-to-end headers, Host as the client named it (from
- * an absolute-form target when there was one, and never removed by a Connection option),
- * X-Forwarded-For/Host/Proto.
+ * Headers to send upstream for req: end-to-end headers but X-Ingress-Lab-As, Host as the
+ * client named it (from an absolute-form target when there was one, or as a URLRewrite set it,
+ * and never removed by a Connection option), X-Forwarded-For/Host/Proto.
  */
 export function upstreamHeaders(req: IncomingMessage, host: string, keepUpgrade = false): OutgoingHttpHeaders {
   const { headers, socket } = req;
   const out = endToEnd(headers, keepUpgrade);
+  delete out[AS_HEADER]; // the proxy's own choice of rule set: not the upstream's business
   out['x-forwarded-for'] = append(headers['x-forwarded-for'], clientAddress(req));
   if (host) {
     out.host = host;
