@@ -3,7 +3,8 @@
 // (the built CLI, as a user runs it) and through nginx (1 worker, keep-alive upstream,
 // equivalent `location` rules). Load: `wrk -t1 -c50` (else a keep-alive loop here, and
 // the report says so). Figures: requests/s, p50/p99 latency, CPU time per request of the
-// proxy process (from /proc), and their ratios to nginx. Peers take turns, round after
+// proxy process and its kernel part (from /proc), and their ratios to nginx; the load average
+// before and after each table says how busy the machine was. Peers take turns, round after
 // round, so each sees the same machine; the median round is reported with the range.
 // Run: npm run bench -- proxy   (BENCH_SECONDS, BENCH_ROUNDS to change the defaults)
 import { fork, spawn, type ChildProcess } from 'node:child_process';
@@ -100,14 +101,16 @@ async function startServe(dir: string, upstreamPort: number): Promise<Peer> {
   };
 }
 
-interface Round { load: Load; cpuPerReq: number }
+/** cpuPerReq: µs of CPU time per request, sysPerReq the part of it spent in the kernel (socket reads and writes, wake-ups). */
+interface Round { load: Load; cpuPerReq: number; sysPerReq: number }
 
 async function measure(peer: Peer, path: string, loader: (port: number, path: string, s: number) => Promise<Load>): Promise<Round> {
   await loader(peer.port, path, 1); // warm-up: JIT, pooled connections
   const before = cpuMs(peer.pids());
   const load = await loader(peer.port, path, SECONDS);
-  const cpu = cpuMs(peer.pids()) - before;
-  return { load, cpuPerReq: peer.pids().length && load.requests ? (cpu * 1000) / load.requests : NaN };
+  const after = cpuMs(peer.pids());
+  const perReq = (ms: number) => (peer.pids().length && load.requests ? (ms * 1000) / load.requests : NaN);
+  return { load, cpuPerReq: perReq(after.user + after.system - before.user - before.system), sysPerReq: perReq(after.system - before.system) };
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -118,18 +121,19 @@ function summary(rounds: Round[]) {
   return {
     rps: median(rps), min: Math.min(...rps), max: Math.max(...rps),
     p50: median(rounds.map((r) => r.load.p50)), p99: median(rounds.map((r) => r.load.p99)),
-    cpu: median(rounds.map((r) => r.cpuPerReq)), errors: rounds.reduce((a, r) => a + r.load.errors, 0),
+    cpu: median(rounds.map((r) => r.cpuPerReq)), sys: median(rounds.map((r) => r.sysPerReq)), errors: rounds.reduce((a, r) => a + r.load.errors, 0),
   };
 }
 
 type Summary = ReturnType<typeof summary>;
 
-function report(path: string, results: Map<string, Summary>): void {
-  console.log(`\n${path === '/' ? 'small' : '64 KiB'} responses (GET ${path}), ${CONNECTIONS} connections, median of ${ROUNDS} rounds of ${SECONDS} s:`);
-  console.log(`  ${'peer'.padEnd(20)}${'req/s (range)'.padEnd(26)}${'p50 ms'.padStart(8)}${'p99 ms'.padStart(8)}${'CPU µs/req'.padStart(12)}`);
+/** `load`: the 1-minute load average before and after the rounds (other work on the machine shows there). */
+function report(path: string, results: Map<string, Summary>, load: [number, number]): void {
+  console.log(`\n${path === '/' ? 'small' : '64 KiB'} responses (GET ${path}), ${CONNECTIONS} connections, median of ${ROUNDS} rounds of ${SECONDS} s, load average ${load[0].toFixed(2)} → ${load[1].toFixed(2)}:`);
+  console.log(`  ${'peer'.padEnd(20)}${'req/s (range)'.padEnd(26)}${'p50 ms'.padStart(8)}${'p99 ms'.padStart(8)}${'CPU µs/req'.padStart(12)}${'(kernel)'.padStart(10)}`);
   for (const [name, s] of results) {
     const range = `${fmtN(s.rps)} (${fmtN(s.min)}–${fmtN(s.max)})`;
-    console.log(`  ${name.padEnd(20)}${range.padEnd(26)}${fmtN(s.p50, 2).padStart(8)}${fmtN(s.p99, 2).padStart(8)}${fmtN(s.cpu, 0).padStart(12)}${s.errors ? `  (${s.errors} errors)` : ''}`);
+    console.log(`  ${name.padEnd(20)}${range.padEnd(26)}${fmtN(s.p50, 2).padStart(8)}${fmtN(s.p99, 2).padStart(8)}${fmtN(s.cpu, 0).padStart(12)}${fmtN(s.sys, 0).padStart(10)}${s.errors ? `  (${s.errors} errors)` : ''}`);
   }
   const serve = results.get('ingress-lab serve');
   const ratio = (peer: string, goal = '') => {
@@ -169,6 +173,7 @@ async function main(): Promise<void> {
   try {
     peers.push(...await startPeers(dir, upstream.port));
     for (const path of ['/', '/64k']) {
+      const loadBefore = loadavg()[0]!;
       const rounds = new Map<string, Round[]>(peers.map((p) => [p.name, []]));
       for (let round = 0; round < ROUNDS; round++) {
         // Rotate the order each round: no peer always runs first or last.
@@ -177,7 +182,7 @@ async function main(): Promise<void> {
           rounds.get(peer.name)!.push(await measure(peer, path, loader));
         }
       }
-      report(path, new Map([...rounds].map(([name, rs]) => [name, summary(rs)])));
+      report(path, new Map([...rounds].map(([name, rs]) => [name, summary(rs)])), [loadBefore, loadavg()[0]!]);
     }
   } finally {
     for (const p of peers) await p.stop();

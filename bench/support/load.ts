@@ -79,18 +79,21 @@ export async function nodeLoad(port: number, path: string, seconds: number): Pro
 const TICKS_PER_S = 100; // USER_HZ on Linux
 
 /** user+system CPU time of the processes (ms), their threads included; NaN where /proc is not there. */
-export function cpuMs(pids: number[]): number {
-  let ticks = 0;
+/** CPU time (ms) the processes used so far, in user space and in the kernel; NaN when one is gone. */
+export function cpuMs(pids: number[]): { user: number; system: number } {
+  let user = 0;
+  let system = 0;
   for (const pid of pids) {
     try {
       const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
       const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      ticks += Number(fields[11]) + Number(fields[12]); // utime, stime (fields 14 and 15 of proc(5))
+      user += Number(fields[11]); // utime, stime: fields 14 and 15 of proc(5)
+      system += Number(fields[12]);
     } catch {
-      return NaN;
+      return { user: NaN, system: NaN };
     }
   }
-  return (ticks / TICKS_PER_S) * 1000;
+  return { user: (user / TICKS_PER_S) * 1000, system: (system / TICKS_PER_S) * 1000 };
 }
 
 /** The children of a process (nginx's workers), from /proc. */

@@ -115,6 +115,9 @@ function serveOptions(argv: string[]) {
   };
 }
 
+/** How many more reads must agree before fewer Ingresses than served are believed (see reload in startServe). */
+const RECHECKS = 3;
+
 function routeSet(v: string): RouteSetId {
   if (!(ROUTE_SETS as readonly string[]).includes(v)) throw new UsageError(`--as must be ingress or gateway-api, not "${v}"`);
   return v as RouteSetId;
@@ -175,16 +178,18 @@ export async function startServe(argv: string[], io: CliIO): Promise<Serving> {
   });
   let served = project.routeTable().ingresses.length;
   let recheck: NodeJS.Timeout | undefined;
-  const reload = (confirmed = false) => {
+  const reload = (rechecked = 0) => {
     clearTimeout(recheck);
     try {
       reloadFiles(loaded, paths);
       const table = project.routeTable();
       // Editors truncate a file before writing it: fewer Ingresses than the proxy serves may
-      // be a file read mid-write. The proxy keeps its rules until a second read, after another
-      // quiet moment (a random one: a writer on a fixed period must not meet every read mid-write).
-      if (!confirmed && table.ingresses.length < served) {
-        recheck = setTimeout(() => reload(true), 30 + Math.random() * 140);
+      // be a file read mid-write. The proxy keeps its rules until RECHECKS more reads agree,
+      // each after another quiet moment (a random one: a writer on a fixed period must not meet
+      // every read mid-write; on a busy machine the writer may be descheduled between its
+      // truncate and its write, so one more read was seen to meet the empty file again).
+      if (rechecked < RECHECKS && table.ingresses.length < served) {
+        recheck = setTimeout(() => reload(rechecked + 1), 30 + Math.random() * 140);
         return;
       }
       served = table.ingresses.length;

@@ -5,7 +5,7 @@
 // one mid-response cuts the response and is logged as aborted.
 import { Agent, request, type ClientRequest, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { endToEnd, headerText, upstreamHeaders } from './headers';
+import { endToEnd, endToEndRaw, headerText, upstreamHeaderList, upstreamHeaders } from './headers';
 import { ROUTE_HEADER, UPSTREAM_HEADER, UPSTREAM_HOST_HEADER, UPSTREAM_PATH_HEADER, type Refusal } from './explain';
 import { dispatchPooled, type UpstreamPools } from './pooled';
 import type { RequestTarget } from './target';
@@ -76,13 +76,18 @@ function abortText(err: Error): string {
 /** A failed attempt: `retry` when nothing was consumed or answered yet; `reused` when it failed on a kept-alive socket the upstream had closed. */
 type Attempt = { ok: true; status: number; aborted?: string } | { ok: false; error: Error; retry: boolean; reused?: boolean };
 
-/** The headers the proxy adds to an upstream's answer: the rule used, the upstream, and when asked the path and Host it was sent. */
-export function proxyHeaders({ rule, request: sent, reportSent }: Pick<ForwardContext, 'rule' | 'request' | 'reportSent'>, upstream: Upstream): Record<string, string> {
-  const out: Record<string, string> = rule ? { [ROUTE_HEADER]: headerText(rule), [UPSTREAM_HEADER]: headerText(upstream.label) } : { [UPSTREAM_HEADER]: headerText(upstream.label) };
-  if (reportSent) {
-    out[UPSTREAM_PATH_HEADER] = headerText(sent.origin);
-    out[UPSTREAM_HOST_HEADER] = headerText(sent.host);
-  }
+/** The headers the proxy adds to an upstream's answer, as name/value pairs: the rule used, the upstream, and when asked the path and Host it was sent. */
+function proxyHeaderList({ rule, request: sent, reportSent }: Pick<ForwardContext, 'rule' | 'request' | 'reportSent'>, upstream: Upstream): string[] {
+  const out = rule ? [ROUTE_HEADER, headerText(rule), UPSTREAM_HEADER, headerText(upstream.label)] : [UPSTREAM_HEADER, headerText(upstream.label)];
+  if (reportSent) out.push(UPSTREAM_PATH_HEADER, headerText(sent.origin), UPSTREAM_HOST_HEADER, headerText(sent.host));
+  return out;
+}
+
+/** proxyHeaderList() as an object, for node:http's writeHead with an object. */
+export function proxyHeaders(ctx: Pick<ForwardContext, 'rule' | 'request' | 'reportSent'>, upstream: Upstream): Record<string, string> {
+  const list = proxyHeaderList(ctx, upstream);
+  const out: Record<string, string> = {};
+  for (let i = 0; i < list.length; i += 2) out[list[i]!] = list[i + 1]!;
   return out;
 }
 
@@ -127,14 +132,13 @@ function sendOnStream(req: IncomingMessage, res: ServerResponse, upstream: Upstr
 /** To a mapped local URL, through the pool of connections to it. */
 function sendPooled(req: IncomingMessage, res: ServerResponse, upstream: Upstream, ctx: ForwardContext): Promise<Attempt> {
   return new Promise((resolve) => {
-    const headers = upstreamHeaders(req, ctx.request.host);
-    delete headers.expect; // node:http already answered 100-continue; undici refuses the field
+    const { list, body } = upstreamHeaderList(req, ctx.request.host);
     let status = 502;
     const { host, port } = upstream.address!;
-    dispatchPooled(ctx.pools.pool(host, port), req, res, { path: ctx.request.origin, headers: headers as Record<string, string | string[]>, body: hasBody(req) }, ctx.timeouts, {
-      head(s, h) {
+    dispatchPooled(ctx.pools.pool(host, port), req, res, { path: ctx.request.origin, headers: list, body }, ctx.timeouts, {
+      head(s, raw) {
         status = s;
-        res.writeHead(s, { ...endToEnd(h), ...proxyHeaders(ctx, upstream) });
+        res.writeHead(s, endToEndRaw(raw, proxyHeaderList(ctx, upstream)));
       },
       done(error, answered) {
         if (!error) return resolve({ ok: true, status });
@@ -156,7 +160,8 @@ export async function forward(req: IncomingMessage, res: ServerResponse, target:
   const avoid = new Set<string>();
   let last: { reason: string; status: number } | undefined;
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-    const r = await ctx.resolver.resolve(target, avoid);
+    const resolving = ctx.resolver.resolve(target, avoid);
+    const r = resolving instanceof Promise ? await resolving : resolving; // no turn of the event loop for a mapped URL
     if (!r.ok) return last ? refused(last.status, ctx.rule, avoid.size ? `${last.reason}; ${r.reason}` : r.reason) : refused(r.status, ctx.rule, r.reason);
     let out: Attempt;
     try {

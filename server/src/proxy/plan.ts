@@ -58,7 +58,9 @@ export function planRequest(sets: RouteSets, req: IncomingMessage, request: Requ
   const choice = chooseSet(req.headers, sets.fallback);
   if (!choice.ok) return { rule: undefined, refusal: { status: 400, reason: choice.reason }, sent: request };
   const scheme = (req.socket as TLSSocket).encrypted ? 'https' : 'http';
-  const creq: ControllerRequest = { scheme, url: request.origin, method: req.method ?? 'GET', headers: { ...req.headers, host: request.host } };
+  let headers: ControllerRequest['headers'] | undefined;
+  // Copied on first use only: the spec-only profile never reads them, and this runs for every request.
+  const creq: ControllerRequest = { scheme, url: request.origin, method: req.method ?? 'GET', get headers() { return (headers ??= { ...req.headers, host: request.host }); } };
   const plan = choice.set === 'gateway-api' ? gatewayPlan(sets, creq, request) : ingressPlan(sets, creq, request);
   return choice.named ? { ...plan, named: true } : plan;
 }

@@ -36,22 +36,30 @@ export interface UpstreamResolver {
   failed?(target: ServiceTarget, upstream: Upstream): void;
 }
 
-/** Tries each resolver in turn; the first that answers ok wins, else the first refusal's status with every reason. */
+/** Tries each resolver in turn; the first that answers ok wins, else the first refusal's status with every reason. Synchronous while the resolvers are. */
 export function chainResolvers(...resolvers: UpstreamResolver[]): UpstreamResolver {
-  return {
-    async resolve(target, avoid) {
-      const refusals: Resolution[] = [];
-      for (const r of resolvers) {
-        const res = await r.resolve(target, avoid);
-        if (res.ok) return res;
-        refusals.push(res);
+  const from = (i: number, target: ServiceTarget, avoid: ReadonlySet<string> | undefined, refusals: Resolution[]): Resolution | Promise<Resolution> => {
+    for (; i < resolvers.length; i++) {
+      const res = resolvers[i]!.resolve(target, avoid);
+      if (res instanceof Promise) {
+        const next = i + 1;
+        return res.then((r) => (r.ok ? r : from(next, target, avoid, [...refusals, r])));
       }
-      const [first] = refusals;
-      if (first && !first.ok) return { ...first, reason: refusals.map((r) => (r.ok ? '' : r.reason)).join('; ') };
-      return { ok: false, status: 503, reason: `no upstream for Service ${targetKey(target)}: map it to a local URL (--map) or connect a cluster (--cluster)` };
-    },
+      if (res.ok) return res;
+      refusals.push(res);
+    }
+    return refused(target, refusals);
+  };
+  return {
+    resolve: (target, avoid) => from(0, target, avoid, []),
     failed(target, upstream) {
       for (const r of resolvers) r.failed?.(target, upstream);
     },
   };
+}
+
+function refused(target: ServiceTarget, refusals: Resolution[]): Resolution {
+  const [first] = refusals;
+  if (first && !first.ok) return { ...first, reason: refusals.map((r) => (r.ok ? '' : r.reason)).join('; ') };
+  return { ok: false, status: 503, reason: `no upstream for Service ${targetKey(target)}: map it to a local URL (--map) or connect a cluster (--cluster)` };
 }

@@ -51,6 +51,14 @@ test('a changed file is picked up without a restart', async () => {
   assert.equal((await get(port, 'shop.example.com', '/renamed')).headers['x-ingress-lab-route'], 'Ingress shop/docs spec.defaultBackend (defaultBackend)');
 });
 
+test('a file emptied for good is dropped, after the re-reads that guard against a read mid-write', async () => {
+  const port = await serve.port();
+  const mark = serve.output().length;
+  writeFileSync(join(dir, 'rules', 'ingress.yaml'), '');
+  await serve.waitOutput(/^reloaded: 0 Ingress\(es\) from 2 file\(s\)$/m, mark);
+  assert.equal((await get(port, 'store.example.com', '/renamed')).status, 404, 'no rule is left to route it');
+});
+
 test('SIGINT stops it with exit 0', async () => {
   await serve.waitOutput(/listening on http/);
   const exited = new Promise<number | null>((r) => serve.child.once('exit', (code) => r(code)));
