@@ -83,3 +83,29 @@ test('HTTPRoutes without the annotation, or whose Ingress is not in the workspac
   project.check();
   assert.deepEqual(differs(project), []);
 });
+
+test('after edits, the proof is redone only for the Ingresses on the hosts touched, and equals a fresh check of the same texts', () => {
+  const ing = (i: number, host: string, service = `web${i}`) => ingressYaml({ name: `web${i}`, host, path: `/p${i}`, pathType: 'Prefix', service });
+  const texts = [ing(0, 'a.example.com'), ing(1, 'a.example.com'), ing(2, 'b.example.com'), ing(3, 'c.example.com')];
+  const { project } = converted(texts.join('---\n'));
+  assert.deepEqual(differs(project), []);
+  const fresh = (ingresses: string) => {
+    const p = createProject();
+    p.setText(ING, ingresses);
+    p.setText(ROUTES, project.file(ROUTES)!.text);
+    p.check();
+    return differs(p).map((f) => `${f.span.start} ${f.message}`);
+  };
+  const edits = [
+    [ing(0, 'a.example.com', 'renamed'), ing(1, 'a.example.com'), ing(2, 'b.example.com'), ing(3, 'c.example.com')],
+    [ing(0, 'a.example.com', 'renamed'), ing(1, 'b.example.com'), ing(2, 'b.example.com'), ing(3, 'c.example.com')], // web1 moves host
+    [ing(0, 'a.example.com'), ing(1, 'b.example.com'), ing(2, 'b.example.com', 'other'), ing(3, 'c.example.com')],
+    [ing(0, 'a.example.com'), ing(1, 'a.example.com'), ing(2, 'b.example.com'), ing(3, '*.example.com')], // a wildcard: everything again
+  ];
+  for (const edit of edits) {
+    const text = edit.join('---\n');
+    project.setText(ING, text);
+    project.check();
+    assert.deepEqual(differs(project).map((f) => `${f.span.start} ${f.message}`), fresh(text), text.match(/host: \S+|name: (renamed|other)/g)!.join(' '));
+  }
+});
