@@ -6,8 +6,7 @@
 // finding on the match that answers it. A route whose Gateway is not in the workspace is
 // attached to the Gateway the converter writes for those Ingresses (`--with-gateway`), so its
 // HTTP and HTTPS listeners are told apart as they will be. No I/O.
-import { convertTable } from '../gateway/conversion';
-import { convertedObjects } from '../gateway/convert/emit';
+import { convertedGateway } from '../gateway/conversion';
 import { convertedFrom as routeConvertedFrom, differenceFindings } from '../gateway/difference-findings';
 import { checkEquivalence } from '../gateway/equivalence';
 import type { Gateway, GatewayObject, HTTPRoute } from '../gateway/model';
@@ -40,7 +39,7 @@ function assumedGateways(routes: readonly HTTPRoute[], gateways: readonly Gatewa
       if (p.kind === 'Gateway' && !gateways.some((g) => g.name === p.name && g.namespace === namespace)) missing.set(`${namespace}/${p.name}`, { name: p.name, namespace });
     }
   }
-  return [...missing.values()].flatMap((gw) => convertedObjects(convertTable(table, services, profile, gw)).filter(isGateway));
+  return [...missing.values()].flatMap((gw) => convertedGateway(table, services, profile, gw).filter(isGateway));
 }
 
 /** The Ingress ("namespace/name") a Gateway API object was converted from, if it is a converted HTTPRoute. */
