@@ -97,6 +97,10 @@ export interface RouteTableData {
   ingresses: (RouteObject & { created: string | null })[];
   defaultClass: string | null;
   services: RouteObject[];
+  /** The controller profile the Ingresses are routed with (the proxy applies its redirects, rewrites, canaries). */
+  profile?: { id: 'spec-only' | 'ingress-nginx'; reason: string };
+  /** The Gateway API set the proxy serves on `X-Ingress-Lab-As: gateway-api` (server/src/gateway/served.ts): HTTPRoutes and Gateways. */
+  gateway?: RouteObject[];
 }
 
 /** One path of a workspace Ingress as the client lists it (not the route table's RouteEntry). */

@@ -96,14 +96,13 @@ export class DocEntry implements Anchor {
 
   constructor(readonly uri: string, readonly text: string, public base: number, public firstIndex: number, defaultNamespace: string) {
     // The tree's spans are made chunk-relative as they are built (anchorDocuments then leaves them be).
-    this.docs = parseDocuments(uri, text, 0, true, (start, end) => new ChunkSpan(this, start, end));
+    this.docs = parseDocuments(uri, text, firstIndex, true, (start, end) => new ChunkSpan(this, start, end));
     this.gatewayObjects = addGatewayFindings(uri, this.docs, defaultNamespace);
     anchorDocuments(this.docs, this);
     this.objects = this.docs.flatMap((d) => {
       const root = asMap(d.root);
       return root ? objectsFromRoot(root, uri, d.index, d.span, { defaultNamespace }) : [];
     });
-    for (const o of this.objects) followIndex(o, 'docIndex', this, o.docIndex - firstIndex);
     // A manifest names its kind or apiVersion; a document whose aliases were refused could not be
     // read far enough to tell, so it counts too (its schema/yaml-alias finding must be seen).
     this.k8s = this.docs.some((d) => get(d.root, 'kind') !== undefined || get(d.root, 'apiVersion') !== undefined
@@ -111,10 +110,19 @@ export class DocEntry implements Anchor {
     this.hasSyntax = this.docs.some((d) => d.syntax.length > 0);
   }
 
-  /** Moves the entry to a new offset and document index: every span and index in it follows. */
+  /**
+   * Moves the entry to a new offset and document index: every span in it follows (spans read
+   * the base), and the few document and object indexes are shifted here. Plain number fields
+   * keep documents and objects in V8's fast mode (a getter defined per object turned each into a
+   * dictionary of some 600 bytes, slower to read in every rule).
+   */
   moveTo(base: number, firstIndex: number): void {
     this.base = base;
+    const shift = firstIndex - this.firstIndex;
+    if (shift === 0) return;
     this.firstIndex = firstIndex;
+    for (const d of this.docs) d.index += shift;
+    for (const o of this.objects) o.docIndex += shift;
   }
 
   /** True when the chunk has something to report (syntax errors, object or workspace findings). */
@@ -145,11 +153,6 @@ export class DocEntry implements Anchor {
   }
 }
 
-/** Makes an index property read `chunk.firstIndex + local` (documents and objects keep their place as chunks move). */
-function followIndex<T extends object>(o: T, key: keyof T & string, at: DocEntry, local = (o as Record<string, unknown>)[key] as number): void {
-  Object.defineProperty(o, key, { get: () => at.firstIndex + local, enumerable: true, configurable: true });
-}
-
 /** Replaces every span of the parsed chunk by a ChunkSpan (the parse's spans are relative to the chunk text). */
 function anchorDocuments(docs: ManifestDocument[], at: DocEntry): void {
   const anchored = new Map<Span, Span>();
@@ -168,7 +171,6 @@ function anchorDocuments(docs: ManifestDocument[], at: DocEntry): void {
     d.span = a(d.span);
     for (const f of d.syntax) f.span = a(f.span);
     if (d.root) walk(d.root);
-    followIndex(d, 'index', at);
   }
 }
 

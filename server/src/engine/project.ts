@@ -239,6 +239,8 @@ export class Project {
       return { changed: new Set(all), scope: all };
     }
     const changed = new Set<KObject>(this.index.ingressesFor([...pending, '']));
+    // A rule without host serves every host: when one comes or goes, any TLS host may become served or unused.
+    if (pending.has('')) for (const o of this.index.list('Ingress')) if (o.tls.length > 0) changed.add(o);
     const hosts = new Set([...pending, '']);
     for (const o of changed) for (const h of hostsOf(o)) hosts.add(h);
     return { changed, scope: [...this.index.ingressesFor(hosts), ...this.liveIngresses(hosts)] };

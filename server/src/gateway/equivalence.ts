@@ -1,7 +1,7 @@
 // Route-by-route proof of a conversion: for every host and path the Ingress set routes, plus
 // boundary requests (trailing slash, a neighbour prefix /foo vs /foox, upper case, one label
 // deeper under a wildcard, an unknown host, dot segments, http and https on TLS hosts, the
-// canary header), ask the Ingress profile and the Gateway API matcher where the request goes
+// canary header and cookie), ask the Ingress profile and the Gateway API matcher where the request goes
 // and list every difference: status, Services and ports (with weights), the path the backend
 // sees, the redirect's Location, the backend protocol. No I/O.
 import type { Service } from '../ingress/model';
@@ -82,10 +82,12 @@ export function boundaryRequests(table: RouteTable): BoundaryRequest[] {
       const schemes: HttpRequest['scheme'][] = tlsCovers(table.ingresses, host) ? ['http', 'https'] : ['http'];
       for (const e of g.entries) {
         const canaryHeaders = table.ingresses.flatMap((i) => { const h = nginx(i, 'canary-by-header'); return h ? [[h, nginx(i, 'canary-by-header-value') ?? 'always']] : []; });
+        // canary-by-cookie: "always" and "never" are the values the controller acts on.
+        canaryHeaders.push(...table.ingresses.flatMap((i) => { const c = nginx(i, 'canary-by-cookie'); return c ? [['cookie', `${c}=always`], ['cookie', `${c}=never`]] : []; }));
         for (const [path, pw] of [['/', 'root'] as [string, string], ...pathVariants(e.path)]) {
           for (const scheme of schemes) {
             add(request(host, path, { scheme }), `${hw}, ${pw} (${e.pathType ?? 'no pathType'} ${e.path} of Ingress ${e.ref})`, e);
-            for (const [h, v] of canaryHeaders) add(request(host, path, { scheme, headers: { [h!.toLowerCase()]: v! } }), `${hw}, ${pw}, canary header ${h}: ${v}`, e);
+            for (const [h, v] of canaryHeaders) add(request(host, path, { scheme, headers: { [h!.toLowerCase()]: v! } }), `${hw}, ${pw}, canary ${h === 'cookie' ? 'cookie' : `header ${h}:`} ${v}`, e);
           }
         }
       }

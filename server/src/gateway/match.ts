@@ -140,7 +140,7 @@ export function gatewayDecide(table: GatewayTable, req: HttpRequest): GatewayDec
     return { answer: { status: 404, backends: [], via: '', trace, profile: 'gateway-api' }, routes: served };
   }
   trace.push(`${matches.length} matching rule${matches.length === 1 ? '' : 's'}; ${entryLabel(w)} wins${matches[1] ? ` (${whyMatchWins(w, matches[1])} over ${entryLabel(matches[1])})` : ''}`);
-  return { answer: applyRule(w, req, host, np, trace), entry: w, routes: served };
+  return { answer: { ...applyRule(w, req, host, np, trace), rule: entryLabel(w) }, entry: w, routes: served };
 }
 
 /** Where the Gateway API sends a request (all inputs known: no I/O). */

@@ -8,6 +8,7 @@
 // checks that it does. Skipping the Document and its nodes is what makes the parse cheaper than
 // parseAllDocuments. No I/O.
 import { CST, Document, isScalar, type DocumentOptions, type ParseOptions, type ScalarTag, type SchemaOptions } from 'yaml';
+import { intern } from './intern';
 import { childPath, indexPath, type ScalarValue, type SMap, type SNode, type SSeq, type Span } from './source';
 
 type Token = CST.Token;
@@ -78,6 +79,17 @@ function emptyPosition(offset: number, before: readonly SourceToken[] | undefine
   return offset;
 }
 
+/**
+ * The array with no spare capacity: an array grown by push keeps room for 17 items, and these
+ * live as long as the tree (most maps and lists of a manifest hold one to five).
+ */
+function exact<T>(a: T[]): T[] {
+  return a.slice();
+}
+
+/** Scalars up to this length (keys, kinds, enum values) share one copy of their text (intern.ts). */
+const SHORT = 24;
+
 const SCALAR_TYPES = new Set(['scalar', 'single-quoted-scalar', 'double-quoted-scalar']);
 
 /** One pass over a document's CST; `end` is the Composer's range[2] of the node built last. */
@@ -106,7 +118,8 @@ class Builder {
     const r = CST.resolveAsScalar(token, false, () => bail());
     if (!r) return bail();
     this.end = r.range[2];
-    return { kind: 'scalar', value: r.type === 'PLAIN' ? this.typed(r.value) : r.value, span: this.span(r.range[0], r.range[1]), path, source: r.value, quoted: r.type !== 'PLAIN' };
+    const source = r.value.length <= SHORT ? intern(r.value) : r.value;
+    return { kind: 'scalar', value: r.type === 'PLAIN' ? this.typed(source) : source, span: this.span(r.range[0], r.range[1]), path, source, quoted: r.type !== 'PLAIN' };
   }
 
   /** composeEmptyNode: a null where a value is missing (its end after a comment in p). */
@@ -163,7 +176,7 @@ class Builder {
     }
     if (commentEnd !== undefined && commentEnd < offset) bail();
     this.end = commentEnd ?? offset;
-    return { kind: 'map', entries, span: this.span(bm.offset, offset), path };
+    return { kind: 'map', entries: exact(entries), span: this.span(bm.offset, offset), path };
   }
 
   blockSeq(bs: CST.BlockSequence, path: string): SSeq {
@@ -182,7 +195,7 @@ class Builder {
       offset = this.end;
     }
     this.end = commentEnd ?? offset;
-    return { kind: 'seq', items, span: this.span(bs.offset, offset), path };
+    return { kind: 'seq', items: exact(items), span: this.span(bs.offset, offset), path };
   }
 
   /** The items of a flow collection, their start props checked (commas between); returns the span. */
@@ -212,7 +225,7 @@ class Builder {
       if (item.sep || !item.value || item.value.type === 'block-map' || item.value.type === 'block-seq') bail();
       items.push(this.node(item.value, indexPath(path, items.length)));
     });
-    return { kind: 'seq', items, span, path };
+    return { kind: 'seq', items: exact(items), span, path };
   }
 
   flowMap(fc: CST.FlowCollection, path: string): SMap {
@@ -224,7 +237,7 @@ class Builder {
       const field = childPath(path, key);
       entries.push({ key, keySpan, value: item.value ? this.node(item.value, field) : this.empty(valueProps.end, item.sep, valueProps, field) });
     });
-    return { kind: 'map', entries, span, path };
+    return { kind: 'map', entries: exact(entries), span, path };
   }
 }
 

@@ -3,6 +3,7 @@
 // exact key or value and name the field the way the API server does. No I/O.
 import { isAlias, isMap, isPair, isScalar, isSeq, visit, type Alias, type Node as YamlNode, type Document } from 'yaml';
 import { anchorSpan, type AliasBudget } from './aliases';
+import { internChildPath, internIndexPath } from './intern';
 
 export interface Span {
   start: number;
@@ -48,12 +49,14 @@ export interface SSeq extends SBase {
 
 export const EMPTY_SPAN: Span = { start: 0, end: 0 };
 
+/** `parent.key`, the path of a field (one shared copy of each: intern.ts). */
 export function childPath(parent: string, key: string): string {
-  return parent === '' ? key : `${parent}.${key}`;
+  return internChildPath(parent, key);
 }
 
+/** `parent[index]`, the path of a list item (one shared copy of each). */
 export function indexPath(parent: string, index: number): string {
-  return `${parent}[${index}]`;
+  return internIndexPath(parent, index);
 }
 
 /** Span covering from..to, used for a key and its value together. */

@@ -126,3 +126,14 @@ test('routes: HTTPRoutes among the files are listed after the Ingresses, as Gate
   assert.deepEqual(json.hosts, []);
   assert.deepEqual(json.gatewayApi[0]!.matches.map((m) => [m.httpRoute, m.status, m.reachable]), [['shop/a', 'active', true], ['shop/a', 'conflict', true], ['shop/a', 'shadowed', false], ['shop/b', 'conflict', false], ['shop/b', 'active', true]]);
 });
+
+test('route: a canary cookie decides in the profile\'s answer and trace (canary-by-cookie "always"), header before cookie', () => {
+  const folder = 'test-fixtures/proxy/canary';
+  const byCookie = run('route', '--host', 'chat.example.com', '--path', '/ws/x', '--header', 'Cookie: beta=always', '--format', 'json', folder);
+  const answer = JSON.parse(byCookie.stdout).answer as { backends: { service: string }[]; trace: string[] };
+  assert.deepEqual(answer.backends.map((b) => b.service), ['chat-next']);
+  assert.ok(answer.trace.includes('canary Ingress shop/chat-canary: canary-by-cookie beta=always: routed to the canary'), answer.trace.join('\n'));
+  const both = run('route', '--host', 'chat.example.com', '--path', '/ws/x', '--header', 'Cookie: beta=always', '--header', 'X-Canary: never', folder);
+  assert.match(both.stdout, /: shop\/chat:80 as \/x\n/);
+  assert.match(both.stdout, /canary-by-header X-Canary: "never": kept on the main backend/);
+});
