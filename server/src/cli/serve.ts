@@ -16,7 +16,6 @@ import { UsageError } from './files';
 import type { CliIO } from './io';
 import { watchPaths } from './watch';
 import { loadProject, reloadFiles } from './workspace';
-import { gatewayObjectsOf } from '../engine/gateway-objects';
 import type { Project } from '../engine/index';
 import { servedGatewayTable } from '../gateway/served';
 import type { RouteTable } from '../ingress/routing/index';
@@ -124,7 +123,7 @@ function routeSet(v: string): RouteSetId {
 /** The profile and the Gateway API set (converted Ingresses + the files' HTTPRoutes) that go with a route table. */
 function routeSets(project: Project, setting: ProfileSetting, table: RouteTable) {
   const profile = project.profile(setting, table);
-  return { profile, gateway: servedGatewayTable(table, project.store.list('Service'), profile, gatewayObjectsOf(project)) };
+  return { profile, gateway: servedGatewayTable(table, project.store.list('Service'), profile, project.gatewayObjects()) };
 }
 
 /** Log lines written together once per turn of the event loop: one write for many requests under load. */

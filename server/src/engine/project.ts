@@ -280,9 +280,11 @@ export class Project {
     }
   }
 
-  /** The workspace's HTTPRoutes and Gateways (Gateway API objects are not in the object index). */
+  /** The workspace's HTTPRoutes and Gateways, kept by their chunks (Gateway API objects are not in the object index). */
   gatewayObjects(): GatewayObject[] {
-    return [...this.gatewayEntries].flatMap((e) => e.gatewayObjects);
+    if (!this.gatewayEntries.size) return [];
+    // In file and document order, as read (never parsed again).
+    return [...this.files.values()].flatMap((f) => f.entries.flatMap((e) => e.gatewayObjects));
   }
 
   /** The Gateway API route table of the workspace's HTTPRoutes and Gateways, built once per change. */
