@@ -9,6 +9,7 @@ import { convertedTable, yamlDocs } from '../../src/gateway/convert/emit';
 import { checkEquivalence, differenceRow, type EquivalenceResult } from '../../src/gateway/equivalence';
 import { CONVERTED_FROM } from '../../src/gateway/convert/types';
 import { routeDiffers } from '../../src/rules/gateway/route-differs';
+import { isQualifiedName } from '../../src/ingress/k8s-validators';
 import { ingressYaml, rewriteCase } from '../helpers/gateway-cases';
 
 const ING = 'file:///ws/ingress.yaml';
@@ -29,6 +30,10 @@ function converted(ingresses: string, withGateway = false): { project: Project; 
 }
 
 const differs = (p: Project, uri = ROUTES) => p.findings(uri).filter((f) => f.ruleId === routeDiffers.id);
+
+test('the converted-from annotation key is one the API server accepts (apimachinery IsQualifiedName, as for any annotation key)', () => {
+  assert.deepEqual(isQualifiedName(CONVERTED_FROM), []);
+});
 
 test('every converted HTTPRoute names the Ingress it was converted from', () => {
   const { yaml } = converted(rewriteCase('a.example.com'));
