@@ -6,7 +6,9 @@
 // caller (files arrive as text, the cluster as a ClusterView), in the style of
 // vscode-json-languageservice. An edit re-runs the object rules only on new objects and on the
 // objects that depend on a change, and the workspace rules (conflicts) only on the Ingresses
-// that share a host with a changed Ingress.
+// that share a host with a changed Ingress. Gateway API objects are kept per chunk (their table:
+// gatewayTable()); HTTPRoutes converted from Ingresses are proved against them again
+// (gateway/route-differs, converted-routes.ts) only for the Ingresses on the hosts a change touched.
 import { compareFindings, type Finding } from '../ingress/findings';
 import type { KObject } from '../ingress/model';
 import { buildRouteTree, lookup, type LookupOptions, type RouteResult, type RouteTable, type RouteTree } from '../ingress/routing/index';
