@@ -1,11 +1,14 @@
 // The Routes view's actions on a node: Try (inline on a path, and in its context menu), Explain
 // route and Go to YAML. Try and Explain take the path's own CodeLens arguments from the server
 // (the same example host and scheme the lens above the path uses), so the view, the lens and
-// the panel send the same request. Go to YAML selects the path value of a path node.
+// the panel send the same request; a Gateway API match carries its own request, and its Try is
+// "Try both" (the proxy's Gateway API set beside the Ingress set). Go to YAML selects the path
+// value of a path node.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { ExplainRouteRequest, TRY_ROUTE_COMMAND, type TryRouteArgs } from '../../server/src/protocol';
 import { describeDecision } from './format';
+import { TRY_BOTH_COMMAND } from './resultPanel';
 import { pathValueColumns, type RouteNode } from './routeNodes';
 
 export const ROUTE_COMMANDS = {
@@ -42,20 +45,6 @@ async function lensArgsOf(node: RouteNode | undefined): Promise<TryRouteArgs | u
   return lens?.command?.arguments?.[0] as TryRouteArgs | undefined;
 }
 
-/** The proxy's "Try both" (Ingress / Gateway API side by side), where this build has it. */
-export const TRY_BOTH_COMMAND = 'ingressLab.tryBoth';
-
-/**
- * Try on a Gateway API match: the request goes through the proxy's Gateway API set and its
- * Ingress set side by side ("Try both"), when the proxy offers it; otherwise the user is told
- * that only Explain answers for HTTPRoutes here.
- */
-async function tryGatewayMatch(args: TryRouteArgs): Promise<unknown> {
-  if ((await vscode.commands.getCommands(true)).includes(TRY_BOTH_COMMAND)) return vscode.commands.executeCommand(TRY_BOTH_COMMAND, args);
-  void vscode.window.showInformationMessage('Ingress Lab: the proxy of this build serves the Ingresses only; use Explain route to see where the Gateway API sends this request.');
-  return undefined;
-}
-
 export function registerRouteActions(client: LanguageClient, output: vscode.LogOutputChannel): vscode.Disposable[] {
   const noPath = () => void vscode.window.showWarningMessage('Ingress Lab: this route has no CodeLens to try (is its file open in a YAML editor?).');
   return [
@@ -63,7 +52,8 @@ export function registerRouteActions(client: LanguageClient, output: vscode.LogO
     vscode.commands.registerCommand(ROUTE_COMMANDS.tryPath, async (node?: RouteNode) => {
       const args = await lensArgsOf(node);
       if (!args) return noPath();
-      return node?.gatewayApi ? tryGatewayMatch(args) : vscode.commands.executeCommand(TRY_ROUTE_COMMAND, args);
+      // A Gateway API match: the same request through the proxy's Gateway API set and Ingress set, side by side.
+      return vscode.commands.executeCommand(node?.gatewayApi ? TRY_BOTH_COMMAND : TRY_ROUTE_COMMAND, args);
     }),
     vscode.commands.registerCommand(ROUTE_COMMANDS.explainPath, async (node?: RouteNode) => {
       const args = await lensArgsOf(node);

@@ -1,6 +1,7 @@
 // The Routes panel with HTTPRoutes in the workspace: their hostname is a host of its own marked
 // Gateway API, its matches in Gateway API precedence with the tie marked, each backendRef with
 // its share; a click opens the match's YAML, Explain route answers with the Gateway API matcher,
+// Try sends the request through both rule sets side by side,
 // and an edit of the HTTPRoute refreshes the panel.
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -9,6 +10,7 @@ import * as vscode from 'vscode';
 import type { IngressLabApi } from '../../src/api';
 import type { ExplainRouteResult } from '../../../server/src/protocol';
 import type { RouteNode } from '../../src/routeNodes';
+import type { TryBothResult } from '../../src/tryCompare';
 import { activateExtension, waitForEvent } from '../helpers';
 
 const ROUTES = readFileSync(join(__dirname, '../../../../test-fixtures/gateway/tree/routes.yaml'), 'utf8');
@@ -44,6 +46,11 @@ suite('Routes panel: Gateway API', () => {
     assert.match(doc.lineAt(vscode.window.activeTextEditor!.selection.start.line).text, /matches: \[\{ path: \{ type: PathPrefix, value: \/api \} \}\]/);
     const explain = await vscode.commands.executeCommand<ExplainRouteResult>('ingressLab.routes.explain', api0);
     assert.match(explain.decision, /^200 → shop\/api:80 \(90%\), shop\/api-canary:80 \(10%\) as \/api via HTTPRoute shop\/a spec\.rules\[0\]$/);
+    // Try on a match is "Try both": the same request through the Ingress set and the Gateway API set.
+    const both = await vscode.commands.executeCommand<TryBothResult>('ingressLab.routes.try', api0);
+    assert.equal(both?.kind, 'both');
+    assert.equal(both.url, 'http://shop.example.com/api');
+    assert.ok(both.rows.some((r) => r.name === 'rule' && /HTTPRoute shop\/a/.test(r.gateway)), JSON.stringify(both.rows));
     const at = doc.getText().indexOf('value: /login');
     await editor.edit((e) => e.replace(new vscode.Range(doc.positionAt(at), doc.positionAt(at + 'value: /login'.length)), 'value: /signin'));
     await gatewayHost(api, (h) => h.children.some((c) => c.label === '/signin'));

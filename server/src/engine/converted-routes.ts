@@ -6,9 +6,8 @@
 // finding on the match that answers it. A route whose Gateway is not in the workspace is
 // attached to the Gateway the converter writes for those Ingresses (`--with-gateway`), so its
 // HTTP and HTTPS listeners are told apart as they will be. No I/O.
-import { convertTable } from '../gateway/conversion';
-import { convertedObjects } from '../gateway/convert/emit';
-import { convertedFrom, differenceFindings } from '../gateway/difference-findings';
+import { convertedGateway } from '../gateway/conversion';
+import { convertedFrom as routeConvertedFrom, differenceFindings } from '../gateway/difference-findings';
 import { checkEquivalence } from '../gateway/equivalence';
 import type { Gateway, GatewayObject, HTTPRoute } from '../gateway/model';
 import { buildGatewayTable } from '../gateway/table';
@@ -18,6 +17,7 @@ import type { RouteTable } from '../ingress/routing/index';
 import { isCanary } from '../ingress/routing/profiles/nginx-annotations';
 import type { ControllerProfile, ProfileSetting } from '../ingress/routing/profiles/types';
 import { hostsOf } from './object-index';
+import type { DocEntry } from './file-model';
 import type { Project } from './project';
 
 export const isRoute = (o: GatewayObject): o is HTTPRoute => o.kind === 'HTTPRoute';
@@ -39,19 +39,55 @@ function assumedGateways(routes: readonly HTTPRoute[], gateways: readonly Gatewa
       if (p.kind === 'Gateway' && !gateways.some((g) => g.name === p.name && g.namespace === namespace)) missing.set(`${namespace}/${p.name}`, { name: p.name, namespace });
     }
   }
-  return [...missing.values()].flatMap((gw) => convertedObjects(convertTable(table, services, profile, gw)).filter(isGateway));
+  return [...missing.values()].flatMap((gw) => convertedGateway(table, services, profile, gw).filter(isGateway));
 }
 
-/** gateway/route-differs findings on the workspace's converted HTTPRoutes (none when there are none). */
-export function convertedRouteFindings(project: Project, objects: readonly GatewayObject[], setting: ProfileSetting): Finding[] {
-  const routes = objects.filter(isRoute).filter((r) => convertedFrom(r) !== undefined);
-  if (!routes.length) return [];
-  const ingresses = sourceIngresses(project.index.list('Ingress'), new Set(routes.map((r) => convertedFrom(r)!)));
-  if (!ingresses.length) return [];
+/** The Ingress ("namespace/name") a Gateway API object was converted from, if it is a converted HTTPRoute. */
+export function convertedFrom(o: GatewayObject): string | undefined {
+  return isRoute(o) ? routeConvertedFrom(o) : undefined;
+}
+
+/**
+ * The Ingresses whose converted routes must be proved again after a chunk was added or removed:
+ * an Ingress's own ref, a converted route's source; everything for a Service, an IngressClass or
+ * a Gateway (ports, the default class, listeners bear on every route).
+ */
+export function dirtyConversions(dirty: Set<string> | 'all', e: DocEntry): Set<string> | 'all' {
+  if (dirty === 'all') return dirty;
+  if (e.gatewayObjects.some(isGateway) || e.objects.some((o) => o.kind === 'Service' || o.kind === 'IngressClass')) return 'all';
+  // An Ingress's ref, and its hosts as they were and are (HOST_KEY): the routes on them route its requests.
+  for (const o of e.objects) if (o.kind === 'Ingress') [`${o.namespace}/${o.name}`, ...hostsOf(o).map((h) => HOST_KEY + h)].forEach((k) => dirty.add(k));
+  for (const o of e.gatewayObjects) { const from = convertedFrom(o); if (from) dirty.add(from); }
+  return dirty;
+}
+
+/** Marks a host in a set of dirty refs (a ref never starts with a space). */
+const HOST_KEY = ' host ';
+
+/** The dirty refs and every converted-from ref whose Ingress shares a host with a dirty one (they route the same requests); undefined: all. */
+function scopeOf(dirty: Set<string>, refs: Set<string>, all: readonly Ingress[]): Set<string> | undefined {
+  const byRef = new Map(all.map((i) => [`${i.namespace}/${i.name}`, i]));
+  const hosts = new Set([...dirty].flatMap((k) => (k.startsWith(HOST_KEY) ? [k.slice(HOST_KEY.length)] : byRef.get(k) ? hostsOf(byRef.get(k)!) : [])));
+  // Rules without host and wildcards route requests of other hosts too: prove everything.
+  if ([...hosts].some((h) => h === '' || h.startsWith('*.')) || all.some((i) => refs.has(`${i.namespace}/${i.name}`) && hostsOf(i).some((h) => h === '' || h.startsWith('*.')))) return undefined;
+  return new Set([...refs].filter((r) => dirty.has(r) || (byRef.get(r) && hostsOf(byRef.get(r)!).some((h) => hosts.has(h)))));
+}
+
+/**
+ * gateway/route-differs findings on the workspace's converted HTTPRoutes: those of the Ingresses
+ * in scope (every one when dirty is 'all': scope undefined), proved together.
+ */
+export function convertedRouteFindings(project: Project, objects: readonly GatewayObject[], setting: ProfileSetting, dirty: Set<string> | 'all' = 'all'): { scope?: Set<string>; findings: Finding[] } {
+  const converted = objects.filter(isRoute).filter((r) => routeConvertedFrom(r) !== undefined);
+  const all = project.index.list('Ingress');
+  const scope = dirty === 'all' ? undefined : scopeOf(dirty, new Set(converted.map((r) => routeConvertedFrom(r)!)), all);
+  const routes = scope ? converted.filter((r) => scope.has(routeConvertedFrom(r)!)) : converted;
+  const ingresses = sourceIngresses(all, new Set(routes.map((r) => routeConvertedFrom(r)!)));
+  if (!routes.length || !ingresses.length) return { scope, findings: [] };
   const table = project.routeTable({ ingresses });
   const profile = project.profile(setting, table);
   const services = project.store.list('Service');
   const gateways = objects.filter(isGateway);
   const gw = buildGatewayTable(routes, [...gateways, ...assumedGateways(routes, gateways, table, services, profile)]);
-  return differenceFindings(checkEquivalence(table, profile, gw, services).differences, routes, profile.id);
+  return { scope, findings: differenceFindings(checkEquivalence(table, profile, gw, services).differences, routes, profile.id) };
 }

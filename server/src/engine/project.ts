@@ -6,7 +6,9 @@
 // caller (files arrive as text, the cluster as a ClusterView), in the style of
 // vscode-json-languageservice. An edit re-runs the object rules only on new objects and on the
 // objects that depend on a change, and the workspace rules (conflicts) only on the Ingresses
-// that share a host with a changed Ingress.
+// that share a host with a changed Ingress. Gateway API objects are kept per chunk (their table:
+// gatewayTable()); HTTPRoutes converted from Ingresses are proved against them again
+// (gateway/route-differs, converted-routes.ts) only for the Ingresses on the hosts a change touched.
 import { compareFindings, type Finding } from '../ingress/findings';
 import type { KObject } from '../ingress/model';
 import { buildRouteTree, lookup, type LookupOptions, type RouteResult, type RouteTable, type RouteTree } from '../ingress/routing/index';
@@ -22,7 +24,7 @@ import type { Span } from '../ingress/source';
 import { anchorSpan, FileModel, type DocEntry, type FileUpdate, type Lines } from './file-model';
 import { hostsOf, keysOf, ObjectIndex, wildcardOf } from './object-index';
 import { projectRouteTable, type TableScope } from './routes';
-import { convertedRouteFindings } from './converted-routes';
+import { convertedFrom, convertedRouteFindings, dirtyConversions } from './converted-routes';
 import type { GatewayObject } from '../gateway/model';
 import { gatewayTableOfObjects, type GatewayTable } from '../gateway/table';
 
@@ -59,9 +61,9 @@ export class Project {
   /** Chunks holding HTTPRoutes or Gateways, and their route table (dropped when one of them changes). */
   private readonly gatewayEntries = new Set<DocEntry>();
   private gwTable: GatewayTable | undefined;
-  /** Chunks holding gateway/route-differs findings; whether they must be computed again. */
+  /** Chunks holding gateway/route-differs findings; the Ingresses ("ns/name") whose converted routes must be proved again. */
   private readonly gwHolders = new Set<DocEntry>();
-  private convertedDirty = true;
+  private convertedDirty: Set<string> | 'all' = 'all';
 
   constructor(private opts: ProjectOptions) {}
 
@@ -103,8 +105,10 @@ export class Project {
       // The default class decides which Ingresses share a controller, on every host.
       if (o.kind === 'IngressClass') this.pendingHosts = 'all';
     };
-    this.convertedDirty = true;
-    for (const e of [...removed, ...added]) if (e.gatewayObjects.length) this.gwTable = undefined;
+    for (const e of [...removed, ...added]) {
+      if (e.gatewayObjects.length) this.gwTable = undefined;
+      this.convertedDirty = dirtyConversions(this.convertedDirty, e);
+    }
     for (const e of removed) {
       this.gatewayEntries.delete(e);
       this.gwHolders.delete(e);
@@ -143,7 +147,7 @@ export class Project {
   setCluster(view: ClusterView, keys?: string[]): void {
     this.clusterView = view;
     this.table = undefined;
-    this.convertedDirty = true;
+    this.convertedDirty = 'all';
     this.markDependents(keys);
     if (keys && this.pendingHosts !== 'all') this.pendingHosts = 'all';
   }
@@ -156,7 +160,7 @@ export class Project {
   configure(opts: ProjectOptions): void {
     const reparse = opts.defaultNamespace !== this.opts.defaultNamespace;
     this.opts = opts;
-    this.convertedDirty = true;
+    this.convertedDirty = 'all';
     if (reparse) {
       for (const f of [...this.files.values()]) {
         const text = f.text;
@@ -278,9 +282,11 @@ export class Project {
     }
   }
 
-  /** The workspace's HTTPRoutes and Gateways (Gateway API objects are not in the object index). */
+  /** The workspace's HTTPRoutes and Gateways, kept by their chunks (Gateway API objects are not in the object index). */
   gatewayObjects(): GatewayObject[] {
-    return [...this.gatewayEntries].flatMap((e) => e.gatewayObjects);
+    if (!this.gatewayEntries.size) return [];
+    // In file and document order, as read (never parsed again).
+    return [...this.files.values()].flatMap((f) => f.entries.flatMap((e) => e.gatewayObjects));
   }
 
   /** The Gateway API route table of the workspace's HTTPRoutes and Gateways, built once per change. */
@@ -291,13 +297,16 @@ export class Project {
 
   /** gateway/route-differs on the converted HTTPRoutes, after any change (cheap when there are none). */
   private checkConvertedRoutes(): void {
-    if (!this.convertedDirty) return;
-    this.convertedDirty = false;
-    const before = new Map([...this.gwHolders].map((e) => [e, JSON.stringify(e.gwFindings)] as const));
-    for (const e of this.gwHolders) e.gwFindings = [];
-    this.gwHolders.clear();
+    const dirty = this.convertedDirty;
+    if (dirty !== 'all' && dirty.size === 0) return;
+    this.convertedDirty = new Set();
     const objects = this.gatewayObjects();
-    const found = objects.length && this.opts.overrides[routeDiffers.id] !== 'off' ? convertedRouteFindings(this, objects, this.opts.profile ?? 'auto') : [];
+    const off = this.opts.overrides[routeDiffers.id] === 'off';
+    const { scope, findings: found } = objects.length && !off ? convertedRouteFindings(this, objects, this.opts.profile ?? 'auto', dirty) : { scope: undefined, findings: [] };
+    // The chunks whose routes were proved again (all of them when scope is undefined) drop their old findings.
+    const redo = [...this.gwHolders].filter((e) => !scope || e.gatewayObjects.some((o) => scope.has(convertedFrom(o) ?? '')));
+    const before = new Map(redo.map((e) => [e, JSON.stringify(e.gwFindings)] as const));
+    for (const e of redo) { e.gwFindings = []; this.gwHolders.delete(e); }
     for (const f of found) {
       const e = this.files.get(f.uri)?.entryAt(f.span.start);
       const g = e && withOverride(f, this.opts.overrides);

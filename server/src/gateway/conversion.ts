@@ -7,7 +7,9 @@ import { ingressClassOf, type RouteTable } from '../ingress/routing/index';
 import type { ControllerProfile } from '../ingress/routing/profiles/types';
 import { checkGatewayObjects } from '../rules/gateway/index';
 import { convertIngresses } from './convert/index';
-import { convertedObjects } from './convert/emit';
+import { convertedObjects, yamlDocs } from './convert/emit';
+import { parseManifest } from '../ingress/documents';
+import { extractGatewayObjects, type GatewayObject } from './model';
 import type { ConvertResult } from './convert/types';
 
 export interface GatewayTarget {
@@ -17,13 +19,23 @@ export interface GatewayTarget {
   className?: string;
 }
 
-export function convertTable(table: RouteTable, services: readonly Service[], profile: ControllerProfile, gw: GatewayTarget): ConvertResult {
+function convert(table: RouteTable, services: readonly Service[], profile: ControllerProfile, gw: GatewayTarget): ConvertResult {
   const classes = [...new Set(table.ingresses.map((i) => ingressClassOf(i)).filter(Boolean))];
-  const result = convertIngresses(table.ingresses, services, {
+  return convertIngresses(table.ingresses, services, {
     gatewayName: gw.name, gatewayNamespace: gw.namespace,
     gatewayClassName: gw.className ?? classes[0] ?? 'nginx',
     nginx: profile.id === 'ingress-nginx',
   });
+}
+
+/** Only the Gateway the conversion writes (`--with-gateway`), read back from its YAML: no self-check of the routes. */
+export function convertedGateway(table: RouteTable, services: readonly Service[], profile: ControllerProfile, gw: GatewayTarget): GatewayObject[] {
+  const file = parseManifest('converted:///gateway.yaml', yamlDocs([convert(table, services, profile, gw).gateway]));
+  return extractGatewayObjects(file, { defaultNamespace: gw.namespace ?? 'default' });
+}
+
+export function convertTable(table: RouteTable, services: readonly Service[], profile: ControllerProfile, gw: GatewayTarget): ConvertResult {
+  const result = convert(table, services, profile, gw);
   for (const f of checkGatewayObjects(convertedObjects(result))) {
     result.notes.push({ ingress: f.object ?? '?', severity: 'warning', message: `${f.ruleId}: ${f.message} (the converter wrote an object the v1.2 CRD refuses: please report it)` });
   }

@@ -80,3 +80,24 @@ test('route: HTTPRoutes among the files are routed with the Gateway API rules (a
   assert.deepEqual(out.gatewayApi.backends.map((b) => b.service), ['v2']);
   assert.equal(out.gatewayApi.via, 'HTTPRoute infra/specific-host-matches-listener-wildcard-host spec.rules[0]');
 });
+
+test('routes written by convert --out next to their Ingresses: check reports none while they agree, gateway/route-differs once the Ingress changes', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'convert-check-'));
+  try {
+    const ingress = join(dir, 'ingress.yaml');
+    const text = 'apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata: { name: web, namespace: shop }\nspec:\n  rules:\n    - host: shop.example.com\n      http:\n        paths:\n          - { path: /shop, pathType: Prefix, backend: { service: { name: web, port: { number: 8080 } } } }\n';
+    writeFileSync(ingress, text);
+    assert.equal(run('convert', '--to', 'gateway-api', '--out', join(dir, 'out'), dir).code, 0);
+    const codes = () => {
+      const r = run('check', dir, '--format', 'json');
+      const { diagnostics } = JSON.parse(r.stdout) as { diagnostics: { file: string; code: string; message: string }[] };
+      return diagnostics.filter((d) => d.code === 'gateway/route-differs').map((d) => `${d.file.slice(dir.length + 1)} ${d.message}`);
+    };
+    assert.deepEqual(codes(), []);
+    writeFileSync(ingress, text.replace('name: web, port', 'name: storefront, port'));
+    const found = codes();
+    assert.ok(found.some((d) => d.startsWith('out/httproutes.shop.yaml http://shop.example.com/shop is routed differently: Ingress (spec-only) → shop/storefront:8080')), found.join('\n'));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

@@ -9,6 +9,7 @@ import { convertedTable, yamlDocs } from '../../src/gateway/convert/emit';
 import { checkEquivalence, differenceRow, type EquivalenceResult } from '../../src/gateway/equivalence';
 import { CONVERTED_FROM } from '../../src/gateway/convert/types';
 import { routeDiffers } from '../../src/rules/gateway/route-differs';
+import { isQualifiedName } from '../../src/ingress/k8s-validators';
 import { ingressYaml, rewriteCase } from '../helpers/gateway-cases';
 
 const ING = 'file:///ws/ingress.yaml';
@@ -29,6 +30,10 @@ function converted(ingresses: string, withGateway = false): { project: Project; 
 }
 
 const differs = (p: Project, uri = ROUTES) => p.findings(uri).filter((f) => f.ruleId === routeDiffers.id);
+
+test('the converted-from annotation key is one the API server accepts (apimachinery IsQualifiedName, as for any annotation key)', () => {
+  assert.deepEqual(isQualifiedName(CONVERTED_FROM), []);
+});
 
 test('every converted HTTPRoute names the Ingress it was converted from', () => {
   const { yaml } = converted(rewriteCase('a.example.com'));
@@ -82,4 +87,30 @@ test('HTTPRoutes without the annotation, or whose Ingress is not in the workspac
   project.configure({ ...project.options, overrides: { [routeDiffers.id]: 'off' } });
   project.check();
   assert.deepEqual(differs(project), []);
+});
+
+test('after edits, the proof is redone only for the Ingresses on the hosts touched, and equals a fresh check of the same texts', () => {
+  const ing = (i: number, host: string, service = `web${i}`) => ingressYaml({ name: `web${i}`, host, path: `/p${i}`, pathType: 'Prefix', service });
+  const texts = [ing(0, 'a.example.com'), ing(1, 'a.example.com'), ing(2, 'b.example.com'), ing(3, 'c.example.com')];
+  const { project } = converted(texts.join('---\n'));
+  assert.deepEqual(differs(project), []);
+  const fresh = (ingresses: string) => {
+    const p = createProject();
+    p.setText(ING, ingresses);
+    p.setText(ROUTES, project.file(ROUTES)!.text);
+    p.check();
+    return differs(p).map((f) => `${f.span.start} ${f.message}`);
+  };
+  const edits = [
+    [ing(0, 'a.example.com', 'renamed'), ing(1, 'a.example.com'), ing(2, 'b.example.com'), ing(3, 'c.example.com')],
+    [ing(0, 'a.example.com', 'renamed'), ing(1, 'b.example.com'), ing(2, 'b.example.com'), ing(3, 'c.example.com')], // web1 moves host
+    [ing(0, 'a.example.com'), ing(1, 'b.example.com'), ing(2, 'b.example.com', 'other'), ing(3, 'c.example.com')],
+    [ing(0, 'a.example.com'), ing(1, 'a.example.com'), ing(2, 'b.example.com'), ing(3, '*.example.com')], // a wildcard: everything again
+  ];
+  for (const edit of edits) {
+    const text = edit.join('---\n');
+    project.setText(ING, text);
+    project.check();
+    assert.deepEqual(differs(project).map((f) => `${f.span.start} ${f.message}`), fresh(text), text.match(/host: \S+|name: (renamed|other)/g)!.join(' '));
+  }
 });

@@ -8,15 +8,12 @@
 // No I/O.
 import type { Ingress } from '../../ingress/model';
 import { nginx } from '../../ingress/routing/profiles/nginx-annotations';
+import { pathValueProblem } from '../../rules/gateway/path-value';
 import type { Json } from './types';
 
-/** The CRD's rules for Exact and PathPrefix values (HTTPPathMatch x-kubernetes-validations, v1.2). */
+/** Why the v1.2 CRD refuses an Exact or PathPrefix value, in its words (without its "when type one of" tail): the rule gateway/path-value's check. */
 export function gatewayPathProblem(p: string): string | undefined {
-  if (!p.startsWith('/')) return 'must be an absolute path';
-  for (const bad of ['//', '/./', '/../', '%2f', '%2F', '#']) if (p.includes(bad)) return `must not contain '${bad}'`;
-  if (p.endsWith('/..') || p.endsWith('/.')) return `must not end with '${p.endsWith('/..') ? '/..' : '/.'}'`;
-  if (!/^(?:[-A-Za-z0-9/._~!$&'()*+,;=:@]|%[0-9a-fA-F]{2})+$/.test(p)) return 'must only contain valid characters';
-  return undefined;
+  return pathValueProblem(p)?.replace(/ when type one of .*$/, '');
 }
 
 export interface PathConversion {

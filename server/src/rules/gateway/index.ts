@@ -6,8 +6,11 @@ import type { ManifestDocument } from '../../ingress/documents';
 import { extractGatewayObjects, type GatewayObject } from '../../gateway/model';
 import type { GatewayObjectRule, Rule } from '../rule';
 import type { SeverityOverrides } from '../engine';
-import { listenerRules } from './gateway';
-import { filterCombination, pathValue, redirectStatus, routeLimits } from './httproute';
+import { filterCombination } from './filter-combination';
+import { listenerRules } from './listeners';
+import { pathValue } from './path-value';
+import { redirectStatus } from './redirect-status-code';
+import { routeLimits } from './too-many';
 import { notConverted } from './not-converted';
 import { routeDiffers } from './route-differs';
 
