@@ -15,6 +15,7 @@ import { ResultPanel } from './resultPanel';
 import { registerRoutesView } from './routesView';
 import { TraceChannel } from './traceChannel';
 import { createTryRoute } from './tryRoute';
+import { createTryBoth } from './tryBoth';
 
 let running: LanguageClient | undefined;
 let runningProxy: ProxyController | undefined;
@@ -56,6 +57,8 @@ export function activate(context: vscode.ExtensionContext): IngressLabApi {
     showOutput: () => output.show(true),
     tryRoute: createTryRoute(client, output, proxy, panel),
     previewGatewayApi: (uri?: vscode.Uri) => gateway.open(uri),
+    // "Try both": the same request through the Ingress set and the Gateway API set, side by side.
+    tryBoth: createTryBoth(output, proxy, panel),
   }));
   void starting.then(() => proxy.ensureStarted().catch((e: Error) => output.error(e.message)), () => undefined);
 

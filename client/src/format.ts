@@ -42,7 +42,7 @@ export function describeDecision(req: ExplainRouteParams, res: ExplainRouteResul
     return `${url} goes to Service ${r.service.name}${port} via ${r.pathType || '(no pathType)'} ${r.path} of Ingress ${r.namespace}/${r.ingress}.`;
   }
   const decided = res.decision.replace(/^\d{3}\s*(→\s*)?/, '').replace(/^service /, 'Service ');
-  if (!decided || /^404\b/.test(res.decision)) return `${url} gets 404 Not Found: no Ingress rule or defaultBackend takes it.`;
+  if (!decided || /^404\b/.test(res.decision)) return `${url} gets 404 Not Found: ${req.gatewayApi ? 'no HTTPRoute match takes it' : 'no Ingress rule or defaultBackend takes it'}.`;
   return `${url} goes to ${decided}.`;
 }
 

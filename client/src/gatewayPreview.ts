@@ -2,10 +2,17 @@
 // (ingressLab/convertToGateway) and shown beside it as a read-only `ingress-lab-gateway:`
 // document, regenerated whenever the server reports that routes changed. Also offered as a
 // code action on an Ingress.
+//
+// Its diagnostics (each request routed differently, on the HTTPRoute match that answers it; what
+// has no equivalent, on the route it concerns) come in the same answer as its text and go into
+// a DiagnosticCollection of the client's. Not published by the server: the preview is a virtual
+// document whose text the client composes (a comment block above the server's YAML) and the
+// server never has, so only the client knows its line numbers; and text and diagnostics from one
+// answer can never be out of step.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { ConvertToGatewayRequest, GATEWAY_PREVIEW_SCHEME, type RoutesChangedParams } from '../../server/src/protocol';
-import { previewText } from './gatewaySummary';
+import { previewParts, shiftDiagnostics } from './gatewaySummary';
 
 export const PREVIEW_GATEWAY_COMMAND = 'ingressLab.previewGatewayApi';
 
@@ -18,6 +25,7 @@ export class GatewayPreview implements vscode.TextDocumentContentProvider, vscod
   private readonly changed = new vscode.EventEmitter<vscode.Uri>();
   readonly onDidChange = this.changed.event;
   private readonly subscriptions: vscode.Disposable[];
+  private readonly diagnostics = vscode.languages.createDiagnosticCollection('ingress-lab-gateway');
 
   constructor(private readonly client: LanguageClient, routesChanged: vscode.Event<RoutesChangedParams>) {
     this.subscriptions = [
@@ -26,6 +34,8 @@ export class GatewayPreview implements vscode.TextDocumentContentProvider, vscod
       vscode.languages.registerCodeActionsProvider([{ language: 'yaml', scheme: 'file' }, { language: 'yaml', scheme: 'untitled' }],
         { provideCodeActions: (doc, range) => previewAction(doc, range) }, { providedCodeActionKinds: [PREVIEW_KIND] }),
       routesChanged(() => this.refresh()),
+      this.diagnostics,
+      vscode.workspace.onDidCloseTextDocument((d) => { if (d.uri.scheme === GATEWAY_PREVIEW_SCHEME) this.diagnostics.delete(d.uri); }),
     ];
   }
 
@@ -34,8 +44,11 @@ export class GatewayPreview implements vscode.TextDocumentContentProvider, vscod
     const name = source.path.split('/').pop() ?? source.path;
     try {
       const result = await this.client.sendRequest(ConvertToGatewayRequest, { uri: this.client.code2ProtocolConverter.asUri(source) }, token);
-      return previewText(name, result);
+      const { header, yaml } = previewParts(name, result);
+      this.diagnostics.set(uri, await this.client.protocol2CodeConverter.asDiagnostics(shiftDiagnostics(result.diagnostics, header.length)));
+      return [...header, yaml].join('\n');
     } catch (e) {
+      this.diagnostics.delete(uri);
       return `# Gateway API preview of ${name}: the language server could not convert it (${(e as Error)?.message ?? e}).\n`;
     }
   }

@@ -1,6 +1,7 @@
 // The text of the Gateway API preview: a YAML comment block that says what could not be
 // converted and how many requests route differently (the first few listed), then the HTTPRoutes.
 // Pure (no vscode), so unit tests read it.
+import type { Diagnostic, Position } from 'vscode-languageserver-protocol';
 import type { ConvertToGatewayResult } from '../../server/src/protocol';
 
 /** Differences listed in the comment block; the rest are counted. */
@@ -22,13 +23,26 @@ function differencesBlock(r: ConvertToGatewayResult): string[] {
   return [`${head}:`, ...listed, ...(rest > 0 ? [`#   … and ${rest} more: \`ingress-lab convert --to gateway-api --check\` lists them all.`] : [])];
 }
 
-export function previewText(sourceName: string, r: ConvertToGatewayResult): string {
-  if (!r.yaml) return `# Gateway API preview of ${sourceName}: no Ingress to convert.\n`;
-  return [
+/** The comment block above the YAML, one line per element (one line when there is nothing to convert), and the YAML. */
+export function previewParts(sourceName: string, r: ConvertToGatewayResult): { header: string[]; yaml: string } {
+  if (!r.yaml) return { header: [`# Gateway API preview of ${sourceName}: no Ingress to convert.`], yaml: '' };
+  const header = [
     `# Gateway API preview of ${sourceName} (read-only; follows the Ingresses as they change)`,
     `# Controller profile: ${r.profile}`,
     ...notesBlock(r),
     ...differencesBlock(r),
-    r.yaml,
-  ].join('\n');
+  ];
+  // One element per line: the YAML's diagnostics are shifted by header.length.
+  return { header: header.join('\n').split('\n'), yaml: r.yaml };
+}
+
+export function previewText(sourceName: string, r: ConvertToGatewayResult): string {
+  const { header, yaml } = previewParts(sourceName, r);
+  return [...header, yaml].join('\n');
+}
+
+/** The server's diagnostics (ranges in the YAML) moved down by the lines of the comment block above it. */
+export function shiftDiagnostics(diagnostics: readonly Diagnostic[], lines: number): Diagnostic[] {
+  const at = (p: Position): Position => ({ line: p.line + lines, character: p.character });
+  return diagnostics.map((d) => ({ ...d, range: { start: at(d.range.start), end: at(d.range.end) } }));
 }

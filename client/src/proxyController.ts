@@ -33,6 +33,8 @@ export class ProxyController implements vscode.Disposable {
   private mapKey = '';
   private mapErrors: string[] = [];
   private table: RouteTable | undefined;
+  /** The controller profile the proxy routes the Ingresses with (from the server). */
+  profileId: string | undefined;
   private generation = 0;
   private readonly pods: ServerPodResolver;
 
@@ -113,7 +115,9 @@ export class ProxyController implements vscode.Disposable {
     if (mine !== this.generation) return; // a newer reload is on its way
     const routes = tableFromData(res.table ?? { ingresses: [], defaultClass: null, services: [] });
     this.store = routes.store;
-    proxy.updateRoutes(routes.table);
+    // Both rule sets: the Ingresses with the profile the server chose, and the Gateway API set ("Try both").
+    proxy.updateRoutes(routes.table, { gateway: routes.gateway, profile: routes.profile });
+    this.profileId = routes.profile?.id;
     this.table = routes.table;
     this.reloaded.fire(routes.table.ingresses.length);
   }

@@ -2,11 +2,21 @@
 // nonce per load for its one script and one style), no remote content, the data only through
 // postMessage, colours only from --vscode-* variables. The page reports back when it rendered,
 // and asks for its actions (re-run, copy as curl, open the setting the advice names) by message.
-// When the rules change after an answer was shown, the page marks it stale.
+// When the rules change after an answer was shown, the page marks it stale. It shows one try, or
+// "Try both": the same request's Ingress and Gateway API answers side by side (comparePage.ts).
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
+import { requestFromUrl } from './format';
+import type { TryBothResult } from './tryCompare';
 import type { TryResult } from './tryResult';
+import { COMPARE_SCRIPT, COMPARE_STYLE } from './webview/comparePage';
 import { PANEL_SCRIPT, PANEL_STYLE } from './webview/panelPage';
+
+/** What the panel shows: one answer, or both sets' answers to the same request. */
+export type PanelResult = TryResult | TryBothResult;
+
+/** The command the panel's "Try both" button runs (with the shown request). */
+export const TRY_BOTH_COMMAND = 'ingressLab.tryBoth';
 
 export interface Rendered {
   url: string;
@@ -17,12 +27,12 @@ export interface Rendered {
 export class ResultPanel implements vscode.Disposable {
   private panel: vscode.WebviewPanel | undefined;
   private ready = false;
-  private pending: TryResult | undefined;
+  private pending: PanelResult | undefined;
   private readonly rendered = new vscode.EventEmitter<Rendered>();
   /** Fires when the page has drawn a result (tests wait on it). */
   readonly onDidRender = this.rendered.event;
   /** The last result sent to the page. */
-  last: TryResult | undefined;
+  last: PanelResult | undefined;
   /** The rules changed since the last result was shown. */
   stale = false;
   private rerun: (() => void) | undefined;
@@ -32,12 +42,12 @@ export class ResultPanel implements vscode.Disposable {
     if (onRulesChanged) this.subs.push(onRulesChanged(() => this.markStale()));
   }
 
-  show(result: TryResult, rerun?: () => void): void {
+  show(result: PanelResult, rerun?: () => void): void {
     this.last = result;
     this.stale = false;
     this.rerun = rerun;
     if (!this.panel) this.create();
-    this.panel!.title = `Try: ${result.url}`;
+    this.panel!.title = `${'kind' in result ? 'Try both' : 'Try'}: ${result.url}`;
     this.panel!.reveal(undefined, true);
     if (this.ready) void this.panel!.webview.postMessage({ type: 'result', result });
     else this.pending = result;
@@ -72,8 +82,10 @@ export class ResultPanel implements vscode.Disposable {
     if (type === 'rerun') this.rerun?.();
     else if (type === 'copyCurl' && last?.curl) {
       void vscode.env.clipboard.writeText(last.curl).then(() => vscode.window.setStatusBarMessage('Ingress Lab: curl command copied', 3000));
-    } else if (type === 'openSetting' && last?.guidanceSetting) {
+    } else if (type === 'openSetting' && last && 'guidanceSetting' in last && last.guidanceSetting) {
       void vscode.commands.executeCommand('workbench.action.openSettings', last.guidanceSetting);
+    } else if (type === 'tryBoth' && last) {
+      void vscode.commands.executeCommand(TRY_BOTH_COMMAND, requestFromUrl(last.url));
     }
   }
 
@@ -98,8 +110,9 @@ function page(): string {
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'nonce-${nonce}'; script-src 'nonce-${nonce}';">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Try</title>
-<style nonce="${nonce}">${PANEL_STYLE}</style>
+<style nonce="${nonce}">${PANEL_STYLE}${COMPARE_STYLE}</style>
 </head><body><main id="root"><p class="muted">Sending the request…</p></main>
+<script nonce="${nonce}">${COMPARE_SCRIPT}</script>
 <script nonce="${nonce}">${PANEL_SCRIPT}</script>
 </body></html>`;
 }

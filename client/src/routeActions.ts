@@ -31,8 +31,9 @@ export async function goToYaml(node: RouteNode | undefined): Promise<void> {
   await vscode.window.showTextDocument(doc, { selection: doc.validateRange(selection), preview: true });
 }
 
-/** The CodeLens arguments for the path a node stands for (the lens on the node's first line). */
+/** The CodeLens arguments for the path a node stands for (the lens on the node's first line); a Gateway API match carries its own. */
 async function lensArgsOf(node: RouteNode | undefined): Promise<TryRouteArgs | undefined> {
+  if (node?.request) return node.request;
   const loc = node?.kind === 'path' ? node.location : undefined;
   if (!loc) return undefined;
   const uri = vscode.Uri.parse(loc.uri);
@@ -41,18 +42,33 @@ async function lensArgsOf(node: RouteNode | undefined): Promise<TryRouteArgs | u
   return lens?.command?.arguments?.[0] as TryRouteArgs | undefined;
 }
 
+/** The proxy's "Try both" (Ingress / Gateway API side by side), where this build has it. */
+export const TRY_BOTH_COMMAND = 'ingressLab.tryBoth';
+
+/**
+ * Try on a Gateway API match: the request goes through the proxy's Gateway API set and its
+ * Ingress set side by side ("Try both"), when the proxy offers it; otherwise the user is told
+ * that only Explain answers for HTTPRoutes here.
+ */
+async function tryGatewayMatch(args: TryRouteArgs): Promise<unknown> {
+  if ((await vscode.commands.getCommands(true)).includes(TRY_BOTH_COMMAND)) return vscode.commands.executeCommand(TRY_BOTH_COMMAND, args);
+  void vscode.window.showInformationMessage('Ingress Lab: the proxy of this build serves the Ingresses only; use Explain route to see where the Gateway API sends this request.');
+  return undefined;
+}
+
 export function registerRouteActions(client: LanguageClient, output: vscode.LogOutputChannel): vscode.Disposable[] {
   const noPath = () => void vscode.window.showWarningMessage('Ingress Lab: this route has no CodeLens to try (is its file open in a YAML editor?).');
   return [
     vscode.commands.registerCommand(ROUTE_COMMANDS.goToYaml, goToYaml),
     vscode.commands.registerCommand(ROUTE_COMMANDS.tryPath, async (node?: RouteNode) => {
       const args = await lensArgsOf(node);
-      return args ? vscode.commands.executeCommand(TRY_ROUTE_COMMAND, args) : noPath();
+      if (!args) return noPath();
+      return node?.gatewayApi ? tryGatewayMatch(args) : vscode.commands.executeCommand(TRY_ROUTE_COMMAND, args);
     }),
     vscode.commands.registerCommand(ROUTE_COMMANDS.explainPath, async (node?: RouteNode) => {
       const args = await lensArgsOf(node);
       if (!args) return noPath();
-      const req = { host: args.host, path: args.path, https: args.scheme === 'https' };
+      const req = { host: args.host, path: args.path, https: args.scheme === 'https', ...(node?.gatewayApi ? { gatewayApi: true } : {}) };
       const explain = await client.sendRequest(ExplainRouteRequest, req);
       output.info(`explain route: ${describeDecision(req, explain)}\n  ${explain.trace.join('\n  ')}`);
       output.show(true);

@@ -3,7 +3,8 @@
 // tooltip and the YAML location a click reveals. Pure: no 'vscode' import (client/test/unit).
 // Tooltips carry names, paths and rule messages only: the server sends no Secret data.
 import type { Location } from 'vscode-languageserver-protocol';
-import type { RouteTreeBackend, RouteTreeHost, RouteTreePath, RouteTreeResult } from '../../server/src/protocol';
+import type { RouteTreeBackend, RouteTreeHost, RouteTreePath, RouteTreeResult, TryRouteArgs } from '../../server/src/protocol';
+import { gatewayHostNode } from './gatewayNodes';
 import { backendPortRule } from '../../server/src/rules/ref/backend-port';
 
 export type NodeKind = 'host' | 'path' | 'backend' | 'pod';
@@ -20,17 +21,21 @@ export interface RouteNode {
   icon: { id: string; color?: string };
   location?: Location;
   children: RouteNode[];
+  /** A node of an HTTPRoute (Gateway API): Try and Explain send `request` through the Gateway API set. */
+  gatewayApi?: boolean;
+  /** The request Try and Explain send for a Gateway API match (Ingress paths take their CodeLens's). */
+  request?: TryRouteArgs;
 }
 
-const ERROR = 'list.errorForeground';
-const WARNING = 'list.warningForeground';
+export const ERROR = 'list.errorForeground';
+export const WARNING = 'list.warningForeground';
 
 /** Markdown-safe inline code for a value the user wrote. */
-function code(s: string): string {
+export function code(s: string): string {
   return `\`${s.replace(/`/g, "'")}\``;
 }
 
-function plural(n: number, word: string): string {
+export function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
@@ -43,7 +48,8 @@ export function pathValueColumns(line: string): { start: number; end: number } |
 }
 
 export function shapeRouteTree(tree: RouteTreeResult): RouteNode[] {
-  return tree.hosts.map((h) => hostNode(h, tree.cluster.state === 'connected'));
+  const connected = tree.cluster.state === 'connected';
+  return tree.hosts.map((h) => (h.gatewayApi ? gatewayHostNode(h, connected) : hostNode(h, connected)));
 }
 
 function hostLabel(host: string): string {
@@ -137,7 +143,7 @@ function readiness(b: RouteTreeBackend): string | undefined {
   return `${b.ready}/${b.total} ready`;
 }
 
-function backendNode(b: RouteTreeBackend, pathLoc: Location, id: string, connected: boolean, portMissing?: string): RouteNode {
+export function backendNode(b: RouteTreeBackend, pathLoc: Location, id: string, connected: boolean, portMissing?: string): RouteNode {
   const label = b.port === undefined ? b.service : `${b.service}:${b.port}`;
   const ready = readiness(b);
   const noPort = b.exists && portMissing !== undefined;

@@ -13,10 +13,11 @@ function shellWord(s: string): string {
  * and SNI are the same), and --connect-to sends it to the proxy's listener; HTTPS trusts the
  * proxy's local CA only.
  */
-export function curlCommand(req: ExplainRouteParams, port: number, caPath?: string): string {
+export function curlCommand(req: ExplainRouteParams, port: number, caPath?: string, headers: Record<string, string> = {}): string {
   const scheme = req.https ? 'https' : 'http';
   const words = ['curl', '-i', '--connect-to', `${req.host}:${req.https ? 443 : 80}:127.0.0.1:${port}`];
   if (req.https && caPath) words.push('--cacert', caPath);
+  for (const [k, v] of Object.entries(headers)) words.push('-H', `${k}: ${v}`);
   words.push(`${scheme}://${req.host}${req.path}`);
   return words.map(shellWord).join(' ');
 }

@@ -16,6 +16,8 @@ export interface TryTarget {
   path: string;
   /** PEM of the local CA (the only certificate trusted for HTTPS). */
   ca?: string;
+  /** More request headers (X-Ingress-Lab-As, to pick the rule set). */
+  headers?: Record<string, string>;
 }
 
 export interface TryResponse {
@@ -54,7 +56,7 @@ export function sendTry(t: TryTarget): Promise<TryResponse> {
   const started = performance.now();
   const options = {
     host: '127.0.0.1', port: t.port, path: t.path, method: 'GET', agent: false, timeout: TIMEOUT_MS,
-    headers: { host: t.host, 'user-agent': 'ingress-lab-try', accept: '*/*' },
+    headers: { host: t.host, 'user-agent': 'ingress-lab-try', accept: '*/*', ...t.headers },
   };
   return new Promise((resolve, reject) => {
     const onResponse = (res: IncomingMessage) => {

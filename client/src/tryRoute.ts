@@ -17,9 +17,9 @@ import { pathValueColumns } from './routeNodes';
 import { curlCommand, lensRuleLoses, noTlsMessage } from './tryDetails';
 import { adviceFor, mapKeyOf, type AdviceContext, type TryResult } from './tryResult';
 
-/** The request a user means: from a CodeLens argument, or asked for when run from the palette. */
-async function askRequest(args: TryRouteArgs | undefined): Promise<ExplainRouteParams | undefined> {
-  if (args) return { host: args.host, path: args.path, https: args.scheme === 'https' };
+/** The request a user means: from a CodeLens argument (or a request already made), or asked for when run from the palette. */
+export async function askRequest(args: TryRouteArgs | ExplainRouteParams | undefined): Promise<ExplainRouteParams | undefined> {
+  if (args) return { host: args.host, path: args.path, https: 'scheme' in args ? args.scheme === 'https' : !!args.https };
   const input = await vscode.window.showInputBox({
     title: 'Ingress Lab: Try Route',
     prompt: 'URL of the request to route',

@@ -1,6 +1,8 @@
 // Shared helpers for the extension-host tests: activate the extension, open fixture files, and
 // wait on conditions (events or a re-checked probe with a deadline), never on fixed sleeps.
 import * as assert from 'node:assert/strict';
+import { existsSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { IngressLabApi } from '../src/api';
 
@@ -69,4 +71,16 @@ export function diagnosticsWithCode(uri: vscode.Uri, code: string): Promise<vsco
 
 export function rangeText(r: vscode.Range): string {
   return `${r.start.line}:${r.start.character}-${r.end.line}:${r.end.character}`;
+}
+
+/**
+ * Asks the test driver (scripts/editor-test.mjs, which watches this console) for a screenshot of
+ * the workbench as it is, and waits until the file exists.
+ */
+export async function screenshot(name: string): Promise<void> {
+  const root = vscode.extensions.getExtension(EXTENSION_ID)!.extensionPath;
+  const file = join(root, 'test-artifacts', `${name}.png`);
+  rmSync(file, { force: true });
+  console.log(`[screenshot] ${file}`);
+  await waitForValue(`the screenshot ${file}`, async () => (existsSync(file) ? true : undefined), 15_000);
 }

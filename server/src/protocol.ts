@@ -1,7 +1,7 @@
 // The custom part of the protocol between the Ingress Lab editor client and its language
 // server, declared once and imported by both sides. Each message says which side sends it.
 // Plain data only: ranges are LSP ranges, locations carry the document URI.
-import { NotificationType, RequestType, type Location } from 'vscode-languageserver-protocol';
+import { NotificationType, RequestType, type Diagnostic, type Location } from 'vscode-languageserver-protocol';
 
 // ── Settings (section `ingressLab`, read by the server through workspace/configuration) ──
 
@@ -97,6 +97,10 @@ export interface RouteTableData {
   ingresses: (RouteObject & { created: string | null })[];
   defaultClass: string | null;
   services: RouteObject[];
+  /** The controller profile the Ingresses are routed with (the proxy applies its redirects, rewrites, canaries). */
+  profile?: { id: 'spec-only' | 'ingress-nginx'; reason: string };
+  /** The Gateway API set the proxy serves on `X-Ingress-Lab-As: gateway-api` (server/src/gateway/served.ts): HTTPRoutes and Gateways. */
+  gateway?: RouteObject[];
 }
 
 /** One path of a workspace Ingress as the client lists it (not the route table's RouteEntry). */
@@ -139,6 +143,8 @@ export interface RouteTreeBackend {
   location?: Location;
   /** The Service's endpoints (pod name, else address) with readiness, when a cluster is connected. */
   pods?: RouteTreePod[];
+  /** An HTTPRoute backendRef's share of the traffic, in percent, when the rule has more than one. */
+  share?: number;
 }
 
 /** Another Ingress path in a conflict or shadowing relation with this one. */
@@ -170,6 +176,28 @@ export interface RouteTreePath {
   isDefaultBackend?: boolean;
   /** The Ingress is live in the cluster only (no workspace file defines it); location is its read-only live view. */
   live?: boolean;
+  /**
+   * An HTTPRoute match (Gateway API), not an Ingress path: `ingress` is then the HTTPRoute's
+   * name, `pathType` the match's path type (Exact, PathPrefix, RegularExpression).
+   */
+  gatewayApi?: RouteTreeGatewayMatch;
+  /** Every backendRef of an HTTPRoute rule, with its share (`backend` is the first). */
+  backends?: RouteTreeBackend[];
+}
+
+export interface RouteTreeGatewayMatch {
+  /** `spec.rules[0].matches[1]`. */
+  field: string;
+  /** The criteria beyond the path (`GET`, `header x-env=canary`, `query v=2`). */
+  conditions: string[];
+  /** What the rule's filters do (`RequestRedirect 301 to https`, `URLRewrite path /v2`). */
+  filters: string[];
+  /** The listeners the route is attached through. */
+  listeners: string[];
+  /** False when an earlier match with the same criteria takes every request (shadowed, or the loser of a conflict). */
+  reachable: boolean;
+  /** The request Try and Explain send for this match (a concrete host and path). */
+  request: TryRouteArgs;
 }
 
 export interface RouteTreeHost {
@@ -179,6 +207,8 @@ export interface RouteTreeHost {
   paths: RouteTreePath[];
   /** Where the host is first written. */
   location?: Location;
+  /** The hostname of HTTPRoutes (Gateway API), '*' when they accept any host; its paths are HTTPRoute matches. */
+  gatewayApi?: boolean;
 }
 
 export interface RouteTreeResult {
@@ -194,6 +224,8 @@ export interface ExplainRouteParams {
   path: string;
   /** Treat the request as HTTPS (affects TLS checks). */
   https?: boolean;
+  /** Route it with the Gateway API matcher over the workspace's HTTPRoutes instead of the Ingresses. */
+  gatewayApi?: boolean;
 }
 
 export interface ExplainRouteResult {
@@ -315,6 +347,12 @@ export interface ConvertToGatewayResult {
   /** How many requests the equivalence check sent through both. */
   checked: number;
   differences: GatewayDifference[];
+  /**
+   * The differences (gateway/route-differs, on the HTTPRoute match that answers each request) and
+   * the notes (gateway/not-converted, on the route converted from the Ingress), ranges in `yaml`:
+   * whoever shows `yaml` below other lines shifts them by as many lines.
+   */
+  diagnostics: Diagnostic[];
 }
 
 /** URI scheme of the read-only Gateway API preview: `ingress-lab-gateway:/path/of/source.yaml?<source uri>`. */

@@ -1,4 +1,5 @@
-// The result panel's page: its style and script, inlined under the page's nonce. The script builds
+// The result panel's page: its style and script, inlined under the page's nonce ("Try both" is
+// drawn by comparePage.ts's script). The script builds
 // the DOM with textContent only (no HTML from data), so response bodies and headers are shown
 // escaped whatever they hold. Colours come from --vscode-* variables only.
 export const PANEL_STYLE = `
@@ -43,6 +44,7 @@ export const PANEL_SCRIPT = `
     bar.appendChild(button('Re-run', 'rerun'));
     if (r.curl) { const c = button('Copy as curl', 'copyCurl', 'secondary'); c.title = r.curl; bar.appendChild(c); }
     if (r.guidanceSetting) bar.appendChild(button('Open ' + r.guidanceSetting, 'openSetting', 'secondary'));
+    bar.appendChild(button('Try both (Ingress / Gateway API)', 'tryBoth', 'secondary'));
     root.appendChild(bar);
   }
   function markStale() {
@@ -54,6 +56,11 @@ export const PANEL_SCRIPT = `
   function size(n) { return n < 1024 ? n + ' B' : (n / 1024).toFixed(1) + ' KiB'; }
   function render(r) {
     root.textContent = '';
+    if (r.kind === 'both') {
+      window.ingressLabCompare.render(r, { root: root, el: el, button: button });
+      vscode.postMessage({ type: 'rendered', url: r.url, status: r.ingress.response ? r.ingress.response.status : 0 });
+      return;
+    }
     const res = r.response;
     const h = el('h1');
     const status = res ? res.status : 0;

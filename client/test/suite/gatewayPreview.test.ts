@@ -4,7 +4,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { rewriteCase } from '../../../server/test/helpers/gateway-cases';
-import { activateExtension, openFixture, waitForEvent } from '../helpers';
+import { activateExtension, codeOf, openFixture, waitForEvent } from '../helpers';
 
 const PREVIEW = 'ingressLab.previewGatewayApi';
 
@@ -24,6 +24,14 @@ function previewText(source: vscode.Uri, ready: (text: string) => boolean): Prom
   return waitForEvent('the Gateway API preview', changed, probe).catch((e: Error) => {
     const visible = vscode.window.visibleTextEditors.map((v) => v.document.uri.toString()).join(', ');
     throw new Error(`${e.message} of ${source.toString()}; visible: ${visible}; its text:\n${previewEditor(source)?.document.getText()}`);
+  });
+}
+
+/** The preview's gateway/route-differs diagnostics once one satisfies `ready`. */
+function differsOn(preview: vscode.Uri, ready: (d: vscode.Diagnostic) => boolean): Promise<vscode.Diagnostic[]> {
+  return waitForEvent('a gateway/route-differs diagnostic on the preview', vscode.languages.onDidChangeDiagnostics, () => {
+    const all = vscode.languages.getDiagnostics(preview).filter((d) => codeOf(d) === 'gateway/route-differs');
+    return all.some(ready) ? all : undefined;
   });
 }
 
@@ -61,6 +69,29 @@ suite('Gateway API preview', () => {
     const at = doc.getText().lastIndexOf('name: web\n'); // the Service of Ingress web
     await editor.edit((e) => e.replace(new vscode.Range(doc.positionAt(at), doc.positionAt(at + 'name: web'.length)), 'name: storefront'));
     await previewText(doc.uri, (t) => /name: storefront\n\s+port: 8080/.test(t));
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+
+  test('each request routed differently is a warning on the preview\'s HTTPRoute match, pointing at the Ingress path, and follows edits', async () => {
+    await activateExtension();
+    const doc = await vscode.workspace.openTextDocument({ language: 'yaml', content: rewriteCase('diag.example.com') });
+    const editor = await vscode.window.showTextDocument(doc, vscode.ViewColumn.One);
+    await vscode.commands.executeCommand(PREVIEW, doc.uri);
+    await previewText(doc.uri, (t) => t.includes('diag.example.com'));
+    const preview = previewEditor(doc.uri)!.document;
+    const upper = (d: vscode.Diagnostic) => d.message.startsWith('http://diag.example.com/API/X is routed differently: Ingress (ingress-nginx) → shop/api:8080');
+    const found = (await differsOn(preview.uri, upper)).find(upper)!;
+    assert.equal(found.severity, vscode.DiagnosticSeverity.Warning);
+    assert.match(found.message, /Gateway API → shop\/web:8080/);
+    assert.equal(preview.lineAt(found.range.start.line).text.trim(), '- path:', `on the match: ${preview.getText(found.range)}`);
+    const related = found.relatedInformation?.[0];
+    assert.equal(related?.location.uri.toString(), doc.uri.toString());
+    assert.match(doc.lineAt(related!.location.range.start.line).text, /path: \/api\(\/\|\$\)\(\.\*\)/);
+    const info = vscode.languages.getDiagnostics(preview.uri).find((d) => codeOf(d) === 'gateway/not-converted' && /rewrite-target/.test(d.message));
+    assert.equal(info?.severity, vscode.DiagnosticSeverity.Information);
+    const at = doc.getText().lastIndexOf('name: web\n');
+    await editor.edit((e) => e.replace(new vscode.Range(doc.positionAt(at), doc.positionAt(at + 'name: web'.length)), 'name: storefront'));
+    await differsOn(preview.uri, (d) => upper(d) && /Gateway API → shop\/storefront:8080/.test(d.message));
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 });

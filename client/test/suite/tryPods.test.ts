@@ -6,15 +6,13 @@ import * as assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { existsSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { RouteTreeRequest, type RouteTreeResult, type TryRouteArgs } from '../../../server/src/protocol';
 import { openTarget, type ClusterTarget } from '../../../server/test/support/cluster-target';
 import { serviceObject, sliceObject } from '../../../server/test/support/pod-objects';
 import type { IngressLabApi } from '../../src/api';
 import type { TryResult } from '../../src/tryResult';
-import { activateExtension, EXTENSION_ID, fixtureUri, waitForEvent, waitForValue } from '../helpers';
+import { activateExtension, fixtureUri, screenshot, waitForEvent, waitForValue } from '../helpers';
 
 const FILE = 'pods-ingress.yaml';
 
@@ -225,16 +223,4 @@ function shell(line: string): Promise<string | undefined> {
       resolve(stdout);
     });
   });
-}
-
-/**
- * Asks the test driver (scripts/editor-test.mjs, which watches this console) for a screenshot of
- * the workbench as it is, and waits until the file exists.
- */
-async function screenshot(name: string): Promise<void> {
-  const root = vscode.extensions.getExtension(EXTENSION_ID)!.extensionPath;
-  const file = join(root, 'test-artifacts', `${name}.png`);
-  rmSync(file, { force: true });
-  console.log(`[screenshot] ${file}`);
-  await waitForValue(`the screenshot ${file}`, async () => (existsSync(file) ? true : undefined), 15_000);
 }

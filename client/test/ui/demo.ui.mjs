@@ -195,12 +195,21 @@ export async function scenario({ page, url, demo, shot, upstream }) {
   await panel.locator('td', { hasText: 'Ingress shop/shop spec.rules[0].http.paths[0] (Prefix /)' }).first().waitFor(T);
   console.log('  ✔ Try https://shop.example.com/ through the proxy (HTTPS, local CA): 200 from the mapped upstream in the result panel');
   await shot('-try-route');
+  // The same request through both rule sets: the Gateway API set's HTTPS listener for the TLS host sends it to the same upstream.
+  await panel.locator('.actions button', { hasText: 'Try both (Ingress / Gateway API)' }).click();
+  await panel.locator('h1', { hasText: 'Try both' }).waitFor(T);
+  const verdict = await panel.locator('.verdict').textContent();
+  assert.equal(verdict, `Same: both answer 200 OK from ${upstream.url}.`);
+  const heads = await panel.locator('table.compare th').allInnerTexts();
+  assert.deepEqual(heads.slice(1, 3).map((t) => t.replace(/\s+/g, ' ')), ['Ingress ingress-nginx profile', 'Gateway API converted + workspace HTTPRoutes']);
+  console.log(`  ✔ Try both on https://shop.example.com/: "${verdict}"`);
+  await shot('-try-both');
   panel = await tryRoute(page, 'Try https://shop.example.com/static', '503');
   const guidance = await panel.locator('.callout').textContent();
   // The demo's deliberate mistake: Service web has no port 8080. A mapping would only hide it.
   assert.match(guidance, /^Service shop\/web has no port 8080: fix the backend's port \(or the Service\)/);
   const buttons = await panel.locator('.actions button').allTextContents();
-  assert.deepEqual(buttons, ['Re-run', 'Copy as curl'], 'no "open the mapping setting" button for a missing port');
+  assert.deepEqual(buttons, ['Re-run', 'Copy as curl', 'Try both (Ingress / Gateway API)'], 'no "open the mapping setting" button for a missing port');
   console.log(`  ✔ /static (port 8080 that Service web lacks): 503 with "${guidance.slice(0, 80)}…", buttons ${buttons.join(', ')}`);
   await shot('-try-route-503');
   // The demo's `path: api` (no leading "/"): its lens's own rule never gets a request, and the panel says that first.

@@ -1,12 +1,12 @@
 // The comment block at the top of the Gateway API preview, from the server's conversion.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { LISTED_DIFFERENCES, previewText } from '../../src/gatewaySummary';
+import { LISTED_DIFFERENCES, previewParts, previewText, shiftDiagnostics } from '../../src/gatewaySummary';
 import type { ConvertToGatewayResult, GatewayDifference } from '../../../server/src/protocol';
 
 const ROUTE = 'apiVersion: gateway.networking.k8s.io/v1\nkind: HTTPRoute\n';
 const diff = (i: number): GatewayDifference => ({ request: `http://a.example/p${i}`, ingress: 'shop/api:80 as /x', gateway: 'shop/web:80', why: 'different Service, port or weights;\nthe path' });
-const result = (over: Partial<ConvertToGatewayResult>): ConvertToGatewayResult => ({ yaml: ROUTE, profile: 'ingress-nginx (annotations)', notes: [], checked: 9, differences: [], ...over });
+const result = (over: Partial<ConvertToGatewayResult>): ConvertToGatewayResult => ({ yaml: ROUTE, profile: 'ingress-nginx (annotations)', notes: [], checked: 9, differences: [], diagnostics: [], ...over });
 
 test('a clean conversion says nothing was lost and every checked request routes the same', () => {
   const text = previewText('shop.yaml', result({}));
@@ -29,4 +29,15 @@ test('notes per Ingress and the first differences are listed, the rest counted',
 
 test('a document without Ingress says so', () => {
   assert.equal(previewText('svc.yaml', result({ yaml: '' })), '# Gateway API preview of svc.yaml: no Ingress to convert.\n');
+});
+
+test('the server\'s diagnostics, ranged in the YAML, land on the same YAML line of the preview below its comment block', () => {
+  const yaml = `${ROUTE}metadata:\n  name: web\n`;
+  const r = result({ yaml, differences: [diff(0), diff(1)], notes: [{ ingress: 'shop/api', severity: 'info', message: 'x' }] });
+  const { header } = previewParts('shop.yaml', r);
+  const range = { start: { line: 3, character: 2 }, end: { line: 3, character: 11 } }; // "name: web" in the YAML
+  const [d] = shiftDiagnostics([{ range, message: 'm' }], header.length);
+  const lines = previewText('shop.yaml', r).split('\n');
+  assert.equal(lines[d!.range.start.line]!.slice(d!.range.start.character, d!.range.end.character), 'name: web');
+  assert.equal(range.start.line, 3, 'the server\'s diagnostic is left as it was');
 });

@@ -3,8 +3,8 @@
 // canary), shown after the matcher's answer. Kept apart so route.ts stays the matcher's face.
 import { UsageError } from './files';
 import { parseManifest } from '../ingress/documents';
-import { extractGatewayObjects, type Gateway, type HTTPRoute } from '../gateway/model';
-import { buildGatewayTable, type GatewayTable } from '../gateway/table';
+import { extractGatewayObjects } from '../gateway/model';
+import { gatewayTableOfObjects, type GatewayTable } from '../gateway/table';
 import { gatewayLookup } from '../gateway/match';
 import type { IngressClass } from '../ingress/model';
 import type { RouteTable } from '../ingress/routing/index';
@@ -24,7 +24,8 @@ export const PROFILE_USAGE = `  --profile P        controller profile: auto (def
                      annotations, else spec-only), spec-only or ingress-nginx
   --scheme S         http (default) or https: redirects such as ssl-redirect depend on it
   --method M         the request method (default GET)
-  --header 'K: V'    a request header (repeatable), e.g. a canary header`;
+  --header 'K: V'    a request header (repeatable), e.g. a canary header, or 'Cookie: beta=always'
+                     for canary-by-cookie`;
 
 export function profileSetting(v: string): ProfileSetting {
   if (!(PROFILE_SETTINGS as readonly string[]).includes(v)) throw new UsageError(`--profile must be auto, spec-only or ingress-nginx, not "${v}"`);
@@ -63,8 +64,7 @@ export function profiledText(p: ProfiledRoute): string[] {
 /** The HTTPRoutes and Gateways among the files, as the Gateway API matcher's table (undefined when there are none). */
 export function gatewayTableOf(files: readonly { uri: string; text: string }[], defaultNamespace: string): GatewayTable | undefined {
   const objects = files.flatMap((f) => extractGatewayObjects(parseManifest(f.uri, f.text), { defaultNamespace }));
-  const routes = objects.filter((o): o is HTTPRoute => o.kind === 'HTTPRoute');
-  return routes.length ? buildGatewayTable(routes, objects.filter((o): o is Gateway => o.kind === 'Gateway')) : undefined;
+  return objects.some((o) => o.kind === 'HTTPRoute') ? gatewayTableOfObjects(objects) : undefined;
 }
 
 /** Where the HTTPRoutes among the files send the same request (Gateway API precedence and hostnames). */

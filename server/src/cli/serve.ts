@@ -16,8 +16,14 @@ import { UsageError } from './files';
 import type { CliIO } from './io';
 import { watchPaths } from './watch';
 import { loadProject, reloadFiles } from './workspace';
+import { gatewayObjectsOf } from '../engine/gateway-objects';
+import type { Project } from '../engine/index';
+import { servedGatewayTable } from '../gateway/served';
+import type { RouteTable } from '../ingress/routing/index';
+import type { ProfileSetting } from '../ingress/routing/profiles/types';
+import { ROUTE_SETS, type RouteSetId } from '../proxy/route-sets';
 
-export const SERVE_USAGE = `usage: ingress-lab serve [PATH...] [--port N] [--https-port N] [--map NS/SVC:PORT=http://127.0.0.1:PORT ...] [--cluster [--context NAME]] [--namespace NS] [--no-https] [--ca-dir DIR] [--profile auto|spec-only|ingress-nginx] [--connect-timeout S] [--headers-timeout S] [--idle-timeout S]
+export const SERVE_USAGE = `usage: ingress-lab serve [PATH...] [--port N] [--https-port N] [--map NS/SVC:PORT=http://127.0.0.1:PORT ...] [--cluster [--context NAME]] [--namespace NS] [--no-https] [--ca-dir DIR] [--profile auto|spec-only|ingress-nginx] [--as ingress|gateway-api] [--connect-timeout S] [--headers-timeout S] [--idle-timeout S]
 
 Serves the Ingress rules in files or folders (default ".") on 127.0.0.1 as a local proxy:
 each request is routed as "ingress-lab route" says, then forwarded to a local URL the Service
@@ -34,6 +40,11 @@ With the ingress-nginx profile (--profile; auto picks it for an IngressClass wit
 k8s.io/ingress-nginx or nginx.ingress.kubernetes.io/* annotations) the proxy also does what the
 controller does: ssl-redirect, app-root and redirect annotations are answered, rewrite-target
 changes the path sent upstream, canary Ingresses take their share.
+The same listeners also serve the Gateway API set: the Ingresses converted as "ingress-lab
+convert --to gateway-api" writes them, plus the HTTPRoutes and Gateways in the files (one with
+the name of a converted route replaces it), with the Gateway API's precedence, hostnames and
+filters. A request with the header "X-Ingress-Lab-As: gateway-api" (or "ingress") is routed by
+that set (the header is not passed upstream); --as gateway-api makes it the default.
 Runs until Ctrl-C (exit 0); exit 2 on a usage or I/O error (a bad --map, a port in use).`;
 
 function portOption(v: string | undefined, name: string, fallback: number): number {
@@ -76,6 +87,7 @@ function serveOptions(argv: string[]) {
       'ca-dir': { type: 'string' },
       'no-https': { type: 'boolean' },
       profile: { type: 'string', default: 'auto' },
+      as: { type: 'string', default: 'ingress' },
       'connect-timeout': { type: 'string' },
       'headers-timeout': { type: 'string' },
       'idle-timeout': { type: 'string' },
@@ -100,7 +112,19 @@ function serveOptions(argv: string[]) {
     },
     cluster: { cluster: values.cluster, clusterOptional: values['cluster-optional'], context: values.context },
     profile: profileSetting(values.profile!),
+    as: routeSet(values.as!),
   };
+}
+
+function routeSet(v: string): RouteSetId {
+  if (!(ROUTE_SETS as readonly string[]).includes(v)) throw new UsageError(`--as must be ingress or gateway-api, not "${v}"`);
+  return v as RouteSetId;
+}
+
+/** The profile and the Gateway API set (converted Ingresses + the files' HTTPRoutes) that go with a route table. */
+function routeSets(project: Project, setting: ProfileSetting, table: RouteTable) {
+  const profile = project.profile(setting, table);
+  return { profile, gateway: servedGatewayTable(table, project.store.list('Service'), profile, gatewayObjectsOf(project)) };
 }
 
 /** Log lines written together once per turn of the event loop: one write for many requests under load. */
@@ -121,16 +145,17 @@ function definedOnly<T extends object>(o: T): Partial<T> {
 }
 
 export async function startServe(argv: string[], io: CliIO): Promise<Serving> {
-  const { paths, mappings, port, httpsPort, caDir, timeouts, profile: setting, ...opts } = serveOptions(argv);
+  const { paths, mappings, port, httpsPort, caDir, timeouts, profile: setting, as, ...opts } = serveOptions(argv);
   // One project: the proxy routes with its table (live Ingresses and their creationTimestamps
   // included), so every request goes where `route --cluster` and the editor say it goes.
   const loaded = await loadProject(paths, opts.cluster, opts.namespace, io);
   const { project, cluster } = loaded;
   const resolver = buildResolver(mappings, cluster, () => project.store);
   const ca = caDir !== undefined ? await loadOrCreateCa(caDir) : undefined;
-  const profile = project.profile(setting);
+  const first = routeSets(project, setting, project.routeTable());
+  const { profile } = first;
   const proxy = new IngressProxy(project.routeTable(), {
-    resolver, port, httpsPort: ca ? httpsPort : undefined, ca, profile, timeouts: definedOnly(timeouts), onRequest: batched((t) => io.out(t), requestLogLine),
+    resolver, port, httpsPort: ca ? httpsPort : undefined, ca, ...first, as, timeouts: definedOnly(timeouts), onRequest: batched((t) => io.out(t), requestLogLine),
   });
   let listening: Listening;
   try {
@@ -142,11 +167,12 @@ export async function startServe(argv: string[], io: CliIO): Promise<Serving> {
   }
   io.out(`ingress-lab serve: ${project.routeTable().ingresses.length} Ingress(es) from ${loaded.files.length} file(s)`);
   io.out(`controller profile: ${profile.id} (${profile.reason})`);
+  io.out(`serving as ${as} by default (X-Ingress-Lab-As: ${as === 'ingress' ? 'gateway-api' : 'ingress'} for the other set); Gateway API set: ${first.gateway.routes.length} HTTPRoute(s)`);
   io.out(`listening on http://127.0.0.1:${listening.http.port}`);
   if (listening.https) io.out(`listening on https://127.0.0.1:${listening.https.port} (TLS hosts only; CA: ${ca!.certPath})`);
   const unsubscribe = cluster?.onChange?.((keys) => {
     project.setCluster({ objects: cluster.objects, facts: cluster.facts }, keys);
-    proxy.updateRoutes(project.routeTable());
+    proxy.updateRoutes(project.routeTable(), routeSets(project, setting, project.routeTable()));
   });
   let served = project.routeTable().ingresses.length;
   let recheck: NodeJS.Timeout | undefined;
@@ -163,7 +189,7 @@ export async function startServe(argv: string[], io: CliIO): Promise<Serving> {
         return;
       }
       served = table.ingresses.length;
-      proxy.updateRoutes(table);
+      proxy.updateRoutes(table, routeSets(project, setting, table));
       io.out(`reloaded: ${served} Ingress(es) from ${loaded.files.length} file(s)`);
     } catch (e) {
       io.err(`reload failed, keeping the previous rules: ${(e as Error).message}`);

@@ -9,6 +9,7 @@ import { LineIndex, type Position } from '../ingress/lines';
 import { objectsFromRoot, type KObject } from '../ingress/model';
 import { asMap, get, type SNode, type Span } from '../ingress/source';
 import { addGatewayFindings } from '../rules/gateway/index';
+import type { GatewayObject } from '../gateway/model';
 
 export interface DocChunk {
   start: number;
@@ -85,6 +86,10 @@ export class DocEntry implements Anchor {
   findings: Finding[] = [];
   /** Workspace-rule findings on this entry's objects (spans anchored). */
   wsFindings: Finding[] = [];
+  /** The HTTPRoutes and Gateways of the chunk (their spans anchored like the tree's). */
+  readonly gatewayObjects: GatewayObject[];
+  /** gateway/route-differs findings on this entry's converted HTTPRoutes (engine/converted-routes.ts). */
+  gwFindings: Finding[] = [];
   /** Bumped whenever the entry's findings change (diagnostics are cached per version). */
   version = 0;
   readonly hasSyntax: boolean;
@@ -92,7 +97,7 @@ export class DocEntry implements Anchor {
   constructor(readonly uri: string, readonly text: string, public base: number, public firstIndex: number, defaultNamespace: string) {
     // The tree's spans are made chunk-relative as they are built (anchorDocuments then leaves them be).
     this.docs = parseDocuments(uri, text, firstIndex, true, (start, end) => new ChunkSpan(this, start, end));
-    addGatewayFindings(uri, this.docs, defaultNamespace);
+    this.gatewayObjects = addGatewayFindings(uri, this.docs, defaultNamespace);
     anchorDocuments(this.docs, this);
     this.objects = this.docs.flatMap((d) => {
       const root = asMap(d.root);
@@ -122,7 +127,7 @@ export class DocEntry implements Anchor {
 
   /** True when the chunk has something to report (syntax errors, object or workspace findings). */
   get hasFindings(): boolean {
-    return this.hasSyntax || this.findings.length > 0 || this.wsFindings.length > 0;
+    return this.hasSyntax || this.findings.length > 0 || this.wsFindings.length > 0 || this.gwFindings.length > 0;
   }
 
   get end(): number {
@@ -131,7 +136,7 @@ export class DocEntry implements Anchor {
 
   /** Object- and workspace-rule findings (their spans, anchored, read where they are now). */
   currentFindings(): Finding[] {
-    return this.wsFindings.length ? [...this.findings, ...this.wsFindings] : this.findings;
+    return this.wsFindings.length || this.gwFindings.length ? [...this.findings, ...this.wsFindings, ...this.gwFindings] : this.findings;
   }
 
   /** Syntax findings (anchored spans). */

@@ -17,10 +17,14 @@ import { brokenSpans, outsideBroken } from '../ingress/yaml-errors';
 import { checkObjects, checkWorkspace, withOverride, type SeverityOverrides } from '../rules/engine';
 import type { ClusterFacts, Rule, RuleContext } from '../rules/rule';
 import { yamlAlias } from '../rules/schema/yaml-alias';
+import { routeDiffers } from '../rules/gateway/route-differs';
 import type { Span } from '../ingress/source';
 import { anchorSpan, FileModel, type DocEntry, type FileUpdate, type Lines } from './file-model';
 import { hostsOf, keysOf, ObjectIndex, wildcardOf } from './object-index';
 import { projectRouteTable, type TableScope } from './routes';
+import { convertedRouteFindings } from './converted-routes';
+import type { GatewayObject } from '../gateway/model';
+import { gatewayTableOfObjects, type GatewayTable } from '../gateway/table';
 
 export interface ProjectOptions {
   defaultNamespace: string;
@@ -28,6 +32,8 @@ export interface ProjectOptions {
   now: () => Date;
   /** The rules to run (all registered rules when absent). */
   rules?: readonly Rule[];
+  /** The controller profile the checks that route requests use (gateway/route-differs; default auto). */
+  profile?: ProfileSetting;
 }
 
 /** What the project knows of a cluster: its objects (under the workspace's) and live facts. */
@@ -50,6 +56,12 @@ export class Project {
   private clusterView: ClusterView = {};
   /** The full route table, dropped whenever an Ingress, an IngressClass or the cluster changes. */
   private table: RouteTable | undefined;
+  /** Chunks holding HTTPRoutes or Gateways, and their route table (dropped when one of them changes). */
+  private readonly gatewayEntries = new Set<DocEntry>();
+  private gwTable: GatewayTable | undefined;
+  /** Chunks holding gateway/route-differs findings; whether they must be computed again. */
+  private readonly gwHolders = new Set<DocEntry>();
+  private convertedDirty = true;
 
   constructor(private opts: ProjectOptions) {}
 
@@ -91,11 +103,16 @@ export class Project {
       // The default class decides which Ingresses share a controller, on every host.
       if (o.kind === 'IngressClass') this.pendingHosts = 'all';
     };
+    this.convertedDirty = true;
+    for (const e of [...removed, ...added]) if (e.gatewayObjects.length) this.gwTable = undefined;
     for (const e of removed) {
+      this.gatewayEntries.delete(e);
+      this.gwHolders.delete(e);
       this.dirty.delete(e);
       for (const o of e.objects) { this.index.remove(o); affects(o); }
     }
     for (const e of added) {
+      if (e.gatewayObjects.length) this.gatewayEntries.add(e);
       this.dirty.add(e);
       for (const o of e.objects) { this.index.add(o); this.entryOf.set(o, e); affects(o); }
     }
@@ -126,6 +143,7 @@ export class Project {
   setCluster(view: ClusterView, keys?: string[]): void {
     this.clusterView = view;
     this.table = undefined;
+    this.convertedDirty = true;
     this.markDependents(keys);
     if (keys && this.pendingHosts !== 'all') this.pendingHosts = 'all';
   }
@@ -138,6 +156,7 @@ export class Project {
   configure(opts: ProjectOptions): void {
     const reparse = opts.defaultNamespace !== this.opts.defaultNamespace;
     this.opts = opts;
+    this.convertedDirty = true;
     if (reparse) {
       for (const f of [...this.files.values()]) {
         const text = f.text;
@@ -200,6 +219,7 @@ export class Project {
     }
     this.dirty.clear();
     this.checkWorkspaceRules();
+    this.checkConvertedRoutes();
     const out = [...this.touched];
     this.touched.clear();
     return out;
@@ -217,6 +237,8 @@ export class Project {
       return { changed: new Set(all), scope: all };
     }
     const changed = new Set<KObject>(this.index.ingressesFor([...pending, '']));
+    // A rule without host serves every host: when one comes or goes, any TLS host may become served or unused.
+    if (pending.has('')) for (const o of this.index.list('Ingress')) if (o.tls.length > 0) changed.add(o);
     const hosts = new Set([...pending, '']);
     for (const o of changed) for (const h of hostsOf(o)) hosts.add(h);
     return { changed, scope: [...this.index.ingressesFor(hosts), ...this.liveIngresses(hosts)] };
@@ -251,6 +273,40 @@ export class Project {
     }
     for (const [e, old] of before) {
       if (JSON.stringify(e.wsFindings) === old) continue;
+      e.version++;
+      this.touched.add(e.uri);
+    }
+  }
+
+  /** The workspace's HTTPRoutes and Gateways (Gateway API objects are not in the object index). */
+  gatewayObjects(): GatewayObject[] {
+    return [...this.gatewayEntries].flatMap((e) => e.gatewayObjects);
+  }
+
+  /** The Gateway API route table of the workspace's HTTPRoutes and Gateways, built once per change. */
+  gatewayTable(): GatewayTable {
+    this.gwTable ??= gatewayTableOfObjects(this.gatewayObjects());
+    return this.gwTable;
+  }
+
+  /** gateway/route-differs on the converted HTTPRoutes, after any change (cheap when there are none). */
+  private checkConvertedRoutes(): void {
+    if (!this.convertedDirty) return;
+    this.convertedDirty = false;
+    const before = new Map([...this.gwHolders].map((e) => [e, JSON.stringify(e.gwFindings)] as const));
+    for (const e of this.gwHolders) e.gwFindings = [];
+    this.gwHolders.clear();
+    const objects = this.gatewayObjects();
+    const found = objects.length && this.opts.overrides[routeDiffers.id] !== 'off' ? convertedRouteFindings(this, objects, this.opts.profile ?? 'auto') : [];
+    for (const f of found) {
+      const e = this.files.get(f.uri)?.entryAt(f.span.start);
+      const g = e && withOverride(f, this.opts.overrides);
+      if (!e || !g) continue;
+      e.gwFindings.push(this.anchored(g, e));
+      this.gwHolders.add(e);
+    }
+    for (const e of new Set([...before.keys(), ...this.gwHolders])) {
+      if (JSON.stringify(e.gwFindings) === (before.get(e) ?? '[]')) continue;
       e.version++;
       this.touched.add(e.uri);
     }
@@ -294,7 +350,7 @@ export class Project {
     }
     // Rule findings inside a document with a YAML error describe the misread tree (ingress/yaml-errors.ts).
     const outside = outsideBroken(e.hasSyntax ? brokenSpans(e.docs) : []);
-    if (e.findings.length || e.wsFindings.length) for (const f of e.currentFindings()) if (f.uri === e.uri && outside(f)) out.push(f);
+    if (e.findings.length || e.wsFindings.length || e.gwFindings.length) for (const f of e.currentFindings()) if (f.uri === e.uri && outside(f)) out.push(f);
     return out.sort(compareFindings);
   }
 
@@ -309,5 +365,5 @@ export class Project {
 }
 
 export function createProject(opts: Partial<ProjectOptions> = {}): Project {
-  return new Project({ defaultNamespace: opts.defaultNamespace ?? 'default', overrides: opts.overrides ?? {}, now: opts.now ?? (() => new Date()), rules: opts.rules });
+  return new Project({ defaultNamespace: opts.defaultNamespace ?? 'default', overrides: opts.overrides ?? {}, now: opts.now ?? (() => new Date()), rules: opts.rules, profile: opts.profile });
 }

@@ -1,17 +1,18 @@
 // Route-by-route proof of a conversion: for every host and path the Ingress set routes, plus
 // boundary requests (trailing slash, a neighbour prefix /foo vs /foox, upper case, one label
 // deeper under a wildcard, an unknown host, dot segments, http and https on TLS hosts, the
-// canary header), ask the Ingress profile and the Gateway API matcher where the request goes
+// canary header and cookie), ask the Ingress profile and the Gateway API matcher where the request goes
 // and list every difference: status, Services and ports (with weights), the path the backend
 // sees, the redirect's Location, the backend protocol. No I/O.
 import type { Service } from '../ingress/model';
-import type { RouteTable } from '../ingress/routing/table';
+import type { RouteEntry, RouteTable } from '../ingress/routing/table';
 import { answerLabel, request, type HttpRequest, type RouteAnswer, type WeightedBackend } from '../ingress/routing/profiles/answer';
 import type { ControllerProfile } from '../ingress/routing/profiles/types';
 import { nginx } from '../ingress/routing/profiles/nginx-annotations';
 import { tlsCovers } from '../ingress/routing/profiles/nginx-actions';
-import { gatewayLookup } from './match';
-import type { GatewayTable } from './table';
+import { gatewayDecide } from './match';
+import type { HTTPRoute } from './model';
+import type { GatewayEntry, GatewayTable } from './table';
 
 export interface Difference {
   request: HttpRequest;
@@ -21,6 +22,12 @@ export interface Difference {
   gateway: RouteAnswer;
   /** What differs, in words. */
   why: string;
+  /** The Ingress path the request was generated from (none for the unknown-host probe). */
+  origin?: RouteEntry;
+  /** The HTTPRoute match that answered; none when no rule matched. */
+  gatewayEntry?: GatewayEntry;
+  /** The HTTPRoutes serving the request's host (where a 404 "no rule matched" belongs). */
+  gatewayRoutes: HTTPRoute[];
 }
 
 export interface EquivalenceResult {
@@ -54,14 +61,20 @@ function hostVariants(host: string): [string, string][] {
   return [[`a.${suffix}`, 'one label under the wildcard'], [`a.b.${suffix}`, 'two labels under the wildcard'], [suffix, 'the wildcard\'s parent']];
 }
 
-export function boundaryRequests(table: RouteTable): { req: HttpRequest; source: string }[] {
+export interface BoundaryRequest {
+  req: HttpRequest;
+  source: string;
+  origin?: RouteEntry;
+}
+
+export function boundaryRequests(table: RouteTable): BoundaryRequest[] {
   const seen = new Set<string>();
-  const out: { req: HttpRequest; source: string }[] = [];
-  const add = (req: HttpRequest, source: string) => {
+  const out: BoundaryRequest[] = [];
+  const add = (req: HttpRequest, source: string, origin?: RouteEntry) => {
     const k = `${req.scheme} ${req.host} ${req.path} ${JSON.stringify(req.headers)}`;
     if (seen.has(k) || out.length >= MAX_REQUESTS) return;
     seen.add(k);
-    out.push({ req, source });
+    out.push({ req, source, origin });
   };
   add(request('unmatched.invalid', '/'), 'a host no rule names');
   for (const g of table.groups) {
@@ -69,10 +82,12 @@ export function boundaryRequests(table: RouteTable): { req: HttpRequest; source:
       const schemes: HttpRequest['scheme'][] = tlsCovers(table.ingresses, host) ? ['http', 'https'] : ['http'];
       for (const e of g.entries) {
         const canaryHeaders = table.ingresses.flatMap((i) => { const h = nginx(i, 'canary-by-header'); return h ? [[h, nginx(i, 'canary-by-header-value') ?? 'always']] : []; });
+        // canary-by-cookie: "always" and "never" are the values the controller acts on.
+        canaryHeaders.push(...table.ingresses.flatMap((i) => { const c = nginx(i, 'canary-by-cookie'); return c ? [['cookie', `${c}=always`], ['cookie', `${c}=never`]] : []; }));
         for (const [path, pw] of [['/', 'root'] as [string, string], ...pathVariants(e.path)]) {
           for (const scheme of schemes) {
-            add(request(host, path, { scheme }), `${hw}, ${pw} (${e.pathType ?? 'no pathType'} ${e.path} of Ingress ${e.ref})`);
-            for (const [h, v] of canaryHeaders) add(request(host, path, { scheme, headers: { [h!.toLowerCase()]: v! } }), `${hw}, ${pw}, canary header ${h}: ${v}`);
+            add(request(host, path, { scheme }), `${hw}, ${pw} (${e.pathType ?? 'no pathType'} ${e.path} of Ingress ${e.ref})`, e);
+            for (const [h, v] of canaryHeaders) add(request(host, path, { scheme, headers: { [h!.toLowerCase()]: v! } }), `${hw}, ${pw}, canary ${h === 'cookie' ? 'cookie' : `header ${h}:`} ${v}`, e);
           }
         }
       }
@@ -115,11 +130,11 @@ export function checkEquivalence(table: RouteTable, profile: ControllerProfile, 
   const port = portResolver(services);
   const reqs = boundaryRequests(table);
   const differences: Difference[] = [];
-  for (const { req, source } of reqs) {
+  for (const { req, source, origin } of reqs) {
     const a = profile.route(table, req);
-    const b = gatewayLookup(gateway, req);
+    const { answer: b, entry, routes } = gatewayDecide(gateway, req);
     const why = compareAnswers(a, b, port);
-    if (why) differences.push({ request: req, source, ingress: a, gateway: b, why });
+    if (why) differences.push({ request: req, source, ingress: a, gateway: b, why, origin, gatewayEntry: entry, gatewayRoutes: routes });
   }
   return { checked: reqs.length, differences };
 }

@@ -11,7 +11,7 @@ import { pathMatches } from '../ingress/routing/paths';
 import { normalizeRequestHost } from '../ingress/routing/hosts';
 import { normalizePath, type NormalizedPath } from '../ingress/routing/profiles/normalize';
 import type { HttpRequest, RouteAnswer } from '../ingress/routing/profiles/answer';
-import type { HTTPRouteMatch, NameValueMatch } from './model';
+import type { HTTPRoute, HTTPRouteMatch, NameValueMatch } from './model';
 import { hostnameScore } from './hostnames';
 import { applyRule } from './filters';
 import type { GatewayEntry, GatewayTable } from './table';
@@ -67,7 +67,7 @@ function pathRank(m: HTTPRouteMatch): [number, number, number] {
 }
 
 /** Negative when a takes precedence; `order` is the route order of the table (oldest first). */
-function compareEntries(a: GatewayEntry, b: GatewayEntry, order: Map<unknown, number>): number {
+export function compareEntries(a: GatewayEntry, b: GatewayEntry, order: Map<unknown, number>): number {
   const [ka, la, wa] = pathRank(a.match);
   const [kb, lb, wb] = pathRank(b.match);
   return kb - ka || lb - la || wb - wa
@@ -112,14 +112,20 @@ function selectHostname(table: GatewayTable, host: string, scheme: HttpRequest['
   return { routes, message };
 }
 
-function entryLabel(e: GatewayEntry): string {
+export function entryLabel(e: GatewayEntry): string {
   const m = e.match;
   const extras = [m.method, ...m.headers.map((h) => `header ${h.name}=${h.value}`), ...m.queryParams.map((q) => `query ${q.name}=${q.value}`)].filter(Boolean);
   return `HTTPRoute ${e.ref} spec.rules[${e.ruleIndex}].matches[${e.matchIndex}] (${m.path.type} ${m.path.value}${extras.length ? `, ${extras.join(', ')}` : ''})`;
 }
 
-/** Where the Gateway API sends a request (all inputs known: no I/O). */
-export function gatewayLookup(table: GatewayTable, req: HttpRequest): RouteAnswer {
+/** Where the Gateway API sends a request, and which match decided (undefined: none; `routes` then are the HTTPRoutes serving the host). */
+export interface GatewayDecision {
+  answer: RouteAnswer;
+  entry?: GatewayEntry;
+  routes: HTTPRoute[];
+}
+
+export function gatewayDecide(table: GatewayTable, req: HttpRequest): GatewayDecision {
   const host = normalizeRequestHost(req.host);
   const np = normalizePath(req.path, 'rfc3986');
   const trace = np.notes.map((n) => `request path: ${n} (normalization is implementation-specific in the Gateway API)`);
@@ -128,10 +134,16 @@ export function gatewayLookup(table: GatewayTable, req: HttpRequest): RouteAnswe
   const order = new Map<unknown, number>(table.routes.map((r, i) => [r.route, i]));
   const matches = table.entries.filter((e) => routes.has(e.route) && matchesRequest(e.match, req, np)).sort((a, b) => compareEntries(a, b, order));
   const [w] = matches;
+  const served = table.routes.map((r) => r.route).filter((r) => routes.has(r));
   if (!w) {
     trace.push(`path "${np.path}": no match → 404`);
-    return { status: 404, backends: [], via: '', trace, profile: 'gateway-api' };
+    return { answer: { status: 404, backends: [], via: '', trace, profile: 'gateway-api' }, routes: served };
   }
   trace.push(`${matches.length} matching rule${matches.length === 1 ? '' : 's'}; ${entryLabel(w)} wins${matches[1] ? ` (${whyMatchWins(w, matches[1])} over ${entryLabel(matches[1])})` : ''}`);
-  return applyRule(w, req, host, np, trace);
+  return { answer: { ...applyRule(w, req, host, np, trace), rule: entryLabel(w) }, entry: w, routes: served };
+}
+
+/** Where the Gateway API sends a request (all inputs known: no I/O). */
+export function gatewayLookup(table: GatewayTable, req: HttpRequest): RouteAnswer {
+  return gatewayDecide(table, req).answer;
 }

@@ -4,7 +4,7 @@
 // Gateway is not among the inputs is attached to an assumed listener that accepts every
 // host and scheme, and the trace says so. No I/O.
 import { ingressRef } from '../ingress/routing/order';
-import type { Gateway, HTTPRoute, HTTPRouteMatch, HTTPRouteRule, Listener, ParentRef } from './model';
+import type { Gateway, GatewayObject, HTTPRoute, HTTPRouteMatch, HTTPRouteRule, Listener, ParentRef } from './model';
 import { intersectHostnames } from './hostnames';
 
 export type Scheme = 'http' | 'https';
@@ -77,4 +77,9 @@ export function buildGatewayTable(routes: readonly HTTPRoute[], gateways: readon
   const entries = sorted.flatMap((route) => route.rules.flatMap((rule, ruleIndex) =>
     rule.matches.map((match, matchIndex) => ({ route, ref: ingressRef(route), rule, ruleIndex, match, matchIndex }))));
   return { routes: sorted.map((route) => ({ route, attachments: attach(route, gateways) })), entries };
+}
+
+/** The table of a mixed list of HTTPRoutes and Gateways. */
+export function gatewayTableOfObjects(objects: readonly GatewayObject[]): GatewayTable {
+  return buildGatewayTable(objects.filter((o): o is HTTPRoute => o.kind === 'HTTPRoute'), objects.filter((o): o is Gateway => o.kind === 'Gateway'));
 }

@@ -7,7 +7,7 @@ import type { CodeAction, Diagnostic } from 'vscode-languageserver';
 import type { Ingress } from '../ingress/model';
 import { asMap, asSeq, entry, type SMap, type SNode } from '../ingress/source';
 import { SOURCE, toRange, type DiagnosticData } from './convert';
-import { action, afterEntry, column, lineEnd, replace, resolveField, type FixContext } from './fix-kit';
+import { action, afterEntry, column, lineEnd, lineStart, replace, resolveField, type FixContext } from './fix-kit';
 import { addBackendFixes } from './fix-backend';
 import { certHostFixes } from './fix-tls';
 import { backendExactlyOne } from '../rules/ingress/backend-exactly-one';
@@ -114,7 +114,7 @@ function addTlsHost(c: FixContext): CodeAction[] {
   const flow = text[hosts.span.start] === '[';
   if (flow) return [action(c, `Add "${host}" to the TLS hosts`, [replace(c, { start: last.span.end, end: last.span.end }, `, ${host}`)], true)];
   const at = lineEnd(text, last.span.end);
-  const dashCol = text.lastIndexOf('-', last.span.start) - (text.lastIndexOf('\n', last.span.start) + 1);
+  const dashCol = text.lastIndexOf('-', last.span.start) - lineStart(text, last.span.start);
   return [action(c, `Add "${host}" to the TLS hosts`, [replace(c, { start: at, end: at }, `\n${' '.repeat(Math.max(0, dashCol))}- ${host}`)], true)];
 }
 

@@ -3,6 +3,8 @@
 // (`spec.rules[].http.paths[]`), whether the cursor is on a key or a value, and what has been
 // typed so far. No I/O.
 
+import { lineFeeds } from '../ingress/documents';
+
 export interface CursorContext {
   /** Keys from the document root to the map the cursor is in; `[]` marks a sequence item. */
   path: string[];
@@ -82,7 +84,8 @@ function parentPath(lines: string[], lineNo: number, startCol: number, startInSe
 }
 
 /** The cursor context at offset in text (text is the document or the whole file). */
-export function cursorContext(text: string, offset: number): CursorContext {
+export function cursorContext(raw: string, offset: number): CursorContext {
+  const text = lineFeeds(raw);
   const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
   const before = text.slice(lineStart, offset);
   const lines = text.slice(0, lineStart).split('\n');
@@ -108,7 +111,8 @@ export function cursorContext(text: string, offset: number): CursorContext {
  * Keys already in the map the cursor is in (same column, same block, same sequence item), so
  * completion does not offer them again. Empty when the cursor line starts a new `- ` item.
  */
-export function siblingKeys(text: string, offset: number): Set<string> {
+export function siblingKeys(raw: string, offset: number): Set<string> {
+  const text = lineFeeds(raw);
   const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
   const here = lineInfo(text.slice(lineStart, offset) + 'x') ?? { col: offset - lineStart };
   const lines = text.split('\n');

@@ -1,5 +1,6 @@
 // Registers the request handlers. Each runs behind `guard`: a cancelled request gets the empty
 // answer at once, and a handler that throws logs to stderr and answers empty, never crashing.
+import { withServedSets } from './served-sets';
 import type { CancellationToken, Connection } from 'vscode-languageserver';
 import { ConvertToGatewayRequest, ExplainRouteRequest, LiveObjectRequest, RouteTableRequest, RouteTreeRequest } from '../protocol';
 import { codeActions } from './code-actions';
@@ -68,7 +69,8 @@ export function registerFeatures(connection: Connection, session: Session): void
     const file = ws.file(p.textDocument.uri);
     return file ? codeLenses(file) : [];
   }));
-  connection.onRequest(RouteTableRequest, guard(log, 'routeTable', { routes: [] }, (p) => routeTable(ws, p?.uri, p?.withTable)));
+  connection.onRequest(RouteTableRequest, guard(log, 'routeTable', { routes: [] },
+    (p) => withServedSets(routeTable(ws, p?.uri, p?.withTable), ws, session.settings.controllerProfile)));
   connection.onRequest(RouteTreeRequest, guard(log, 'routeTree', { hosts: [], cluster: session.cluster.status() },
     (p) => routeTree(ws, facts(), session.cluster.status(), p?.uri)));
   connection.onRequest(LiveObjectRequest, guard(log, 'liveObject', null, (p) => liveObject(session.cluster.current().objects, p.uri)));

@@ -38,9 +38,23 @@ export function replace(c: FixContext, span: Span, newText: string): TextEdit {
   return { range: toRange(c.file.lines, span), newText };
 }
 
+const BREAK = /\r\n|\r|\n/g;
+
+/** Where the line holding offset ends: before its break (LF, CR LF or a lone CR, as YAML reads them). */
 export function lineEnd(text: string, offset: number): number {
-  const i = text.indexOf('\n', offset);
-  return i < 0 ? text.length : i;
+  return nextBreak(text, offset)?.index ?? text.length;
+}
+
+/** The first line break at or after offset, with its length. */
+export function nextBreak(text: string, offset: number): { index: number; length: number } | undefined {
+  BREAK.lastIndex = offset;
+  const m = BREAK.exec(text);
+  return m ? { index: m.index, length: m[0].length } : undefined;
+}
+
+/** Where the line holding offset starts. */
+export function lineStart(text: string, offset: number): number {
+  return Math.max(text.lastIndexOf('\n', offset - 1), text.lastIndexOf('\r', offset - 1)) + 1;
 }
 
 export function column(c: FixContext, offset: number): number {

@@ -4,7 +4,7 @@
 import type { CodeAction } from 'vscode-languageserver';
 import type { Ingress, IngressTLS } from '../ingress/model';
 import { certCovers, secretCert } from '../rules/tls/secret-ref';
-import { action, replace, resolveField, type FixContext } from './fix-kit';
+import { action, lineStart, nextBreak, replace, resolveField, type FixContext } from './fix-kit';
 
 /** The line of a block list item (its indentation to its newline), or the item and its comma in a flow list. */
 function itemSpan(text: string, start: number, end: number, flow: boolean): { start: number; end: number } {
@@ -14,9 +14,8 @@ function itemSpan(text: string, start: number, end: number, flow: boolean): { st
     const before = /,\s*$/.exec(text.slice(0, start))?.[0].length ?? 0;
     return { start: start - before, end };
   }
-  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
-  const nl = text.indexOf('\n', end);
-  return { start: lineStart, end: nl < 0 ? text.length : nl + 1 };
+  const nl = nextBreak(text, end);
+  return { start: lineStart(text, start), end: nl ? nl.index + nl.length : text.length };
 }
 
 function removeHost(c: FixContext, tls: IngressTLS, host: string): CodeAction[] {

@@ -2,8 +2,10 @@
 // not change reuses its Diagnostic objects (shifted by whole lines when it moved), so a
 // keystroke in a file with thousands of findings converts only the chunk it touched. Related
 // locations are read again on every publish (their spans are anchored to their own chunks,
-// which may have moved when this one did not).
+// which may have moved when this one did not). Each chunk's diagnostics are kept as JSON too,
+// made when first sent: publishing the file joins those bytes (diagnostics-json.ts).
 import type { Diagnostic } from 'vscode-languageserver';
+import { encodePart, withParts } from './diagnostics-json';
 import type { Finding } from '../ingress/findings';
 import { toDiagnostic, toLocation } from './convert';
 import type { DocEntry, FileModel } from '../engine/file-model';
@@ -16,6 +18,14 @@ interface Published {
   diagnostics: Diagnostic[];
   /** Per diagnostic, its finding's related locations (anchored spans: current when read), when any has some. */
   related?: (Finding['related'] | undefined)[];
+  /** The diagnostics as JSON, once sent (none while they have related locations: those are read again each time). */
+  json?: Uint8Array;
+}
+
+/** A chunk's diagnostics and their JSON. */
+interface Part {
+  diagnostics: Diagnostic[];
+  json: Uint8Array;
 }
 
 const cache = new WeakMap<DocEntry, Published>();
@@ -25,7 +35,8 @@ function shifted(d: Diagnostic, by: number): Diagnostic {
   return { ...d, range: { start: { line: r.start.line + by, character: r.start.character }, end: { line: r.end.line + by, character: r.end.character } } };
 }
 
-function entryDiagnostics(ws: Workspace, file: FileModel, e: DocEntry): Diagnostic[] {
+/** The chunk's cached diagnostics: computed again when its findings changed, shifted when it moved by whole lines. */
+function cached(ws: Workspace, file: FileModel, e: DocEntry): Published {
   const line = file.lines.positionAt(e.base).line;
   let p = cache.get(e);
   if (!p || p.version !== e.version) {
@@ -33,25 +44,39 @@ function entryDiagnostics(ws: Workspace, file: FileModel, e: DocEntry): Diagnost
     const related = findings.some((f) => f.related?.length) ? findings.map((f) => f.related) : undefined;
     p = { version: e.version, line, related, diagnostics: findings.map((f) => toDiagnostic(f, file.lines, ws.linesOf)) };
     cache.set(e, p);
-    return p.diagnostics;
+  } else if (p.line !== line) {
+    const by = line - p.line;
+    cache.set(e, (p = { ...p, line, json: undefined, diagnostics: p.diagnostics.map((d) => shifted(d, by)) }));
   }
-  if (p.line !== line) cache.set(e, (p = { ...p, line, diagnostics: p.diagnostics.map((d) => shifted(d, line - p!.line)) }));
-  if (!p.related) return p.diagnostics;
-  // The related spans are anchored to their own chunks: read where they are now.
-  const related = p.related;
-  return p.diagnostics.map((d, i) => (related[i]
-    ? { ...d, relatedInformation: related[i]!.map((r) => ({ location: toLocation(ws.linesOf, r.uri, r.span), message: r.message })) }
-    : d));
+  return p;
 }
 
+function entryDiagnostics(ws: Workspace, file: FileModel, e: DocEntry): Part {
+  const p = cached(ws, file, e);
+  if (!p.related) {
+    p.json ??= encodePart(p.diagnostics);
+    return { diagnostics: p.diagnostics, json: p.json };
+  }
+  // The related spans are anchored to their own chunks: read where they are now.
+  const related = p.related;
+  const diagnostics = p.diagnostics.map((d, i) => (related[i]
+    ? { ...d, relatedInformation: related[i]!.map((r) => ({ location: toLocation(ws.linesOf, r.uri, r.span), message: r.message })) }
+    : d));
+  return { diagnostics, json: encodePart(diagnostics) };
+}
+
+/** A file's diagnostics, in order; for a manifest, with each chunk's JSON (see diagnostics-json.ts). */
 export function fileDiagnostics(ws: Workspace, file: FileModel): Diagnostic[] {
   if (!file.k8s) return ws.findings(file.uri).map((f) => toDiagnostic(f, file.lines, ws.linesOf));
   const out: Diagnostic[] = [];
+  const parts: Uint8Array[] = [];
   for (const e of file.entries) {
     if (!e.hasFindings) continue;
-    for (const d of entryDiagnostics(ws, file, e)) out.push(d);
+    const part = entryDiagnostics(ws, file, e);
+    for (const d of part.diagnostics) out.push(d);
+    parts.push(part.json);
   }
-  return out;
+  return withParts(out, parts);
 }
 
 /** The files a file's diagnostics point into (related locations): when those move, republish it. */

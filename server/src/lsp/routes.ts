@@ -21,6 +21,7 @@ import type { ClusterFacts } from '../rules/rule';
 import { schemeFor, serviceOf } from './codelens';
 import { toLocation, type LinesOf } from './convert';
 import { liveLocation } from './live-object';
+import { explainGatewayRoute, gatewayTreeHosts } from './gateway-routes';
 import { hostsOf, type Project as Workspace } from '../engine/index';
 
 function ingresses(ws: Workspace, uri?: string): Ingress[] {
@@ -62,7 +63,7 @@ function treePath(ctx: TreeContext, ing: Ingress, node: SMap, backend: IngressBa
   const live = ing.origin === 'cluster';
   return {
     path, pathType, ingress: ing.name, namespace: ing.namespace,
-    backend: treeBackend(ctx.ws.store, ctx.ws.linesOf, ctx.facts, ing.namespace, backend),
+    backend: treeBackend(ctx.ws.store, ctx.ws.linesOf, ctx.facts, ing.namespace, serviceOf(backend)),
     problems: live ? [] : ctx.findingsOf(ing.uri).filter((f) => contains(node.span, f.span.start))
       .map((f) => ({ code: f.ruleId, message: f.message, severity: f.severity })),
     location: whereIn(ctx, ing, node.span),
@@ -94,14 +95,13 @@ export function routeTree(ws: Workspace, facts: ClusterFacts | undefined, cluste
     const d = ing.defaultBackend;
     if (d) hostEntry(hosts, '', () => ({ host: '', tls: false, paths: [] })).paths.push({ ...treePath(ctx, ing, d.node, d, '', ''), isDefaultBackend: true });
   }
-  // Hosts by name; the defaultBackends (host '') last: they take what no rule does.
+  // Hosts by name; the defaultBackends (host '') last: they take what no rule does; then the HTTPRoutes' hostnames.
   const sorted = [...hosts.values()].sort((a, b) => (a.host === '') !== (b.host === '') ? (a.host === '' ? 1 : -1) : a.host.localeCompare(b.host));
-  return { hosts: sorted, cluster };
+  return { hosts: [...sorted, ...gatewayTreeHosts(ws, facts, uri)], cluster };
 }
 
 /** A path's backend Service in the Routes view: its port, whether it exists, its readiness and pods (with the container port each ready pod serves it on). */
-function treeBackend(store: ObjectStore, linesOf: LinesOf, facts: ClusterFacts | undefined, namespace: string, backend: IngressBackend | undefined): RouteTreePath['backend'] {
-  const service = serviceOf(backend);
+export function treeBackend(store: ObjectStore, linesOf: LinesOf, facts: ClusterFacts | undefined, namespace: string, service: { name: string; port?: number | string } | undefined): RouteTreePath['backend'] {
   if (!service) return undefined;
   const live = store.find('Service', namespace, service.name)[0];
   const ep = facts?.endpoints(namespace, service.name);
@@ -149,6 +149,7 @@ function profileTrace(ws: Workspace, setting: ProfileSetting, p: ExplainRoutePar
 
 /** host+path → the route the shared matcher picks, with its trace. */
 export function explainRoute(ws: Workspace, p: ExplainRouteParams, profile: ProfileSetting = 'auto'): ExplainRouteResult {
+  if (p.gatewayApi) return explainGatewayRoute(ws, p);
   const result = ws.route(p.host, p.path, { explain: 5 });
   const e = result.match?.entry;
   // Each candidate names its path and Ingress, as `ingress-lab route` prints it: ✓ won, · matched too, ✗ no match.

@@ -9,6 +9,7 @@ import {
 import { noCluster, type ClusterSource } from './cluster-source';
 import { DryRunner, DRY_RUN_RULE_ID } from './dry-run';
 import { fetchOpenApiDocs, type OpenApiDocs } from './openapi-docs';
+import { concatDiagnostics } from './diagnostics-json';
 import { fileDiagnostics, relatedUris } from './publish';
 import type { Disposable, Runtime } from './runtime';
 import { snapshotSource } from './snapshot-source';
@@ -34,8 +35,9 @@ export class Session {
   private clusterGeneration = 0;
   /** uri → the number of its latest disk read (reload): only the latest read's text is taken. */
   private readonly reads = new Map<string, number>();
-  /** When the last check ended (ms since the epoch): see schedule. */
+  /** When the last check ended (ms since the epoch) and how long it took (ms): see schedule. */
   private lastPublish = 0;
+  private lastCost = 0;
   /** The unknown rule ids last reported (see reportUnknownRules). */
   private unknownReported = '';
   /** The connected cluster's OpenAPI field docs: fetched once per connection. */
@@ -63,7 +65,7 @@ export class Session {
   }
 
   private projectOptions() {
-    return { defaultNamespace: this.settings.defaultNamespace, overrides: this.settings.rules, now: () => this.runtime.now() };
+    return { defaultNamespace: this.settings.defaultNamespace, overrides: this.settings.rules, now: () => this.runtime.now(), profile: this.settings.controllerProfile };
   }
 
   /** Takes settings without side effects beyond the project and one warning (at initialize: nothing is indexed or connected yet). */
@@ -192,11 +194,14 @@ export class Session {
 
   /**
    * Checks and publishes after delay, coalescing the changes that arrive meanwhile. A change
-   * arriving while the server is idle (no check pending, none in the last DEBOUNCE_MS) is
-   * checked at once: a single keystroke does not wait for the debounce, fast typing still does.
+   * arriving while the server is idle is checked at once: a single keystroke does not wait for
+   * the debounce, fast typing still does. Idle: no check pending, and the last one ended longer
+   * ago than it took (at most DEBOUNCE_MS); a change arriving sooner most likely queued up
+   * behind a slow check, with others like it, and waits for them. (Measuring from the end
+   * alone made every edit of a client that answers in under 10 ms wait the whole debounce.)
    */
   schedule(delay: number): void {
-    const idle = !this.timer && this.runtime.now().getTime() - this.lastPublish >= DEBOUNCE_MS;
+    const idle = !this.timer && this.runtime.now().getTime() - this.lastPublish >= Math.min(DEBOUNCE_MS, this.lastCost);
     this.timer?.dispose();
     this.timer = this.runtime.setTimeout(() => {
       this.timer = undefined;
@@ -205,6 +210,7 @@ export class Session {
   }
 
   private publish(): void {
+    const started = this.runtime.now().getTime();
     let uris: string[];
     try {
       uris = this.project.check();
@@ -220,9 +226,9 @@ export class Session {
     const routes: string[] = [];
     for (const uri of [...uris, ...extra]) {
       const file = this.project.file(uri);
-      // Routes first: a clean Ingress file that is not open gets no diagnostics, but its routes changed.
-      if (checked.has(uri) && (!file || file.entries.some((e) => e.objects.some((o) => o.kind === 'Ingress')))) routes.push(uri);
-      const diagnostics = file ? [...fileDiagnostics(this.project, file), ...this.dryRun.diagnostics(file, this.project.linesOf)] : [];
+      // Routes first: a clean Ingress (or HTTPRoute) file that is not open gets no diagnostics, but its routes changed.
+      if (checked.has(uri) && (!file || file.entries.some((e) => e.gatewayObjects.length > 0 || e.objects.some((o) => o.kind === 'Ingress')))) routes.push(uri);
+      const diagnostics = file ? concatDiagnostics(fileDiagnostics(this.project, file), this.dryRun.diagnostics(file, this.project.linesOf)) : [];
       if (diagnostics.length === 0 && !this.published.has(uri) && !file?.open) continue;
       if (!checked.has(uri) && JSON.stringify(diagnostics) === JSON.stringify(this.published.get(uri))) continue;
       this.track(uri, diagnostics);
@@ -231,6 +237,7 @@ export class Session {
     this.dryRun.schedule();
     if (routes.length) void this.connection.sendNotification(RoutesChangedNotification, { uris: routes });
     this.lastPublish = this.runtime.now().getTime();
+    this.lastCost = this.lastPublish - started;
   }
 
   /** Remembers what was sent for uri and which files its related locations point into. */

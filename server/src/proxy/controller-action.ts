@@ -2,11 +2,14 @@
 // app-root and the redirect annotations, ssl-redirect, rewrite-target, canary): a redirect is
 // answered here — an answer, never a relay — a rewrite changes the path sent upstream, and a
 // canary may pick another Service of the same rules. The spec-only profile does nothing, so
-// the proxy's behaviour without a profile is unchanged.
+// the proxy's behaviour without a profile is unchanged. The Gateway API set's answer
+// (gatewayAction: RequestRedirect, URLRewrite, weighted backendRefs) takes the same shape.
 import { STATUS_CODES, type IncomingHttpHeaders, type ServerResponse } from 'node:http';
-import { REASON_HEADER, ROUTE_HEADER } from './explain';
+import { rawResponse, REASON_HEADER, ROUTE_HEADER } from './explain';
 import { headerText } from './headers';
 import type { RouteTable } from '../ingress/routing/index';
+import { gatewayLookup } from '../gateway/match';
+import type { GatewayTable } from '../gateway/table';
 import { ACTION_TRACE, type HttpRequest, type RouteAnswer, type WeightedBackend } from '../ingress/routing/profiles/answer';
 import type { ControllerProfile } from '../ingress/routing/profiles/types';
 import type { ServiceTarget } from './upstream';
@@ -20,7 +23,13 @@ export interface ControllerAction {
   target?: ServiceTarget;
   /** The profile's decisions, for the log and the X-Ingress-Lab-Reason header. */
   trace: string[];
+  /** The Host to send upstream, when a rewrite changed it (URLRewrite hostname). */
+  host?: string;
+  /** The rule that answered, when the action names it (the Gateway API set: the HTTPRoute match). */
+  rule?: string;
 }
+
+export type ControllerRequest = { scheme: HttpRequest['scheme']; url: string; method: string; headers: IncomingHttpHeaders };
 
 function plainHeaders(h: IncomingHttpHeaders): Record<string, string> {
   const out: Record<string, string> = {};
@@ -45,21 +54,50 @@ function fromAnswer(a: RouteAnswer, originalPath: string, random: () => number):
   return { path: a.upstreamPath !== undefined && a.upstreamPath !== originalPath ? a.upstreamPath : undefined, target, trace };
 }
 
-export function controllerAction(profile: ControllerProfile | undefined, table: RouteTable, req: { scheme: HttpRequest['scheme']; url: string; method: string; headers: IncomingHttpHeaders }, random: () => number = Math.random): ControllerAction {
+function httpRequestOf(req: ControllerRequest): HttpRequest {
+  return { scheme: req.scheme, host: req.headers.host ?? '', path: req.url, method: req.method, headers: plainHeaders(req.headers) };
+}
+
+export function controllerAction(profile: ControllerProfile | undefined, table: RouteTable, req: ControllerRequest, random: () => number = Math.random): ControllerAction {
   if (!profile || profile.id === 'spec-only') return { trace: [] };
-  const httpReq: HttpRequest = { scheme: req.scheme, host: req.headers.host ?? '', path: req.url, method: req.method, headers: plainHeaders(req.headers) };
-  return fromAnswer(profile.route(table, httpReq), req.url, random);
+  return fromAnswer(profile.route(table, httpRequestOf(req)), req.url, random);
+}
+
+/** What the Gateway API set does with the request: its matcher's answer as an action, naming the HTTPRoute match that won. */
+export function gatewayAction(table: GatewayTable, req: ControllerRequest, random: () => number = Math.random): ControllerAction {
+  const a = gatewayLookup(table, httpRequestOf(req));
+  const act = fromAnswer(a, req.url, random);
+  // A redirect's reason is its RequestRedirect line; a 404/500 says every decision.
+  if (act.reply && a.location) act.reply.reason = a.trace[a.trace.length - 1] ?? act.reply.reason;
+  return { ...act, host: a.upstreamHost, rule: a.rule ?? (a.via || undefined) };
+}
+
+export type ControllerReply = NonNullable<ControllerAction['reply']>;
+
+/** A reply's body and headers; `who` answered ("ingress-nginx profile", "Gateway API routes"). */
+function replyParts(reply: ControllerReply, rule: string | undefined, who: string): { body: string; headers: Record<string, string | number> } {
+  const body = [`${reply.status} ${STATUS_CODES[reply.status] ?? ''} (Ingress Lab proxy, ${who})`, ...(reply.location ? [`location: ${reply.location}`] : []), `reason: ${reply.reason}`, ''].join('\n');
+  return {
+    body,
+    headers: {
+      'content-type': 'text/plain; charset=utf-8',
+      'content-length': Buffer.byteLength(body),
+      ...(reply.location ? { location: headerText(reply.location) } : {}),
+      [REASON_HEADER]: headerText(reply.reason),
+      ...(rule ? { [ROUTE_HEADER]: headerText(rule) } : {}),
+    },
+  };
 }
 
 /** The controller's own answer: a redirect with its Location, or an explained status. */
-export function sendControllerReply(res: ServerResponse, reply: NonNullable<ControllerAction['reply']>, rule: string | undefined, profile: string): void {
-  const body = [`${reply.status} ${STATUS_CODES[reply.status] ?? ''} (Ingress Lab proxy, ${profile} profile)`, ...(reply.location ? [`location: ${reply.location}`] : []), `reason: ${reply.reason}`, ''].join('\n');
-  res.writeHead(reply.status, {
-    'content-type': 'text/plain; charset=utf-8',
-    'content-length': Buffer.byteLength(body),
-    ...(reply.location ? { location: headerText(reply.location) } : {}),
-    [REASON_HEADER]: headerText(reply.reason),
-    ...(rule ? { [ROUTE_HEADER]: headerText(rule) } : {}),
-  });
+export function sendControllerReply(res: ServerResponse, reply: ControllerReply, rule: string | undefined, who: string): void {
+  const { body, headers } = replyParts(reply, rule, who);
+  res.writeHead(reply.status, headers);
   res.end(body);
+}
+
+/** The same answer as raw HTTP/1.1 on a socket (a WebSocket upgrade the controller answers itself). */
+export function rawControllerReply(reply: ControllerReply, rule: string | undefined, who: string): string {
+  const { body, headers } = replyParts(reply, rule, who);
+  return rawResponse(reply.status, STATUS_CODES[reply.status] ?? '', headers, body);
 }

@@ -9,6 +9,9 @@ import { headerText } from './headers';
 export const ROUTE_HEADER = 'x-ingress-lab-route';
 export const REASON_HEADER = 'x-ingress-lab-reason';
 export const UPSTREAM_HEADER = 'x-ingress-lab-upstream';
+/** The request-target and Host the upstream was sent (after a rewrite-target or URLRewrite): what "Try both" compares. */
+export const UPSTREAM_PATH_HEADER = 'x-ingress-lab-upstream-path';
+export const UPSTREAM_HOST_HEADER = 'x-ingress-lab-upstream-host';
 
 /** "Ingress shop/shop spec.rules[0].http.paths[1] (Prefix /api)", "Ingress a/b spec.defaultBackend", or undefined (404). */
 export function ruleLabel(r: RouteResult): string | undefined {
@@ -61,9 +64,14 @@ export function sendRefusal(res: ServerResponse, r: Refusal, host: string, path:
   res.end(body);
 }
 
+/** A whole response as raw HTTP/1.1, closing the connection (an upgrade the proxy answers itself). */
+export function rawResponse(status: number, title: string, headers: Record<string, string | number>, body: string): string {
+  const lines = Object.entries({ ...headers, connection: 'close' }).map(([k, v]) => `${k}: ${v}`);
+  return `${[`HTTP/1.1 ${status} ${title}`, ...lines].join('\r\n')}\r\n\r\n${body}`;
+}
+
 /** The same refusal as raw HTTP/1.1 on a socket (a WebSocket upgrade that cannot be served). */
 export function rawRefusal(r: Refusal, host: string, path: string): string {
   const body = refusalBody(r, host, path);
-  const headers = Object.entries({ ...refusalHeaders(r, body), connection: 'close' }).map(([k, v]) => `${k}: ${v}`);
-  return `${[`HTTP/1.1 ${r.status} ${TITLES[r.status]}`, ...headers].join('\r\n')}\r\n\r\n${body}`;
+  return rawResponse(r.status, TITLES[r.status], refusalHeaders(r, body), body);
 }

@@ -6,7 +6,7 @@
 import { Agent, request, type ClientRequest, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { endToEnd, headerText, upstreamHeaders } from './headers';
-import { ROUTE_HEADER, UPSTREAM_HEADER, type Refusal } from './explain';
+import { ROUTE_HEADER, UPSTREAM_HEADER, UPSTREAM_HOST_HEADER, UPSTREAM_PATH_HEADER, type Refusal } from './explain';
 import { dispatchPooled, type UpstreamPools } from './pooled';
 import type { RequestTarget } from './target';
 import { armTimeouts, connectWithin, UpstreamTimeout, type UpstreamTimeouts } from './timeouts';
@@ -74,15 +74,20 @@ function abortText(err: Error): string {
 /** A failed attempt: `retry` when nothing was consumed or answered yet; `reused` when it failed on a kept-alive socket the upstream had closed. */
 type Attempt = { ok: true; status: number; aborted?: string } | { ok: false; error: Error; retry: boolean; reused?: boolean };
 
-/** The headers the proxy adds to an upstream's answer: the rule used and the upstream. */
-export function proxyHeaders(rule: string | undefined, upstream: Upstream): Record<string, string> {
-  return { ...(rule ? { [ROUTE_HEADER]: headerText(rule) } : {}), [UPSTREAM_HEADER]: headerText(upstream.label) };
+/** The headers the proxy adds to an upstream's answer: the rule used, the upstream, and the path and Host it was sent. */
+export function proxyHeaders({ rule, request: sent }: Pick<ForwardContext, 'rule' | 'request'>, upstream: Upstream): Record<string, string> {
+  return {
+    ...(rule ? { [ROUTE_HEADER]: headerText(rule) } : {}),
+    [UPSTREAM_HEADER]: headerText(upstream.label),
+    [UPSTREAM_PATH_HEADER]: headerText(sent.origin),
+    [UPSTREAM_HOST_HEADER]: headerText(sent.host),
+  };
 }
 
 /** Streams the upstream's answer to the client; resolves when it ended, was cut, or the client left. */
-function relay(up: IncomingMessage, res: ServerResponse, upstream: Upstream, rule: string | undefined, resolve: (a: Attempt) => void): void {
+function relay(up: IncomingMessage, res: ServerResponse, upstream: Upstream, ctx: ForwardContext, resolve: (a: Attempt) => void): void {
   const status = up.statusCode ?? 502;
-  res.writeHead(status, { ...endToEnd(up.headers), ...proxyHeaders(rule, upstream) });
+  res.writeHead(status, { ...endToEnd(up.headers), ...proxyHeaders(ctx, upstream) });
   up.pipe(res);
   up.once('error', (e) => { res.destroy(); resolve({ ok: true, status, aborted: abortText(e) }); });
   up.once('end', () => resolve({ ok: true, status }));
@@ -104,7 +109,7 @@ function sendOnStream(req: IncomingMessage, res: ServerResponse, upstream: Upstr
     upReq.once('response', (up) => {
       answer = up;
       responded(up);
-      relay(up, res, upstream, ctx.rule, resolve);
+      relay(up, res, upstream, ctx, resolve);
     });
     upReq.once('error', (error) => {
       if (!answer) return resolve(failed(req, res, error, upReq.reusedSocket));
@@ -127,7 +132,7 @@ function sendPooled(req: IncomingMessage, res: ServerResponse, upstream: Upstrea
     dispatchPooled(ctx.pools.pool(host, port), req, res, { path: ctx.request.origin, headers: headers as Record<string, string | string[]>, body: hasBody(req) }, ctx.timeouts, {
       head(s, h) {
         status = s;
-        res.writeHead(s, { ...endToEnd(h), ...proxyHeaders(ctx.rule, upstream) });
+        res.writeHead(s, { ...endToEnd(h), ...proxyHeaders(ctx, upstream) });
       },
       done(error, answered) {
         if (!error) return resolve({ ok: true, status });

@@ -2,6 +2,7 @@
 // 7.6.1, plus those named in Connection), standard X-Forwarded-* added, Host preserved.
 import type { IncomingHttpHeaders, IncomingMessage, OutgoingHttpHeaders } from 'node:http';
 import type { TLSSocket } from 'node:tls';
+import { AS_HEADER } from './route-sets';
 
 const HOP_BY_HOP = ['connection', 'keep-alive', 'proxy-connection', 'proxy-authenticate', 'proxy-authorization', 'te', 'trailer', 'transfer-encoding', 'upgrade'];
 
@@ -25,13 +26,14 @@ function append(prev: string | string[] | undefined, value: string): string {
 }
 
 /**
- * Headers to send upstream for req: end-to-end headers, Host as the client named it (from
- * an absolute-form target when there was one, and never removed by a Connection option),
- * X-Forwarded-For/Host/Proto.
+ * Headers to send upstream for req: end-to-end headers but X-Ingress-Lab-As, Host as the
+ * client named it (from an absolute-form target when there was one, or as a URLRewrite set it,
+ * and never removed by a Connection option), X-Forwarded-For/Host/Proto.
  */
 export function upstreamHeaders(req: IncomingMessage, host: string, keepUpgrade = false): OutgoingHttpHeaders {
   const { headers, socket } = req;
   const out = endToEnd(headers, keepUpgrade);
+  delete out[AS_HEADER]; // the proxy's own choice of rule set: not the upstream's business
   out['x-forwarded-for'] = append(headers['x-forwarded-for'], (socket.remoteAddress ?? '').replace(/^::ffff:/, ''));
   if (host) {
     out.host = host;

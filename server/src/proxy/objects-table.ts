@@ -3,8 +3,13 @@
 // the Ingresses the table holds, each with the creationTimestamp and IngressClass precedence
 // was decided on, the default class, and the Services for port names. Nothing is decided on
 // this side: tableFromData only rebuilds what routeTableData wrote, with the same matcher.
-// No I/O. Never a Secret.
-import { objectsFromRoot, type Ingress, type KObject } from '../ingress/model';
+// With the served sets (servedSetsData) also the controller profile chosen and the Gateway API
+// set (server/src/gateway/served.ts) as HTTPRoute and Gateway objects. No I/O. Never a Secret.
+import { objectsFromRoot, type Ingress, type KObject, type KObjectBase } from '../ingress/model';
+import { extractGatewayObjects, type GatewayObject } from '../gateway/model';
+import { gatewayTableOfObjects, type GatewayTable } from '../gateway/table';
+import { profileOf } from '../ingress/routing/profiles/select';
+import type { ControllerProfile } from '../ingress/routing/profiles/types';
 import { buildRouteTable, type RouteTable } from '../ingress/routing/index';
 import { EMPTY_SPAN, fromJson, toJson, type SMap } from '../ingress/source';
 import { ClusterObjects, type ObjectStore } from '../ingress/store';
@@ -14,10 +19,13 @@ export interface ObjectRoutes {
   table: RouteTable;
   /** The Services sent: for translating port names. */
   store: ObjectStore;
+  /** The Gateway API set, when the data carried one. */
+  gateway?: GatewayTable;
+  profile?: ControllerProfile;
 }
 
 /** An object as plain JSON with the namespace it was read in filled in. */
-export function routeObjectOf(o: KObject): RouteObject {
+export function routeObjectOf(o: KObjectBase): RouteObject {
   const json = toJson(o.root) as { metadata?: Record<string, unknown> };
   return { uri: o.uri, docIndex: o.docIndex, origin: o.origin, json: { ...json, metadata: { ...json.metadata, namespace: o.namespace } } };
 }
@@ -36,6 +44,18 @@ function read(o: RouteObject): KObject[] {
   return objectsFromRoot(fromJson(o.json) as SMap, o.uri, o.docIndex ?? 0, EMPTY_SPAN, { defaultNamespace: 'default', origin: o.origin ?? 'workspace' });
 }
 
+/** The profile and Gateway API set that go with a table, as data (added to routeTableData's). */
+export function servedSetsData(profile: ControllerProfile, gateway: readonly GatewayObject[]): Pick<RouteTableData, 'profile' | 'gateway'> {
+  return { profile: { id: profile.id, reason: profile.reason }, gateway: gateway.map(routeObjectOf) };
+}
+
+function readGateway(objects: readonly RouteObject[]): GatewayTable {
+  const read = objects.flatMap((o) => o.json && typeof o.json === 'object' && !Array.isArray(o.json)
+    ? extractGatewayObjects({ uri: o.uri, documents: [{ index: o.docIndex ?? 0, span: EMPTY_SPAN, root: fromJson(o.json), syntax: [] }] }, { defaultNamespace: 'default' })
+    : []);
+  return gatewayTableOfObjects(read);
+}
+
 /** The table routeTableData described, routing exactly as the project's. */
 export function tableFromData(data: RouteTableData): ObjectRoutes {
   const created = new Map<Ingress, string | undefined>();
@@ -50,5 +70,9 @@ export function tableFromData(data: RouteTableData): ObjectRoutes {
   const store = new ClusterObjects();
   for (const o of data.services) for (const k of read(o)) if (k.kind === 'Service') store.upsert(k);
   const defaultClass = data.defaultClass ?? undefined;
-  return { table: buildRouteTable(ingresses, { created: (i) => created.get(i), defaultClass }), store };
+  const sets = {
+    ...(data.gateway ? { gateway: readGateway(data.gateway) } : {}),
+    ...(data.profile ? { profile: profileOf(data.profile.id, data.profile.reason) } : {}),
+  };
+  return { table: buildRouteTable(ingresses, { created: (i) => created.get(i), defaultClass }), store, ...sets };
 }

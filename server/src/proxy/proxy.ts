@@ -1,19 +1,23 @@
 // The embedded proxy: serves the workspace's Ingress rules on HTTP and, for hosts in an
-// Ingress's tls section, on HTTPS with a certificate per SNI name from the local CA. Every
-// request is routed by the one matcher, then forwarded to an upstream the resolver picks.
-// Binds 127.0.0.1 only; updateRoutes() swaps the rules without a restart.
+// Ingress's tls section (or an HTTPS listener's hostnames), on HTTPS with a certificate per SNI
+// name from the local CA. Every request is routed by the one matcher of the rule set it asks
+// for (route-sets.ts: the Ingresses with their profile, or the Gateway API set), then forwarded
+// to an upstream the resolver picks. Binds 127.0.0.1 only; updateRoutes() swaps the rules
+// without a restart.
 import { createServer as createHttp, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createServer as createHttps, Server as HttpsServer } from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { TlsIndex, type RouteTable } from '../ingress/routing/index';
 import { CertificateCache, type CaFiles } from './certs';
-import type { TLSSocket } from 'node:tls';
 import { DecisionCache } from './decisions';
-import { controllerAction, sendControllerReply } from './controller-action';
+import { rawControllerReply, sendControllerReply } from './controller-action';
 import type { ControllerProfile } from '../ingress/routing/profiles/types';
+import { buildGatewayTable, type GatewayTable } from '../gateway/table';
 import { requestTarget, type RequestTarget } from './target';
 import { rawRefusal, sendRefusal, type Refusal } from './explain';
+import { planRequest, type Plan, type RouteSets } from './plan';
+import { gatewayServesTls, type RouteSetId } from './route-sets';
 import { failureStatus, failureText, forward } from './forward';
 import { UpstreamPools } from './pooled';
 import { DEFAULT_TIMEOUTS, type UpstreamTimeouts } from './timeouts';
@@ -55,7 +59,19 @@ export interface ProxyOptions {
   onRequest?: (log: RequestLog) => void;
   /** The controller profile whose redirects, rewrites and canaries the proxy applies (none: the matcher's answer only). */
   profile?: ControllerProfile;
+  /** The Gateway API set requests with `X-Ingress-Lab-As: gateway-api` are routed by (none: no HTTPRoute, every such request a 404). */
+  gateway?: GatewayTable;
+  /** The set of a request without X-Ingress-Lab-As (default: ingress). */
+  as?: RouteSetId;
 }
+
+/** New rules for updateRoutes: what is left out stays as it was. */
+export interface RouteUpdate {
+  gateway?: GatewayTable;
+  profile?: ControllerProfile;
+}
+
+const NO_ROUTES: GatewayTable = buildGatewayTable([], []);
 
 export interface Listening {
   http: AddressInfo;
@@ -63,7 +79,7 @@ export interface Listening {
 }
 
 export class IngressProxy {
-  private decisions: DecisionCache;
+  private sets: RouteSets;
   private tls: TlsIndex;
   private readonly servers: Server[] = [];
   private readonly sockets = new Set<Socket>();
@@ -72,7 +88,7 @@ export class IngressProxy {
   private readonly pools: UpstreamPools;
 
   constructor(table: RouteTable, private readonly opts: ProxyOptions) {
-    this.decisions = new DecisionCache(table);
+    this.sets = { decisions: new DecisionCache(table), profile: opts.profile, gateway: opts.gateway ?? NO_ROUTES, fallback: opts.as ?? 'ingress' };
     this.timeouts = { ...DEFAULT_TIMEOUTS, ...opts.timeouts };
     this.pools = new UpstreamPools(this.timeouts);
     this.tls = new TlsIndex(table.ingresses);
@@ -80,14 +96,16 @@ export class IngressProxy {
   }
 
   /** New rules for the next request; connections and listeners stay. */
-  updateRoutes(table: RouteTable): void {
-    this.decisions = new DecisionCache(table);
+  updateRoutes(table: RouteTable, more: RouteUpdate = {}): void {
+    const { gateway = this.sets.gateway, profile = this.sets.profile } = more;
+    this.sets = { ...this.sets, decisions: new DecisionCache(table), gateway, profile };
     this.tls = new TlsIndex(table.ingresses);
   }
 
-  /** Does an Ingress's tls section name this host (or a wildcard one label up)? */
+  /** Does an Ingress's tls section name this host (or a wildcard one label up), or an HTTPS listener of the Gateway API set? */
   servesTls(host: string): boolean {
-    return this.tls.covering(host.toLowerCase()).length > 0;
+    const h = host.toLowerCase();
+    return this.tls.covering(h).length > 0 || gatewayServesTls(this.sets.gateway, h);
   }
 
   async listen(): Promise<Listening> {
@@ -130,39 +148,34 @@ export class IngressProxy {
     return server.address() as AddressInfo;
   }
 
-  /** The request read (target.ts), its decision on the current rules, and how to log its outcome. */
+  /** The request read (target.ts), its plan on the current rules, and how to log its outcome. */
   private begin(req: IncomingMessage, method: string) {
     const started = performance.now();
     const t = requestTarget(req);
     const request: RequestTarget = t.ok ? t : { host: req.headers.host ?? '', path: req.url ?? '', origin: req.url ?? '' };
     const { host, path } = request;
-    const d = t.ok ? this.decisions.decide(host, path) : undefined;
-    // An unreadable request is refused before routing; a routed one is forwarded or refused as decided.
-    const refusal: Refusal | undefined = !t.ok ? { status: t.status, reason: t.reason } : d?.kind === 'refuse' ? d.refusal : undefined;
-    const rule = d?.rule;
+    // An unreadable request is refused before routing; a routed one is answered, forwarded or refused as planned.
+    const plan: Plan = t.ok ? planRequest(this.sets, req, request) : { rule: undefined, refusal: { status: t.status, reason: t.reason }, sent: request };
+    const rule = plan.rule;
     const log = (status: number, upstream: string | undefined, reason?: string, aborted?: string) =>
       this.opts.onRequest?.({ method, host, path, status, rule, upstream, ms: performance.now() - started, reason, aborted });
-    return { request, rule, target: d?.kind === 'forward' ? d.target : undefined, refusal, log };
+    return { request, plan, log };
   }
 
   private async onRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const { request, rule, target: matched, refusal, log } = this.begin(req, req.method ?? '?');
+    const { request, plan, log } = this.begin(req, req.method ?? '?');
     const { host, path } = request;
-    const unreadable = refusal?.status === 400 || refusal?.status === 431;
-    const scheme = (req.socket as TLSSocket).encrypted ? 'https' : 'http';
-    const act = unreadable ? { trace: [] } : controllerAction(this.opts.profile, this.decisions.table, { scheme, url: request.origin, method: req.method ?? 'GET', headers: { ...req.headers, host } });
-    if (act.reply) {
-      sendControllerReply(res, act.reply, rule, this.opts.profile!.id);
-      return log(act.reply.status, undefined, act.reply.reason);
+    const { rule, reply, target } = plan;
+    if (reply) {
+      sendControllerReply(res, reply.answer, rule, reply.who);
+      return log(reply.answer.status, undefined, reply.answer.reason);
     }
-    const target = act.target ?? (refusal ? undefined : matched);
     if (!target) {
-      sendRefusal(res, refusal!, host, path);
-      return log(refusal!.status, undefined, refusal!.reason);
+      sendRefusal(res, plan.refusal!, host, path);
+      return log(plan.refusal!.status, undefined, plan.refusal!.reason);
     }
     try {
-      const sent = act.path ? { ...request, origin: act.path } : request;
-      const out = await forward(req, res, target, { resolver: this.opts.resolver, pools: this.pools, timeouts: this.timeouts, rule, request: sent });
+      const out = await forward(req, res, target, { resolver: this.opts.resolver, pools: this.pools, timeouts: this.timeouts, rule, request: plan.sent });
       if (out.refusal) sendRefusal(res, out.refusal, host, path);
       log(out.refusal?.status ?? out.status, out.upstream, out.refusal?.reason, out.aborted);
     } catch (e) {
@@ -173,18 +186,23 @@ export class IngressProxy {
   }
 
   private async onUpgrade(server: Server, req: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
-    const { request, rule, target, refusal, log } = this.begin(req, `${req.method ?? '?'} (upgrade)`);
+    const { request, plan, log } = this.begin(req, `${req.method ?? '?'} (upgrade)`);
+    const { rule, reply, target } = plan;
     socket.on('error', () => socket.destroy());
     const refuse = (status: Refusal['status'], reason: string, upstream?: string) => {
       socket.end(rawRefusal({ status, reason, rule }, request.host, request.path));
       log(status, upstream, reason);
     };
-    if (refusal || !target) return refuse(refusal!.status, refusal!.reason);
+    if (reply) {
+      socket.end(rawControllerReply(reply.answer, rule, reply.who));
+      return log(reply.answer.status, undefined, reply.answer.reason);
+    }
+    if (!target) return refuse(plan.refusal!.status, plan.refusal!.reason);
     const r = await this.opts.resolver.resolve(target);
     if (!r.ok) return refuse(r.status, r.reason);
     let out: UpgradeOutcome;
     try {
-      out = await tunnelUpgrade(req, socket, head, r.upstream, { timeouts: this.timeouts, rule, request });
+      out = await tunnelUpgrade(req, socket, head, r.upstream, { timeouts: this.timeouts, rule, request: plan.sent });
     } catch (e) {
       if (socket.destroyed) return log(499, r.upstream.label);
       this.opts.resolver.failed?.(target, r.upstream);

@@ -64,7 +64,7 @@ export async function tunnelUpgrade(req: IncomingMessage, client: Duplex, head: 
     ? request({ ...base, createConnection: () => stream as never })
     : request({ ...base, host: upstream.address!.host, port: upstream.address!.port, agent: false });
   const responded = armTimeouts(upReq, t);
-  const extra = proxyHeaders(rule, upstream);
+  const extra = proxyHeaders({ rule, request: target }, upstream);
   const clientGone = () => upReq.destroy();
   client.once('close', clientGone);
   const outcome = new Promise<UpgradeOutcome>((resolve, reject) => {

@@ -112,3 +112,28 @@ test('route --class: an Ingress of a class the controller does not implement get
   assert.equal(own.code, 0, own.stderr);
   assert.equal(json(own.stdout).match.backend.service.name, 'ingress-class-prefix');
 });
+
+test('routes: HTTPRoutes among the files are listed after the Ingresses, as Gateway API hosts in precedence order with conflicts marked', () => {
+  const r = run('routes', 'test-fixtures/gateway/tree/routes.yaml');
+  assert.equal(r.code, 0, r.stderr);
+  const lines = r.stdout.trim().split('\n');
+  assert.equal(lines[0], 'shop.example.com  [Gateway API]');
+  assert.match(lines[1]!, /^ {2}\/login \(Exact, header x-env=canary\) +→ login:8080 {2}HTTPRoute shop\/a spec\.rules\[2\] {2}\S+routes\.yaml:20:17$/);
+  assert.match(lines[2]!, /→ api:80 \(weight 90\), api-canary:80 \(weight 10\) .*\[conflict: the same match in HTTPRoute shop\/b; this one wins: the older route \(then namespace\/name\) wins\]$/);
+  assert.match(lines[3]!, /HTTPRoute shop\/a spec\.rules\[1\] .*\[shadowed: never reached, rule 0 has the same match\]$/);
+  assert.match(lines[4]!, /HTTPRoute shop\/b spec\.rules\[0\] .*\[conflict: HTTPRoute shop\/a wins \(the older route \(then namespace\/name\) wins\); this one gets nothing\]$/);
+  const json = JSON.parse(run('routes', '--format', 'json', 'test-fixtures/gateway/tree/routes.yaml').stdout) as { hosts: unknown[]; gatewayApi: { hostname: string; matches: { httpRoute: string; status: string; reachable: boolean }[] }[] };
+  assert.deepEqual(json.hosts, []);
+  assert.deepEqual(json.gatewayApi[0]!.matches.map((m) => [m.httpRoute, m.status, m.reachable]), [['shop/a', 'active', true], ['shop/a', 'conflict', true], ['shop/a', 'shadowed', false], ['shop/b', 'conflict', false], ['shop/b', 'active', true]]);
+});
+
+test('route: a canary cookie decides in the profile\'s answer and trace (canary-by-cookie "always"), header before cookie', () => {
+  const folder = 'test-fixtures/proxy/canary';
+  const byCookie = run('route', '--host', 'chat.example.com', '--path', '/ws/x', '--header', 'Cookie: beta=always', '--format', 'json', folder);
+  const answer = JSON.parse(byCookie.stdout).answer as { backends: { service: string }[]; trace: string[] };
+  assert.deepEqual(answer.backends.map((b) => b.service), ['chat-next']);
+  assert.ok(answer.trace.includes('canary Ingress shop/chat-canary: canary-by-cookie beta=always: routed to the canary'), answer.trace.join('\n'));
+  const both = run('route', '--host', 'chat.example.com', '--path', '/ws/x', '--header', 'Cookie: beta=always', '--header', 'X-Canary: never', folder);
+  assert.match(both.stdout, /: shop\/chat:80 as \/x\n/);
+  assert.match(both.stdout, /canary-by-header X-Canary: "never": kept on the main backend/);
+});

@@ -136,3 +136,18 @@ test('the demo: ssl-redirect becomes an HTTP-listener redirect route (301, the c
   assert.ok(check.differences.some((d) => d.request.scheme === 'http' && d.request.host === 'shop.example.com' && d.why === 'status 308 vs 301'));
   assert.ok(!check.differences.some((d) => d.request.scheme === 'https' && d.request.host === 'shop.example.com' && d.request.path === '/static/sub'));
 });
+
+test('canary-by-cookie: reported as having no Gateway API equivalent, and the check shows the requests it changes (cookie always/never)', () => {
+  const main = ING('main', '', `  rules: [{ host: foo, http: { paths: [{ path: /, pathType: Prefix, backend: { service: { name: stable, port: { number: 80 } } } }] } }]`);
+  const canary = ING('canary', '"nginx.ingress.kubernetes.io/canary": "true", "nginx.ingress.kubernetes.io/canary-by-cookie": "beta"', `  rules: [{ host: foo, http: { paths: [{ path: /, pathType: Prefix, backend: { service: { name: next, port: { number: 80 } } } }] } }]`);
+  const { result, check } = convert(main + canary, true);
+  assertValid(result);
+  assert.ok(result.notes.some((n) => n.severity === 'warning' && /canary-by-cookie beta has no Gateway API Standard equivalent/.test(n.message)), JSON.stringify(result.notes));
+  const cookieRequests = check.differences.filter((d) => d.request.headers.cookie !== undefined);
+  assert.ok(cookieRequests.length > 0);
+  for (const d of cookieRequests) {
+    assert.equal(d.request.headers.cookie, 'beta=always', 'only "always" changes the backend: "never" and no cookie both stay on stable');
+    assert.deepEqual([d.ingress.backends.map((b) => b.service), d.gateway.backends.map((b) => b.service)], [['next'], ['stable']]);
+    assert.match(d.source, /canary cookie beta=always/);
+  }
+});

@@ -33,3 +33,13 @@ test('keys already in the map at the cursor: same block, same sequence item, not
   assert.deepEqual(keys(`${paths}backend:\n              service: {}\n          - |`), [], 'a new item has no keys yet');
   assert.deepEqual(keys('a: 1\n---\nb: 2\n|\n---\nc: 3\n'), ['b'], 'other documents are not this map');
 });
+
+test('a file written with CR or CR LF line breaks reads the same as with LF (YAML takes all three as line breaks)', () => {
+  const doc = 'spec:\n  rules:\n  - host: a\n    http:\n      paths:\n        - path: /\n          backend:\n            service:\n              na|';
+  const expected = at(doc);
+  for (const nl of ['\r', '\r\n']) {
+    assert.deepEqual(at(doc.replaceAll('\n', nl)), expected, JSON.stringify(nl));
+    const sib = 'apiVersion: v1\nkind: Ingress\nspec:\n  rules: []\n|\nmetadata:\n  name: x\n'.replaceAll('\n', nl);
+    assert.deepEqual([...siblingKeys(sib.replace('|', ''), sib.indexOf('|'))].sort(), ['apiVersion', 'kind', 'metadata', 'spec'], JSON.stringify(nl));
+  }
+});

@@ -288,3 +288,15 @@ test('hover on an enum value documents that value (k8s.io/api networking/v1 Path
   const typo = await client.conn.sendRequest(HoverRequest.type, { textDocument: { uri: u2 }, position: { ...p2, character: p2.character - 2 } });
   assert.match((typo!.contents as MarkupContent).value, /^\*\*pathType\*\* `string`/, 'an unknown value keeps the field doc');
 });
+
+test('quick fixes in a file written with CR LF or lone CR line breaks insert at the end of the right line', async () => {
+  for (const nl of ['\r\n', '\r']) {
+    const uri = `file:///tmp/feature-${++n}.yaml`;
+    const body = `${HEAD}  tls:\n    - hosts:\n        - a.example.com\n      secretName: shop-tls\n  rules:\n    - host: b.example.com\n      http:\n        paths:\n          - path: /\n${BACKEND}`;
+    await client.open(uri, body.replaceAll('\n', nl));
+    const add = await fixes(uri, 'ingress/path-type-required');
+    assert.deepEqual(add[0]!.edits[0]!.range.start, { line: 14, character: 19 }, `${JSON.stringify(nl)}: after "- path: /", before its line break`);
+    const tls = await fixes(uri, 'conflict/host-without-tls');
+    assert.deepEqual(tls[0]!.edits, [{ range: { start: { line: 8, character: 23 }, end: { line: 8, character: 23 } }, newText: '\n        - b.example.com' }], JSON.stringify(nl));
+  }
+});

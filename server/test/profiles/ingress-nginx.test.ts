@@ -154,3 +154,41 @@ test('on a regex host an Exact path is a regex location too (template.go buildLo
   assert.equal(svc(route(yaml, 'h', '/exactly')), 'exact');
   assert.equal(svc(route(yaml, 'h', '/EXACT')), 'exact');
 });
+
+// annotations.md, "Canary", restated: "canary-by-header … When the request header is set to
+// always, it will be routed to the canary. When the header is set to never, it will never be
+// routed to the canary. For any other value, the header will be ignored and the request compared
+// against the other canary rules by precedence"; "canary-by-cookie … When the cookie value is set
+// to always, it will be routed to the canary. When the cookie is set to never, it will never be
+// routed to the canary. For any other value, the cookie will be ignored and the request compared
+// against the other canary rules by precedence"; "canary-by-header -> canary-by-cookie ->
+// canary-weight". And balancer.lua (route_to_alternative_balancer): the weight is drawn out of
+// canary-weight-total only when that is above 100, else out of 100.
+test('canary precedence, as the docs say: header over cookie over weight; "always"/"never" act, any other value falls through', () => {
+  const main = ing('main', {}, 'foo', [['/', 'Prefix', 'stable']]);
+  const canaryOf = (more: Record<string, string>) => main + ing('canary', { canary: 'true', 'canary-by-header': 'X-Canary', 'canary-by-cookie': 'beta', ...more }, 'foo', [['/', 'Prefix', 'next']]);
+  const all = canaryOf({ 'canary-weight': '100' });
+  const to = (yaml: string, headers: Record<string, string>) => {
+    const a = route(yaml, 'foo', '/', { headers });
+    return `${svc(a)} | ${a.trace.find((t) => t.startsWith('canary Ingress'))}`;
+  };
+  assert.equal(to(all, { 'x-canary': 'never', cookie: 'beta=always' }), 'stable | canary Ingress default/canary: canary-by-header X-Canary: "never": kept on the main backend');
+  assert.equal(to(all, { 'x-canary': 'always', cookie: 'beta=never' }), 'next | canary Ingress default/canary: canary-by-header X-Canary: routed to the canary');
+  assert.equal(to(all, { 'x-canary': 'maybe', cookie: 'beta=never' }), 'stable | canary Ingress default/canary: canary-by-cookie beta=never: kept on the main backend', 'another header value is ignored: the cookie decides');
+  assert.equal(to(canaryOf({}), { cookie: 'a=1; beta=always' }), 'next | canary Ingress default/canary: canary-by-cookie beta=always: routed to the canary');
+  assert.equal(to(all, { cookie: 'beta=never' }), 'stable | canary Ingress default/canary: canary-by-cookie beta=never: kept on the main backend', 'the cookie wins over a weight of 100');
+  assert.equal(to(all, { cookie: 'beta=yes' }), 'next | canary Ingress default/canary: 100 of 100 requests by canary-weight (no canary header or cookie decided)', 'another cookie value is ignored: the weight decides');
+  // With canary-by-header-value, only that value acts ("always" is an ordinary value then) and any other falls through.
+  const valued = canaryOf({ 'canary-by-header-value': 'blue' });
+  assert.equal(svc(route(valued, 'foo', '/', { headers: { 'x-canary': 'blue' } })), 'next');
+  assert.equal(svc(route(valued, 'foo', '/', { headers: { 'x-canary': 'always', cookie: 'beta=never' } })), 'stable');
+  assert.equal(svc(route(valued, 'foo', '/', { headers: { 'x-canary': 'never', cookie: 'beta=always' } })), 'next', '"never" is not special with a header value: the cookie decides');
+});
+
+test('canary-weight-total: out of the annotation above 100, else out of 100 (balancer.lua)', () => {
+  const main = ing('main', {}, 'foo', [['/', 'Prefix', 'stable']]);
+  const shares = (more: Record<string, string>) => route(main + ing('c', { canary: 'true', ...more }, 'foo', [['/', 'Prefix', 'next']]), 'foo', '/').backends.map((b) => `${b.service}=${b.weight}`).join(' ');
+  assert.equal(shares({ 'canary-weight': '10', 'canary-weight-total': '1000' }), 'stable=990 next=10');
+  assert.equal(shares({ 'canary-weight': '10', 'canary-weight-total': '50' }), 'stable=90 next=10');
+  assert.equal(shares({ 'canary-weight': '0' }), 'stable=1');
+});

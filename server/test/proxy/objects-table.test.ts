@@ -9,6 +9,12 @@ import { routeTableData, servicePorts, tableFromData } from '../../src/proxy/ind
 import { projectOf } from '../../src/rules/analyze';
 import { ClusterObjects } from '../../src/ingress/store';
 import { fixturePath } from '../helpers/fixtures';
+import { gatewayObjectsOf } from '../../src/engine/gateway-objects';
+import { servedGatewayObjects } from '../../src/gateway/served';
+import { gatewayTableOfObjects } from '../../src/gateway/table';
+import { gatewayLookup } from '../../src/gateway/match';
+import { request } from '../../src/ingress/routing/profiles/answer';
+import { servedSetsData } from '../../src/proxy/objects-table';
 import { ingressesOf } from '../helpers/routing';
 
 const folder = fixturePath('proxy', 'routes');
@@ -54,4 +60,22 @@ spec:
   const sent = tableFromData(JSON.parse(JSON.stringify(routeTableData(project.routeTable(), project.store)))).table;
   assert.equal(decide(sent, 'x.example.com', '/').target?.service, 'old');
   assert.equal(decide(project.routeTable(), 'x.example.com', '/').target?.service, 'old');
+});
+
+test('the served sets sent as data: the same profile, and the Gateway API set answers every request as the server\'s would', () => {
+  const project = folderProject([fixturePath('proxy', 'gateway')]);
+  const table = project.routeTable();
+  const profile = project.profile('auto', table);
+  const objects = servedGatewayObjects(table, project.store.list('Service'), profile, gatewayObjectsOf(project));
+  const data = JSON.parse(JSON.stringify({ ...routeTableData(table, project.store), ...servedSetsData(profile, objects) }));
+  const sent = tableFromData(data);
+  assert.equal(sent.profile?.id, 'ingress-nginx');
+  const own = gatewayTableOfObjects(objects);
+  for (const [host, path, scheme] of [['shop.example.com', '/cart/', 'http'], ['shop.example.com', '/', 'https'], ['api.example.com', '/v1/x?y=1', 'http'], ['blog.example.com', '/posts/9', 'http'], ['docs.example.com', '/guide', 'http'], ['nowhere.example.org', '/', 'http']] as const) {
+    const req = request(host, path, { scheme });
+    const a = gatewayLookup(own, req);
+    const b = gatewayLookup(sent.gateway!, req);
+    assert.deepEqual([b.status, b.backends, b.upstreamPath, b.upstreamHost, b.location, b.rule], [a.status, a.backends, a.upstreamPath, a.upstreamHost, a.location, a.rule], `${scheme}://${host}${path}`);
+  }
+  assert.equal(gatewayLookup(sent.gateway!, request('docs.example.com', '/guide')).upstreamHost, 'docs.internal', 'the workspace HTTPRoute came along');
 });

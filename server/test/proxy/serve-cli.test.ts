@@ -82,3 +82,21 @@ test('--headers-timeout: a backend that never answers gets a 504 in that time, a
   assert.equal(bad.status, 2);
   assert.match(bad.stderr, /--headers-timeout must be a number of seconds/);
 });
+
+test('--as gateway-api serves the converted set by default (301 where ingress-nginx says 308), X-Ingress-Lab-As: ingress the other; --as must name a set', async () => {
+  const s = spawnServe(cli, [fixturePath('proxy', 'gateway'), '--port', '0', '--no-https', '--as', 'gateway-api']);
+  try {
+    const port = await s.port();
+    await s.waitOutput(/^serving as gateway-api by default \(X-Ingress-Lab-As: ingress for the other set\); Gateway API set: 5 HTTPRoute\(s\)$/m);
+    const g = await get(port, 'shop.example.com', '/');
+    assert.equal(g.status, 301);
+    assert.equal(g.headers['x-ingress-lab-route'], 'HTTPRoute shop/shop-shop-example-com-http spec.rules[0].matches[0] (PathPrefix /)');
+    assert.equal((await get(port, 'shop.example.com', '/', { headers: { 'x-ingress-lab-as': 'ingress' } })).status, 308);
+    await s.waitOutput(/^GET shop\.example\.com\/ 301 HTTPRoute shop\/shop-shop-example-com-http /m);
+  } finally {
+    s.child.kill('SIGKILL');
+  }
+  const bad = spawnSync(process.execPath, [cli, 'serve', '--as', 'istio'], { encoding: 'utf8' });
+  assert.equal(bad.status, 2);
+  assert.match(bad.stderr, /--as must be ingress or gateway-api, not "istio"/);
+});

@@ -3,21 +3,23 @@
 // reads: a string such as "yes" or "on" is quoted, or the API server would read a boolean. No I/O.
 import { stringify } from 'yaml';
 import { parseManifest } from '../../ingress/documents';
-import { extractGatewayObjects, type Gateway, type GatewayObject, type HTTPRoute } from '../model';
-import { buildGatewayTable, type GatewayTable } from '../table';
+import { extractGatewayObjects, type GatewayObject } from '../model';
+import { gatewayTableOfObjects, type GatewayTable } from '../table';
 import type { ConvertResult, Json } from './types';
 
 export function yamlDocs(objects: readonly Json[]): string {
   return objects.map((o) => stringify(o, { lineWidth: 0, aliasDuplicateObjects: false, version: '1.1' })).join('---\n');
 }
 
-/** The converted objects read back from their YAML. */
+/** The URI the converted HTTPRoutes are read back under: their spans are offsets in yamlDocs(result.routes). */
+export const CONVERTED_ROUTES_URI = 'converted:///httproutes.yaml';
+
+/** The converted objects read back from their YAML: the Gateway, then the HTTPRoutes (read from yamlDocs(result.routes) alone). */
 export function convertedObjects(result: ConvertResult): GatewayObject[] {
-  const file = parseManifest('converted:///gateway-api.yaml', yamlDocs([result.gateway, ...result.routes]));
-  return extractGatewayObjects(file, { defaultNamespace: 'default' });
+  const read = (uri: string, objects: readonly Json[]) => extractGatewayObjects(parseManifest(uri, yamlDocs(objects)), { defaultNamespace: 'default' });
+  return [...read('converted:///gateway.yaml', [result.gateway]), ...read(CONVERTED_ROUTES_URI, result.routes)];
 }
 
 export function convertedTable(result: ConvertResult): GatewayTable {
-  const objects = convertedObjects(result);
-  return buildGatewayTable(objects.filter((o): o is HTTPRoute => o.kind === 'HTTPRoute'), objects.filter((o): o is Gateway => o.kind === 'Gateway'));
+  return gatewayTableOfObjects(convertedObjects(result));
 }

@@ -12,7 +12,7 @@ import { tlsCovers } from '../../ingress/routing/profiles/nginx-actions';
 import { listenerName, objectName, hostSlug } from './names';
 import { convertPath } from './paths';
 import { backendRef, pathRules, redirectAnnotation, type RuleContext } from './rules';
-import { GATEWAY_API, MAX_RULES, type ConvertOptions, type Json, type RuleJson } from './types';
+import { CONVERTED_FROM, GATEWAY_API, MAX_RULES, type ConvertOptions, type Json, type RuleJson } from './types';
 
 export interface RouteContext extends RuleContext {
   opts: ConvertOptions;
@@ -67,7 +67,7 @@ function routeObjects(ing: Ingress, host: string, scheme: 'http' | 'https', rule
     out.push({
       apiVersion: GATEWAY_API,
       kind: 'HTTPRoute',
-      metadata: { name, namespace: ing.namespace },
+      metadata: { name, namespace: ing.namespace, annotations: { [CONVERTED_FROM]: `${ing.namespace}/${ing.name}` } },
       spec: {
         parentRefs: [parentRef(ing, listenerName(scheme, host), ctx)],
         ...(host ? { hostnames: [host] } : {}),

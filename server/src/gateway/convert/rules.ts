@@ -6,6 +6,7 @@
 import type { Ingress, IngressBackend, Service } from '../../ingress/model';
 import { hostKey } from '../../ingress/routing/hosts';
 import { nginx, redirectCode } from '../../ingress/routing/profiles/nginx-annotations';
+import { canaryShare } from '../../ingress/routing/profiles/nginx-canary';
 import type { Json, RuleJson } from './types';
 
 export interface RuleContext {
@@ -96,9 +97,9 @@ export function pathRules(ing: Ingress, host: string, path: string, b: IngressBa
     out.push({ matches: [{ ...base.match, headers: [{ name: header, value }] }], ...filters, backendRefs: [cb] });
     ctx.warn(ing, `${ref}: canary-by-header ${header}=${value} → a header match rule${nginx(canary, 'canary-by-header-value') ? '' : '; "never" (force the main backend) has no equivalent when a weight is set'}`);
   }
-  if (nginx(canary, 'canary-by-cookie')) ctx.warn(ing, `${ref}: canary-by-cookie has no Gateway API Standard equivalent (no cookie match); not converted`);
-  const total = Number(nginx(canary, 'canary-weight-total') ?? 100) || 100;
-  const w = Math.max(0, Math.min(Number(nginx(canary, 'canary-weight') ?? 0) || 0, total));
+  const cookie = nginx(canary, 'canary-by-cookie');
+  if (cookie) ctx.warn(ing, `${ref}: canary-by-cookie ${cookie} has no Gateway API Standard equivalent (HTTPRoute matches no cookie): requests with ${cookie}=always follow the weights instead of the canary, ${cookie}=never too; not converted`);
+  const { weight: w, total } = canaryShare(canary);
   out.push({ matches: [base.match], ...filters, backendRefs: w > 0 && cb ? [{ ...main, weight: total - w }, { ...cb, weight: w }] : [main] });
   if (w > 0) ctx.warn(ing, `${ref}: canary-weight ${w} of ${total} → weighted backendRefs`);
   return out;

@@ -38,3 +38,11 @@ export interface RuleJson extends Json {
 
 export const MAX_RULES = 16;
 export const GATEWAY_API = 'gateway.networking.k8s.io/v1';
+
+/**
+ * The annotation every converted HTTPRoute carries: the "namespace/name" of the Ingress it was
+ * converted from. A valid annotation key (a DNS-subdomain prefix, a name of at most 63
+ * characters); the editor and `check` find the Ingress again by it and prove the route still
+ * sends every request where the Ingress does (rule gateway/route-differs).
+ */
+export const CONVERTED_FROM = 'ingress-lab.github.io/converted-from';

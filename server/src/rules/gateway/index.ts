@@ -8,8 +8,10 @@ import type { GatewayObjectRule, Rule } from '../rule';
 import type { SeverityOverrides } from '../engine';
 import { listenerRules } from './gateway';
 import { filterCombination, pathValue, redirectStatus, routeLimits } from './httproute';
+import { notConverted } from './not-converted';
+import { routeDiffers } from './route-differs';
 
-export const GATEWAY_RULES: readonly Rule[] = [pathValue, filterCombination, redirectStatus, routeLimits, listenerRules];
+export const GATEWAY_RULES: readonly Rule[] = [pathValue, filterCombination, redirectStatus, routeLimits, listenerRules, routeDiffers, notConverted];
 
 export function checkGatewayObjects(objects: readonly GatewayObject[], overrides: SeverityOverrides = {}): Finding[] {
   const out: Finding[] = [];
@@ -27,10 +29,14 @@ export function checkGatewayObjects(objects: readonly GatewayObject[], overrides
 /**
  * Adds the gateway/ findings of each document to its parse findings: like syntax, they depend on
  * the document alone, so the project model reports (and re-anchors) them with the document.
+ * Returns the Gateway API objects read (the project keeps them: route table, equivalence).
  */
-export function addGatewayFindings(uri: string, docs: ManifestDocument[], defaultNamespace: string): void {
+export function addGatewayFindings(uri: string, docs: ManifestDocument[], defaultNamespace: string): GatewayObject[] {
+  const out: GatewayObject[] = [];
   for (const d of docs) {
     const objects = extractGatewayObjects({ uri, documents: [d] }, { defaultNamespace });
     if (objects.length) d.syntax.push(...checkGatewayObjects(objects));
+    out.push(...objects);
   }
+  return out;
 }

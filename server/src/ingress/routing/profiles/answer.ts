@@ -35,6 +35,8 @@ export interface RouteAnswer {
   location?: string;
   /** The rule that decided ("Ingress shop/web spec.rules[0].http.paths[1]", "HTTPRoute shop/web spec.rules[2]"). */
   via: string;
+  /** The rule as the proxy's X-Ingress-Lab-Route header names it, when it says more than `via` (the HTTPRoute match that won, with its path). */
+  rule?: string;
   /** Every decision, in words ("rewritten to /x by rewrite-target"). */
   trace: string[];
   /** The matcher that answered: "spec-only", "ingress-nginx" or "gateway-api". */
@@ -60,4 +62,4 @@ export function answerLabel(a: RouteAnswer): string {
 }
 
 /** Trace lines that say what the controller did beyond picking a path (normalization, redirects, rewrites, canary, protocol). */
-export const ACTION_TRACE = /^(request path|app-root|temporal-redirect|permanent-redirect|force-ssl-redirect|ssl-redirect|rewritten|rewrite-target|canary|backend-protocol|location|no regex|nginx auto-redirect)/;
+export const ACTION_TRACE = /^(request path|app-root|temporal-redirect|permanent-redirect|force-ssl-redirect|ssl-redirect|rewritten|rewrite-target|canary|backend-protocol|location|no regex|nginx auto-redirect|RequestRedirect|URLRewrite)/;

@@ -5,11 +5,12 @@
 // — default true — when a TLS certificate covers the host; http-redirect-code 308; the
 // request URI loses a trailing slash; e2e forcesslredirect.go), then rewrite-target (`rewrite
 // "(?i)<path>" <target> break;`: the whole URI is replaced, capture groups $1..$9 filled, the
-// query kept), canary selection and backend-protocol. No I/O.
+// query kept), canary selection (nginx-canary.ts) and backend-protocol. No I/O.
 import type { Ingress, IngressBackend } from '../../model';
 import { hostKey, hostMatches } from '../hosts';
 import type { HttpRequest, RouteAnswer, WeightedBackend } from './answer';
 import { isCanary, nginx, nginxBool, redirectCode } from './nginx-annotations';
+import { canaryDecision } from './nginx-canary';
 import type { NormalizedPath } from './normalize';
 import { weighted } from './types';
 
@@ -88,30 +89,6 @@ function canaryBackend(canary: Ingress, c: Chosen): IngressBackend | undefined {
   return undefined;
 }
 
-function cookie(req: HttpRequest, name: string): string | undefined {
-  for (const part of (req.headers.cookie ?? '').split(';')) {
-    const [k, ...v] = part.trim().split('=');
-    if (k === name) return v.join('=');
-  }
-  return undefined;
-}
-
-/** Header, then cookie, then weight (annotations.md, Canary: "canary-by-header -> canary-by-cookie -> canary-weight"). */
-function canaryDecision(canary: Ingress, req: HttpRequest): boolean | number {
-  const header = nginx(canary, 'canary-by-header');
-  const hv = header ? req.headers[header.toLowerCase()] : undefined;
-  const want = nginx(canary, 'canary-by-header-value');
-  if (header && hv !== undefined) {
-    if (want ? hv === want : hv === 'always') return true;
-    if (!want && hv === 'never') return false;
-  }
-  const ck = nginx(canary, 'canary-by-cookie');
-  const cv = ck ? cookie(req, ck) : undefined;
-  if (cv === 'always') return true;
-  if (cv === 'never') return false;
-  return Math.max(0, Math.min(Number(nginx(canary, 'canary-weight') ?? 0) || 0, Number(nginx(canary, 'canary-weight-total') ?? 100) || 100));
-}
-
 export function backendsFor(c: Chosen, canaries: readonly Ingress[], req: HttpRequest, trace: string[]): WeightedBackend[] {
   const main = weighted(c.ingress, c.backend);
   const canary = canaryOf(c, canaries);
@@ -119,10 +96,9 @@ export function backendsFor(c: Chosen, canaries: readonly Ingress[], req: HttpRe
   if (canary) {
     const d = canaryDecision(canary, req);
     const cb = weighted(canary, canaryBackend(canary, c));
-    const total = Number(nginx(canary, 'canary-weight-total') ?? 100) || 100;
-    if (d === true) out = [cb];
-    else if (typeof d === 'number' && d > 0) out = [{ ...main, weight: total - d }, { ...cb, weight: d }].filter((b) => b.weight > 0);
-    trace.push(`canary Ingress ${canary.namespace}/${canary.name}: ${d === true ? 'chosen by header/cookie' : d === false ? 'refused by header/cookie ("never")' : `${d} of ${total} requests by canary-weight`}`);
+    if (d.to === true) out = [cb];
+    else if (typeof d.to === 'number' && d.to > 0) out = [{ ...main, weight: d.total - d.to }, { ...cb, weight: d.to }].filter((b) => b.weight > 0);
+    trace.push(`canary Ingress ${canary.namespace}/${canary.name}: ${d.why}`);
   }
   const protocol = nginx(c.ingress, 'backend-protocol')?.toUpperCase();
   if (protocol && protocol !== 'HTTP') trace.push(`backend-protocol: the controller speaks ${protocol} to the backend`);

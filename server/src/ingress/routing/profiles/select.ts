@@ -7,7 +7,7 @@ import { ingressClassOf } from '../table';
 import { hasNginxAnnotations } from './nginx-annotations';
 import { ingressNginxProfile } from './ingress-nginx';
 import { specOnlyProfile } from './spec-only';
-import type { ControllerProfile, ProfileSetting } from './types';
+import type { ControllerProfile, ProfileId, ProfileSetting } from './types';
 
 export const INGRESS_NGINX_CONTROLLER = 'k8s.io/ingress-nginx';
 
@@ -20,4 +20,9 @@ export function selectProfile(setting: ProfileSetting, ingresses: readonly Ingre
   const annotated = ingresses.find(hasNginxAnnotations);
   if (annotated) return ingressNginxProfile(`Ingress ${annotated.namespace}/${annotated.name} carries nginx.ingress.kubernetes.io/* annotations`);
   return specOnlyProfile('no IngressClass with an ingress-nginx controller and no nginx.ingress.kubernetes.io/* annotations');
+}
+
+/** A profile by its id (as a face received it), with the reason it was chosen. */
+export function profileOf(id: ProfileId, reason: string): ControllerProfile {
+  return id === 'ingress-nginx' ? ingressNginxProfile(reason) : specOnlyProfile(reason);
 }
