@@ -19,7 +19,10 @@ export type ComposeOptions = DocumentOptions & SchemaOptions & ParseOptions;
 export function plainTyping(options: ComposeOptions): PlainTyping {
   const proto = new Document(null, options);
   const tags = proto.schema.tags.filter((t): t is ScalarTag => !('collection' in t && t.collection) && t.default === true);
-  return (source) => {
+  // The same few texts (`80`, `Prefix`, `true`, `nginx`) come back in every document: each is
+  // typed once. Bounded as intern.ts's tables are.
+  let known = new Map<string, ScalarValue>();
+  const resolve = (source: string): ScalarValue => {
     const tag = tags.find((t) => t.test?.test(source));
     if (!tag) return source;
     let res: unknown;
@@ -33,4 +36,16 @@ export function plainTyping(options: ComposeOptions): PlainTyping {
     if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return v;
     return typeof v === 'bigint' ? Number(v) : String(v);
   };
+  return (source) => {
+    if (source.length > CACHED_LENGTH) return resolve(source);
+    let v = known.get(source);
+    if (v === undefined) {
+      if (known.size >= CACHE_LIMIT) known = new Map();
+      known.set(source, (v = resolve(source)));
+    }
+    return v;
+  };
 }
+
+const CACHED_LENGTH = 24;
+const CACHE_LIMIT = 1 << 16;
