@@ -6,7 +6,8 @@
 // the edits: 1.0 means only the edited file was sent), completion latency, and the server's peak
 // memory, for one file of N Ingresses + N Services. Each server is a separate process over stdio.
 // Usage: node out/bench/lsp.cjs   (BENCH_SIZES=100,1000 to choose sizes, BENCH_ONLY=ingress-lab,
-// BENCH_EDITS=N edits per size, BENCH_SERVER_FLAGS="--cpu-prof --cpu-prof-dir=DIR" node flags for the servers)
+// BENCH_EDITS=N edits per size, BENCH_SERVER_FLAGS="--cpu-prof --cpu-prof-dir=DIR" node flags for the servers,
+// BENCH_SERVER=FILE another build of the ingress-lab server, to compare two builds in turn)
 import { readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
@@ -63,7 +64,7 @@ function percentile(xs: number[], p: number): number {
 const SERVER_FLAGS = (process.env.BENCH_SERVER_FLAGS ?? '').split(' ').filter(Boolean);
 
 function startClient(name: ServerName): TestClient {
-  if (name === 'ingress-lab') return new TestClient({ command: [...SERVER_FLAGS, join(repoRoot(), 'dist/server/server.js'), '--stdio'] });
+  if (name === 'ingress-lab') return new TestClient({ command: [...SERVER_FLAGS, process.env.BENCH_SERVER ?? join(repoRoot(), 'dist/server/server.js'), '--stdio'] });
   return new TestClient({
     command: [...SERVER_FLAGS, join(repoRoot(), 'node_modules/yaml-language-server/bin/yaml-language-server'), '--stdio'],
     configuration: (section) => (section === 'yaml' ? YAML_SETTINGS : {}),
@@ -92,7 +93,7 @@ function editCount(name: ServerName, n: number): number {
 
 interface EditTimes {
   times: number[];
-  /** client.publishCount before the first edit. */
+  /** client.published.length before the first edit. */
   publishedBefore: number;
 }
 
@@ -100,7 +101,7 @@ interface EditTimes {
 async function editLoop(client: TestClient, name: ServerName, uri: string, at: [number, number], count: number): Promise<EditTimes> {
   const [line, col] = at;
   const times: number[] = [];
-  const publishedBefore = client.publishCount;
+  const publishedBefore = client.published.length;
   for (let k = 0; k < count; k++) {
     const next = client.waitFor(uri);
     const t = performance.now();
@@ -143,7 +144,7 @@ async function measure(name: ServerName, n: number): Promise<Result> {
     const edits = await editLoop(client, name, uri, [pathLine, lines[pathLine]!.indexOf('/api') + 4], editCount(name, n));
     // The completion answer comes after every publish the last edit caused: they are all counted by now.
     const completion = await completionMs(client, name, uri, typeLine, lines[typeLine]!.indexOf(':') + 2);
-    const publishedPerEdit = (client.publishCount - edits.publishedBefore) / edits.times.length;
+    const publishedPerEdit = (client.published.length - edits.publishedBefore) / edits.times.length;
     return {
       openMs, edits: edits.times.length, editMs: median(edits.times), editP99Ms: percentile(edits.times, 0.99), editMaxMs: Math.max(...edits.times),
       publishedPerEdit, completionMs: completion, peakMB: peakMB(client.proc.pid),
@@ -177,7 +178,8 @@ async function main(): Promise<void> {
     ];
     console.log(`${String(n).padStart(5)}  load average ${loadavg().map((l) => l.toFixed(2)).join(' ')} (${cpus().length} CPUs)`);
     for (const [label, key, f] of rows) {
-      const ratio = theirs ? `${(theirs[key] / ours[key]).toFixed(1)}x` : '-';
+      const counts = key === 'edits' || key === 'publishedPerEdit';
+      const ratio = theirs && !counts ? `${(theirs[key] / ours[key]).toFixed(1)}x` : '-';
       console.log(`${String(n).padStart(5)}  ${label.padEnd(16)}  ${f(ours[key]).padEnd(12)}  ${(theirs ? f(theirs[key]) : '-').padEnd(12)}  ${ratio}`);
     }
   }

@@ -44,6 +44,12 @@ export function nodeRuntime(): Runtime {
       return out.map((p) => URI.file(p).toString());
     },
     setTimeout(callback, ms) {
+      // No delay: right after the I/O at hand (Node's own 0 ms timeout waits at least 1 ms, and the
+      // process sleeps through it: a keystroke on a busy machine then also waits to be woken).
+      if (ms <= 0) {
+        const i = setImmediate(callback);
+        return { dispose: () => clearImmediate(i) };
+      }
       const t = setTimeout(callback, ms);
       return { dispose: () => clearTimeout(t) };
     },

@@ -2,7 +2,7 @@
 // (stdio, IPC or socket, as the command line says) and hands both to startServer.
 import { createConnection, ProposedFeatures, StreamMessageWriter, type Connection } from 'vscode-languageserver/node';
 import { inspect } from 'node:util';
-import { diagnosticsJsonEncoder } from './diagnostics-json';
+import { createDiagnosticsJsonEncoder } from './diagnostics-json';
 import { nodeRuntime } from './node-runtime';
 import { startServer } from './server';
 
@@ -25,7 +25,7 @@ export function runNodeServer(): void {
  */
 function connect(): Connection {
   if (!process.argv.includes('--stdio')) return createConnection(ProposedFeatures.all);
-  const writer = new StreamMessageWriter(process.stdout, { contentTypeEncoder: diagnosticsJsonEncoder });
+  const writer = new StreamMessageWriter(process.stdout, { contentTypeEncoder: createDiagnosticsJsonEncoder() });
   // The typings pair streams with streams and reader with writer; the library takes a stream and a writer too.
   return createConnection(ProposedFeatures.all, process.stdin, writer as unknown as NodeJS.WritableStream);
 }

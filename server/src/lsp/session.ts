@@ -14,6 +14,7 @@ import { fileDiagnostics, relatedUris } from './publish';
 import type { Disposable, Runtime } from './runtime';
 import { snapshotSource } from './snapshot-source';
 import { createProject, type Project } from '../engine/index';
+import type { FileModel } from '../engine/file-model';
 import { unknownRuleIds } from '../rules/index';
 
 /** Delay between the last edit and the check: keeps fast typing from queueing checks. */
@@ -26,8 +27,9 @@ export class Session {
   init: InitializationOptions = {};
   folders: string[] = [];
   private timer: Disposable | undefined;
-  /** What was last sent per file, for files republished only because a file they point into changed. */
+  /** What was last sent per file (non-empty lists), and the file's text then. */
   private readonly published = new Map<string, Diagnostic[]>();
+  private readonly sentText = new Map<string, string>();
   /** target uri → the files whose diagnostics have related locations in it. */
   private readonly pointedFrom = new Map<string, Set<string>>();
   private ready: Promise<void> = Promise.resolve();
@@ -230,14 +232,30 @@ export class Session {
       if (checked.has(uri) && (!file || file.entries.some((e) => e.gatewayObjects.length > 0 || e.objects.some((o) => o.kind === 'Ingress')))) routes.push(uri);
       const diagnostics = file ? concatDiagnostics(fileDiagnostics(this.project, file), this.dryRun.diagnostics(file, this.project.linesOf)) : [];
       if (diagnostics.length === 0 && !this.published.has(uri) && !file?.open) continue;
-      if (!checked.has(uri) && JSON.stringify(diagnostics) === JSON.stringify(this.published.get(uri))) continue;
+      if (checked.has(uri) ? this.unchanged(uri, file, diagnostics) : JSON.stringify(diagnostics) === JSON.stringify(this.published.get(uri))) continue;
       this.track(uri, diagnostics);
+      if (file) this.sentText.set(uri, file.text);
+      else this.sentText.delete(uri);
       void this.connection.sendDiagnostics({ uri, diagnostics });
     }
     this.dryRun.schedule();
     if (routes.length) void this.connection.sendNotification(RoutesChangedNotification, { uris: routes });
     this.lastPublish = this.runtime.now().getTime();
     this.lastCost = this.lastPublish - started;
+  }
+
+  /**
+   * A file checked again (it references an object that changed) whose text and diagnostics are
+   * the ones last sent: not sent again. The per-chunk cache hands back the same Diagnostic
+   * objects while a chunk's findings and line stay put, so identities mostly decide; diagnostics
+   * with related locations are made afresh (their targets may have moved) and compared as JSON.
+   * A file whose text changed is always sent: an editor may be waiting for it.
+   */
+  private unchanged(uri: string, file: FileModel | undefined, diagnostics: Diagnostic[]): boolean {
+    if (!file || this.sentText.get(uri) !== file.text) return false;
+    const sent = this.published.get(uri) ?? [];
+    if (sent.length !== diagnostics.length) return false;
+    return sent.every((d, i) => d === diagnostics[i]) || JSON.stringify(sent) === JSON.stringify(diagnostics);
   }
 
   /** Remembers what was sent for uri and which files its related locations point into. */

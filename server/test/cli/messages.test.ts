@@ -2,7 +2,7 @@
 // process: one clear line on stderr naming the problem, and the exit code the help promises.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -55,4 +55,17 @@ test('route: the trace does not end by repeating the first line', () => {
   assert.equal(lines[0], 'shop.example.com/static/x → service web:8080');
   assert.equal(lines.filter((l) => l.includes('→ service web:8080')).length, 1, r.stdout);
   assert.match(r.stdout, /wins \(longest match: "\/static" over "\/"\)/);
+});
+
+test('a reader that stops early (`check | head -1`) ends the output, not the command: no EPIPE crash, the exit code is still 1', async () => {
+  const paths = Array.from({ length: 3000 }, (_, i) => `      - path: p${i}\n        backend: {service: {name: a, port: {number: 80}}}\n`).join('');
+  writeFileSync(join(dir, 'many.yaml'), `apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata: {name: many}\nspec:\n  rules:\n  - http:\n      paths:\n${paths}`);
+  const child = spawn(process.execPath, [cli, 'check', 'many.yaml'], { cwd: dir });
+  let stderr = '';
+  child.stderr.on('data', (d: Buffer) => { stderr += d.toString(); });
+  child.stdout.once('data', () => child.stdout.destroy());
+  const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+  assert.doesNotMatch(stderr, /EPIPE|Unhandled|internal error/);
+  assert.match(stderr, /^1 file checked: 3000 errors, 3000 warnings/);
+  assert.equal(code, 1);
 });

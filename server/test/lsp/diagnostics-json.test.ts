@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { DiagnosticSeverity, type Diagnostic, type Message } from 'vscode-languageserver/node';
-import { concatDiagnostics, diagnosticsJsonEncoder, encodeMessage, encodePart, withParts } from '../../src/lsp/diagnostics-json';
+import { concatDiagnostics, createDiagnosticsJsonEncoder, encodeMessage, encodePart, withParts } from '../../src/lsp/diagnostics-json';
 import { createProject } from '../../src/engine/index';
 import { fileDiagnostics } from '../../src/lsp/publish';
 
@@ -44,7 +44,7 @@ test('dry-run diagnostics appended to a file\'s list are sent after its parts', 
   const a = withParts([diag(1, 'one')], [encodePart([diag(1, 'one')])]);
   const joined = concatDiagnostics(a, [diag(5, 'dry run')]);
   assert.equal(concatDiagnostics(a, []), a);
-  const bytes = await diagnosticsJsonEncoder.encode(publish('file:///a.yaml', joined), { charset: 'utf-8' });
+  const bytes = await createDiagnosticsJsonEncoder().encode(publish('file:///a.yaml', joined), { charset: 'utf-8' });
   assert.deepEqual(read(bytes), publish('file:///a.yaml', [diag(1, 'one'), diag(5, 'dry run')]));
 });
 
@@ -64,5 +64,17 @@ test('a file\'s diagnostics encode as they serialize, after edits that move, cha
     const list = fileDiagnostics(ws, ws.file(uri)!);
     assert.ok(list.length > 0);
     assert.deepEqual(read(encodeMessage(publish(uri, list))), JSON.parse(JSON.stringify(publish(uri, list))));
+  }
+});
+
+test('the writer\'s encoder reuses one array: each message still reads back whole, shorter or longer than the last', async () => {
+  const encoder = createDiagnosticsJsonEncoder();
+  const list = (n: number) => {
+    const ds = Array.from({ length: n }, (_, i) => diag(i, `finding ${i} ${'x'.repeat(i % 50)}`));
+    return withParts(ds, [encodePart(ds.slice(0, n >> 1)), encodePart(ds.slice(n >> 1))]);
+  };
+  for (const n of [400, 3, 0, 1500, 2]) {
+    const msg = publish(`file:///ws/${n}.yaml`, list(n));
+    assert.deepEqual(read(await encoder.encode(msg, { charset: 'utf-8' })), JSON.parse(JSON.stringify(msg)), `${n} diagnostics`);
   }
 });

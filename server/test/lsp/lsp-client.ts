@@ -30,8 +30,8 @@ export class TestClient {
   readonly conn: ProtocolConnection;
   readonly proc: ChildProcess;
   readonly diagnostics = new Map<string, Diagnostic[]>();
-  /** publishDiagnostics notifications received so far (any document). */
-  publishCount = 0;
+  /** The document of every publishDiagnostics notification received so far, in order. */
+  readonly published: string[] = [];
   stderr = '';
   private waiters: { uri: string; pred: (d: Diagnostic[]) => boolean; resolve: (d: Diagnostic[]) => void }[] = [];
   private publishWaiters: (() => void)[] = [];
@@ -48,7 +48,7 @@ export class TestClient {
     this.conn = createProtocolConnection(new StreamMessageReader(this.proc.stdout!), new StreamMessageWriter(this.proc.stdin!));
     this.conn.onNotification(PublishDiagnosticsNotification.type, (p: PublishDiagnosticsParams) => {
       this.diagnostics.set(p.uri, p.diagnostics);
-      this.publishCount++;
+      this.published.push(p.uri);
       this.publishWaiters.splice(0).forEach((w) => w());
       this.waiters = this.waiters.filter((w) => {
         if (w.uri !== p.uri || !w.pred(p.diagnostics)) return true;
