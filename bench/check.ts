@@ -1,24 +1,39 @@
 // `ingress-lab check` wall time and peak memory on synthetic workspaces, each beside a bare
 // `yaml` parse of the same files in the same run (the floor: read + parse, nothing else).
-// Each measurement runs in a fresh Node process so peak RSS belongs to that job alone; the two
-// alternate, so the ratio holds up on a busy machine better than either time does.
+// `check` is the command as a user runs it (the built CLI's main(): find and read the files,
+// parse, check, print the findings as text), its output written nowhere. Each measurement runs in a
+// fresh Node process so peak RSS belongs to that job alone; the two alternate, so the ratio
+// holds up on a busy machine better than either time does.
 import { execFileSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { resolve } from 'node:path';
 import { parseAllDocuments } from 'yaml';
 import { collectFiles } from '../server/src/cli/files';
-import { analyze } from '../server/src/rules/analyze';
+import type { CliIO } from '../server/src/cli/io';
+import type { main as CliMain } from '../server/src/cli/main';
 import { writeWorkspace } from './support/workspace-gen';
 
 interface Sample { ms: number; rssMB: number; findings: number }
 
-function worker(mode: string, dir: string): void {
+/** `ingress-lab check DIR`: the number of findings it printed (one line each). */
+async function check(dir: string): Promise<number> {
+  let lines = 0;
+  const io: CliIO = { out: (t) => { lines += t.split('\n').length; }, err: () => {}, version: 'bench' };
+  // The built executable (npm run bench builds first), loaded only here: the bare parse's
+  // process must not pay for loading the CLI, and check pays what a user's run pays.
+  const { main: cli } = createRequire(__filename)(resolve(__dirname, '../../dist/cli/ingress-lab.js')) as { main: typeof CliMain };
+  await cli(['check', dir], io);
+  return lines;
+}
+
+async function worker(mode: string, dir: string): Promise<void> {
   const t0 = performance.now();
-  const files = collectFiles([dir]);
   let findings = 0;
   if (mode === 'yaml') {
-    for (const f of files) findings += parseAllDocuments(f.text, { version: '1.1' }).length * 0;
+    for (const f of collectFiles([dir])) findings += parseAllDocuments(f.text, { version: '1.1' }).length * 0;
   } else {
-    findings = analyze(files).findings.length;
+    findings = await check(dir);
   }
   const ms = performance.now() - t0;
   const sample: Sample = { ms, rssMB: process.resourceUsage().maxRSS / 1024, findings };
@@ -67,5 +82,5 @@ function main(): void {
 }
 
 const w = process.argv.indexOf('--worker');
-if (w >= 0) worker(process.argv[w + 1]!, process.argv[w + 2]!);
+if (w >= 0) void worker(process.argv[w + 1]!, process.argv[w + 2]!);
 else main();

@@ -7,20 +7,15 @@
 // resolve-props.js, compose-doc.js), so either way gives the same tree; the fuzzing harness
 // checks that it does. Skipping the Document and its nodes is what makes the parse cheaper than
 // parseAllDocuments. No I/O.
-import { CST, Document, isScalar, type DocumentOptions, type ParseOptions, type ScalarTag, type SchemaOptions } from 'yaml';
-import { intern } from './intern';
-import { childPath, indexPath, type ScalarValue, type SMap, type SNode, type SSeq, type Span } from './source';
+import { CST } from 'yaml';
+import { bail, plainTyping, type ComposeOptions, type PlainTyping } from './scalar-typing';
+import { internScalar } from './intern';
+import { childPath, indexPath, type SMap, type SNode, type SSeq, type Span } from './source';
 
 type Token = CST.Token;
 type SourceToken = CST.SourceToken;
 type Item = CST.CollectionItem;
 
-/** Thrown inside the builder when a document leaves the simple subset; caught in simpleComposer. */
-class NotSimple extends Error {}
-
-function bail(): never {
-  throw new NotSimple();
-}
 
 /** resolveProps for the tokens the subset allows: where they end, the indicator, a comma, a newline. */
 function props(tokens: readonly SourceToken[], indicator: string, offset: number, startOnNewline: boolean, flow: boolean) {
@@ -87,21 +82,18 @@ function exact<T>(a: T[]): T[] {
   return a.slice();
 }
 
-/** Scalars up to this length (keys, kinds, enum values) share one copy of their text (intern.ts). */
-const SHORT = 24;
-
 const SCALAR_TYPES = new Set(['scalar', 'single-quoted-scalar', 'double-quoted-scalar']);
 
 /** One pass over a document's CST; `end` is the Composer's range[2] of the node built last. */
 /** Makes the span objects of a tree (a caller may want its own Span class, e.g. chunk-relative spans). */
 export type SpanFactory = (start: number, end: number) => Span;
 
-const plainSpan: SpanFactory = (start, end) => ({ start, end });
+export const plainSpan: SpanFactory = (start, end) => ({ start, end });
 
 class Builder {
   end = 0;
 
-  constructor(private readonly tags: readonly ScalarTag[], private readonly options: Document['options'], readonly span: SpanFactory) {}
+  constructor(private readonly typed: PlainTyping, readonly span: SpanFactory) {}
 
   node(token: Token, path: string): SNode {
     switch (token.type) {
@@ -118,7 +110,7 @@ class Builder {
     const r = CST.resolveAsScalar(token, false, () => bail());
     if (!r) return bail();
     this.end = r.range[2];
-    const source = r.value.length <= SHORT ? intern(r.value) : r.value;
+    const source = internScalar(r.value);
     return { kind: 'scalar', value: r.type === 'PLAIN' ? this.typed(source) : source, span: this.span(r.range[0], r.range[1]), path, source, quoted: r.type !== 'PLAIN' };
   }
 
@@ -127,22 +119,6 @@ class Builder {
     const node = this.scalar({ type: 'scalar', offset: emptyPosition(offset, before), indent: -1, source: '' }, path);
     if (p.comment) this.end = p.end;
     return node;
-  }
-
-  /** findScalarTagByTest + tag.resolve, as fromYaml then reads the value. */
-  typed(source: string): ScalarValue {
-    const tag = this.tags.find((t) => t.default === true && t.test?.test(source));
-    if (!tag) return source;
-    let res: unknown;
-    try {
-      res = tag.resolve(source, () => bail(), this.options);
-    } catch {
-      return bail();
-    }
-    const v = isScalar(res) ? res.value : res;
-    if (v === null || v === undefined) return null;
-    if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return v;
-    return typeof v === 'bigint' ? Number(v) : String(v);
   }
 
   key(token: Token | null | undefined, path: string): { key: string; keySpan: Span } {
@@ -247,13 +223,12 @@ export interface SimpleDocument {
 }
 
 /** Parse options shared with the Composer this builder stands in for. */
-export function simpleComposer(options: DocumentOptions & SchemaOptions & ParseOptions) {
-  const proto = new Document(null, options);
-  const tags = proto.schema.tags.filter((t): t is ScalarTag => !('collection' in t && t.collection));
+export function simpleComposer(options: ComposeOptions) {
+  const typed = plainTyping(options);
   /** composeDoc for a document in the subset; undefined when it is not (compose it the usual way). */
   return (doc: CST.Document, span: SpanFactory = plainSpan): SimpleDocument | undefined => {
     try {
-      const b = new Builder(tags, proto.options, span);
+      const b = new Builder(typed, span);
       const p = props(doc.start, 'doc-start', doc.offset, true, false);
       if (p.found && (doc.value?.type === 'block-map' || doc.value?.type === 'block-seq') && !p.hasNewline) bail();
       const root = doc.value ? b.node(doc.value, '') : b.empty(p.end, doc.start, p, '');

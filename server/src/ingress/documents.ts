@@ -3,7 +3,9 @@
 // `on`/`yes` are booleans, `0755` is octal; numbers and timestamps are typed exactly as go-yaml
 // types them (go-yaml-tags.ts). A broken document never hides the others. No I/O.
 import { Composer, Parser, type CST, type Document } from 'yaml';
-import { simpleComposer, type SpanFactory } from './cst-compose';
+import { plainSpan, simpleComposer, type SpanFactory } from './cst-compose';
+import { lineDocument } from './line-compose';
+import { plainTyping } from './scalar-typing';
 import { AliasBudget, AliasError, YAML_ALIAS_RULE_ID } from './aliases';
 import type { Finding } from './findings';
 import { K8S_YAML } from './go-yaml-tags';
@@ -36,18 +38,23 @@ export function parseManifest(uri: string, text: string): ManifestFile {
 
 const PARSE_OPTIONS = { ...K8S_YAML, uniqueKeys: false, prettyErrors: false, strict: false, keepSourceTokens: false } as const;
 const composeSimple = simpleComposer(PARSE_OPTIONS);
+const typed = plainTyping(PARSE_OPTIONS);
 /** Top-level tokens that carry nothing but comments and spacing between documents. */
 const QUIET = new Set(['comment', 'newline', 'space', 'byte-order-mark']);
 
 /**
  * The documents of a text (a whole file, or one slice of it: spans are then relative to the
- * slice). Each document of the usual shape is built straight from the CST (cst-compose.ts); the
- * others are composed by the yaml package as parseAllDocuments would. A file with directives,
+ * slice). A text that is one document of the plainest shape is read line by line without the
+ * yaml package's parser (line-compose.ts); each other document of the usual shape is built
+ * straight from the CST (cst-compose.ts); the others are composed by the yaml package as
+ * parseAllDocuments would. A file with directives,
  * `...` or stray tokens between documents is composed the usual way throughout (`simple: false`
  * forces that for every file: the reference the fuzzing harness compares against). `span` makes
  * the spans of the trees built from the CST (plain `{ start, end }` objects by default).
  */
 export function parseDocuments(uri: string, text: string, firstIndex = 0, simple = true, span?: SpanFactory): ManifestDocument[] {
+  const plainest = simple ? lineDocument(text, typed, span ?? plainSpan) : undefined;
+  if (plainest) return [{ index: firstIndex, span: plainest.span, root: plainest.root, syntax: [] }];
   const source = lineFeeds(text);
   return (simple && parseSimple(uri, text, source, firstIndex, span)) || parseComposed(uri, text, source, firstIndex);
 }

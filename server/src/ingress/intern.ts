@@ -17,6 +17,14 @@ export function intern(s: string): string {
   return s;
 }
 
+/** Scalars up to this length (keys, kinds, enum values) share one copy; longer ones are mostly unique. */
+const SHORT = 24;
+
+/** intern() for the text of a scalar: only short ones, which repeat. */
+export function internScalar(s: string): string {
+  return s.length <= SHORT ? intern(s) : s;
+}
+
 let children = new Map<string, Map<string, string>>();
 let childCount = 0;
 

@@ -44,11 +44,13 @@ function active(rule: Rule, ctx: RuleContext, overrides: SeverityOverrides): boo
 export function checkObjects(objects: readonly KObject[], ctx: RuleContext, opts: EngineOptions = {}): Finding[] {
   const overrides = opts.overrides ?? {};
   const rules = (opts.rules ?? ALL_RULES).filter((r): r is ObjectRule => r.scope === 'object' && active(r, ctx, overrides));
+  // Each object runs only the rules of its kind, in registry order.
+  const byKind = new Map<string, ObjectRule[]>();
+  for (const rule of rules) for (const kind of rule.kinds) byKind.set(kind, [...(byKind.get(kind) ?? []), rule]);
   const out: Finding[] = [];
   for (const obj of objects) {
     if (obj.origin !== 'workspace') continue;
-    for (const rule of rules) {
-      if (!rule.kinds.includes(obj.kind)) continue;
+    for (const rule of byKind.get(obj.kind) ?? []) {
       rule.check(obj, ctx, (r) => {
         const f = toFinding(rule, obj, r, overrides);
         if (f) out.push(f);
