@@ -1,7 +1,8 @@
 // The source-mapped tree of the plainest manifests, read line by line from the text without the
 // yaml package's Lexer and Parser: one document (after an optional `---` line) of block maps and
 // block sequences whose values are single-line plain or quoted scalars, `[a, b]` lists of them,
-// `[]` and `{}`. No comments, tabs, CRs, anchors, tags, block scalars, multi-line or escaped
+// `[]` and `{}`, with whole-line comments at column 0 (Helm writes `# Source: …` atop every document). No
+// comments after content, tabs, CRs, anchors, tags, block scalars, multi-line or escaped
 // scalars, explicit keys: anything else gives up (undefined) and the caller takes the CST way
 // (cst-compose.ts), which in turn falls back to the Composer. Spans, paths and typing are the
 // Composer's for the same text (range ends, the null of a key without value, the newline counted
@@ -11,30 +12,41 @@ import { internScalar } from './intern';
 import { bail, NotSimple, type PlainTyping } from './scalar-typing';
 import { childPath, indexPath, type SEntry, type SNode, type SScalar, type SSeq, type SMap } from './source';
 
-/** Characters left to the other ways wherever they are: comments, tabs, CRs, control characters, other line breaks, a BOM. */
-const REFUSED = /[#\x00-\x09\x0b-\x1f\x7f\x85\u2028\u2029\ufeff]/;
+/** Characters left to the other ways wherever they are: tabs, CRs, control characters, other line breaks, a BOM. */
+const REFUSED = /[\x00-\x09\x0b-\x1f\x7f\x85\u2028\u2029\ufeff]/;
+/** A `#` after something else on its line (a comment after content, or a `#` inside a scalar): left to the other ways. */
+const HASH_AFTER_CONTENT = /[^\n ][^\n]*#/;
+const HASH = 0x23;
 /** First characters of a plain scalar that YAML reads as something else. */
 const INDICATOR = /[-?:,[\]{}#&*!|>'"%@`]/;
 /** Flow indicators inside a plain scalar: valid in block context, left to the other ways all the same. */
 const FLOW_CHARS = /[[\]{}]/;
 const SPACE = 0x20;
 
-/** The non-blank lines of a text: where each one's content starts, its column, where it ends (before `\n`). */
+/** The lines of a text that hold content (not blank, not a whole-line comment): where each one's content starts, its column, where it ends (before `\n`). */
 class Lines {
   readonly content: number[] = [];
   readonly indent: number[] = [];
   readonly end: number[] = [];
+  /** An indented comment line, or one right after a key or `-` with no value (the Composer puts that null after it). */
+  readonly commentAfterOpenLine: boolean = false;
 
   constructor(readonly text: string) {
+    let open = false;
     for (let start = 0; start < text.length;) {
       const nl = text.indexOf('\n', start);
       const end = nl < 0 ? text.length : nl;
       let c = start;
       while (c < end && text.charCodeAt(c) === SPACE) c++;
-      if (c < end) {
+      if (c < end && text.charCodeAt(c) === HASH) {
+        // Only at column 0: an indented comment may extend a collection's range in the Composer.
+        if (open || c > start) this.commentAfterOpenLine = true;
+      } else if (c < end) { // blank and whole-line comment lines hold no content
         this.content.push(c);
         this.indent.push(c - start);
         this.end.push(end);
+        const line = text.slice(c, this.trimmedEnd(this.content.length - 1));
+        open = line.endsWith(':') || line === '-' || line.endsWith(' -');
       }
       start = end + 1;
     }
@@ -265,8 +277,9 @@ function isMarker(text: string, at: number): boolean {
  * undefined otherwise. A leading `---` line is the document's start, as in the Composer.
  */
 export function lineDocument(text: string, typed: PlainTyping, span: SpanFactory): SimpleDocument | undefined {
-  if (REFUSED.test(text)) return undefined;
+  if (REFUSED.test(text) || (text.includes('#') && HASH_AFTER_CONTENT.test(text))) return undefined;
   const lines = new Lines(text);
+  if (lines.commentAfterOpenLine) return undefined;
   const b = new LineBuilder(lines, typed, span);
   let start = lines.content[0];
   if (start === undefined) return undefined;

@@ -51,13 +51,22 @@ test('the shapes manifests are made of are taken, with the Composer\'s spans, nu
   }
 });
 
-test('comments, anchors, tags, block and multi-line scalars, escapes, several documents and errors are left to the other ways', () => {
+test('comments after content (or after a key with no value), anchors, tags, block and multi-line scalars, escapes, several documents and errors are left to the other ways', () => {
   for (const text of [
-    'a: 1 # c\n', 'a: &x 1\nb: *x\n', 'a: !!str 1\n', 'a: |\n  x\n', 'a: 1\n  b\n', 'a:\n  b\nc: 1\n', 'a: b: c\n',
+    'a: 1 # c\n', 'a:\n# c\n  b: 1\n', 'a:\n  b: 1\n  # c\n', 'a: "x#y"\n', 'a: &x 1\nb: *x\n', 'a: !!str 1\n', 'a: |\n  x\n', 'a: 1\n  b\n', 'a:\n  b\nc: 1\n', 'a: b: c\n',
     'a: "\\n"\n', 'a: x\n---\nb: y\n', 'a:\n  - - x\n', 'a:\n\t- 1\n', 'a: 1\r\n', '? a\n: 1\n', '<<: {a: 1}\n',
     'a: [1, 2\n', 'a: {b: 1}\n', '  a: 1\n', 'a:\n    - x\n  b: 1\n', '%YAML 1.1\n---\na: 1\n', 'a: -1\n',
   ]) {
     assert.ok(!taken(text), JSON.stringify(text));
+    sameAsComposer(text);
+  }
+});
+
+test('whole-line comments are taken, Helm\'s `# Source:` atop a document among them', () => {
+  const ingress = ingressYaml({ name: 'shop', service: 'web', host: 'shop.example.com', namespace: 'shop', creationTimestamp: '2024-01-01T00:00:00Z' });
+  const lines = ingress.split('\n');
+  for (const text of [`---\n# Source: shop/templates/ingress.yaml\n${ingress}`, `# top\n${ingress}`, [...lines.slice(0, 2), '# the team owns it', ...lines.slice(2)].join('\n')]) {
+    assert.ok(taken(text), text);
     sameAsComposer(text);
   }
 });
@@ -97,11 +106,19 @@ const mutated = fc.tuple(documentText, fc.nat(), fc.constantFrom('', ' ', '  ', 
     return text.slice(0, i) + insert + text.slice(remove ? i + 1 : i);
   });
 
+/** A whole-line comment put before a random line, at a random indent (Helm writes `# Source: …` atop each document). */
+const commented = fc.tuple(documentText, fc.nat(), fc.nat({ max: 6 }), fc.constantFrom('# c', '#', '# Source: chart/templates/x.yaml', '#: a - b', '# x # y'))
+  .map(([text, at, indent, comment]) => {
+    const lines = text.split('\n');
+    lines.splice(at % lines.length, 0, ' '.repeat(indent) + comment);
+    return lines.join('\n');
+  });
+
 test('random block YAML, clean and mutated: whatever the line builder takes reads as through the Composer', () => {
   let took = 0;
-  fc.assert(fc.property(fc.oneof(documentText, mutated), (text) => {
+  fc.assert(fc.property(fc.oneof(documentText, mutated, commented), (text) => {
     if (taken(text)) took++;
     sameAsComposer(text);
-  }), { numRuns: 3000, seed: 8 });
+  }), { numRuns: 3000, seed: Number(process.env.LINE_COMPOSE_SEED ?? 8) });
   assert.ok(took > 300, `the line builder took ${took} of 3000`);
 });
