@@ -37,12 +37,23 @@ export interface EquivalenceResult {
 
 const MAX_REQUESTS = 5_000;
 
-/** A concrete path for a rule path: regex pieces replaced by sample text. */
+/** One character a `[...]` class matches: its first member (the start of a range), or `x` for a negated class. */
+function classSample(negated: string, body: string): string {
+  if (negated) return 'x';
+  const first = body.startsWith('\\') ? body.slice(0, 2) : body[0] ?? 'x';
+  return ESCAPE_SAMPLES[first] ?? first.replace(/^\\/, '');
+}
+
+/** Sample text for the common escapes: a digit, a word character. */
+const ESCAPE_SAMPLES: Record<string, string> = { '\\d': '0', '\\w': 'x' };
+
+/** A concrete path for a rule path: regex pieces replaced by sample text (a class with its quantifier by as many of one member). */
 export function samplePath(path: string): string {
   const p = (path || '/')
     .replace(/\(\/\|\$\)/g, '/')
     .replace(/\((?:\.\*|\.\+)\)|\.\*|\.\+/g, 'x')
-    .replace(/\[[^\]]*\]\{(\d+)\}/g, (_, n: string) => 'A'.repeat(Number(n)))
+    .replace(/\[(\^?)((?:\\.|[^\]])*)\](?:\{(\d+)(?:,\d*)?\}|[+*?])?/g, (_, neg: string, body: string, n?: string) => classSample(neg, body).repeat(n ? Number(n) : 1))
+    .replace(/\\[dw](?:\{(\d+)(?:,\d*)?\}|[+*?])?/g, (m: string, n?: string) => ESCAPE_SAMPLES[m.slice(0, 2)]!.repeat(n ? Number(n) : 1))
     .replace(/[()[\]{}^$?*+|\\]/g, '');
   return p.startsWith('/') ? p : `/${p}`;
 }
