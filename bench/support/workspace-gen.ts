@@ -54,7 +54,6 @@ spec:
 `;
 }
 
-/** Returns the folder holding the workspace. */
 /** One multi-document file: count Ingresses, each followed by its Service. */
 export function workspaceText(count: number): string {
   const docs: string[] = [];
@@ -62,6 +61,7 @@ export function workspaceText(count: number): string {
   return docs.join('---\n');
 }
 
+/** Writes the workspace in a new temporary folder; returns the folder. */
 export function writeWorkspace(count: number, layout: 'one-file' | 'many-files'): string {
   const dir = mkdtempSync(join(tmpdir(), `ingress-lab-bench-${count}-${layout}-`));
   if (layout === 'one-file') {

@@ -14,9 +14,20 @@ import { childPath, indexPath, type SEntry, type SNode, type SScalar, type SSeq,
 
 /** Characters left to the other ways wherever they are: tabs, CRs, control characters, other line breaks, a BOM. */
 const REFUSED = /[\x00-\x09\x0b-\x1f\x7f\x85\u2028\u2029\ufeff]/;
-/** A `#` after something else on its line (a comment after content, or a `#` inside a scalar): left to the other ways. */
-const HASH_AFTER_CONTENT = /[^\n ][^\n]*#/;
 const HASH = 0x23;
+
+/**
+ * A `#` after something else on its line (a comment after content, or a `#` inside a scalar):
+ * left to the other ways. Linear: each `#` looks back only over the spaces before it.
+ */
+function hashAfterContent(text: string): boolean {
+  for (let at = text.indexOf('#'); at >= 0; at = text.indexOf('#', at + 1)) {
+    let c = at - 1;
+    while (c >= 0 && text.charCodeAt(c) === SPACE) c--;
+    if (c >= 0 && text[c] !== '\n') return true;
+  }
+  return false;
+}
 /** First characters of a plain scalar that YAML reads as something else. */
 const INDICATOR = /[-?:,[\]{}#&*!|>'"%@`]/;
 /** Flow indicators inside a plain scalar: valid in block context, left to the other ways all the same. */
@@ -277,7 +288,7 @@ function isMarker(text: string, at: number): boolean {
  * undefined otherwise. A leading `---` line is the document's start, as in the Composer.
  */
 export function lineDocument(text: string, typed: PlainTyping, span: SpanFactory): SimpleDocument | undefined {
-  if (REFUSED.test(text) || (text.includes('#') && HASH_AFTER_CONTENT.test(text))) return undefined;
+  if (REFUSED.test(text) || hashAfterContent(text)) return undefined;
   const lines = new Lines(text);
   if (lines.commentAfterOpenLine) return undefined;
   const b = new LineBuilder(lines, typed, span);

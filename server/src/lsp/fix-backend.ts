@@ -4,7 +4,7 @@
 import type { CodeAction } from 'vscode-languageserver';
 import type { Service } from '../ingress/model';
 import { asMap, entry } from '../ingress/source';
-import { action, afterEntry, column, replace, resolveField, type FixContext } from './fix-kit';
+import { action, afterEntry, column, lineStart, replace, resolveField, type FixContext } from './fix-kit';
 
 const MAX_CHOICES = 5;
 
@@ -28,7 +28,7 @@ export function addBackendFixes(c: FixContext): CodeAction[] {
   if (existing && !(existing.value.kind === 'scalar' && existing.value.value === null)) return [];
   // Inserted after the item's last line, or in place of the empty `backend:` line.
   const span = existing
-    ? { start: c.file.text.lastIndexOf('\n', existing.keySpan.start - 1), end: afterEntry(c, existing) }
+    ? { start: lineStart(c.file.text, existing.keySpan.start) - 1, end: afterEntry(c, existing) }
     : { start: afterEntry(c, item.entries.at(-1)!), end: afterEntry(c, item.entries.at(-1)!) };
   const indent = ' '.repeat(column(c, first.keySpan.start));
   const services = c.ws.store.list('Service', c.object.namespace).slice().sort((a, b) => a.name.localeCompare(b.name)).slice(0, MAX_CHOICES);

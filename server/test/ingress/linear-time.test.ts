@@ -80,3 +80,10 @@ test('dry run: an API field path of a million "[" maps to the nearest node', { t
   assert.ok(nodeAtField(doc.root!, `spec${'['.repeat(MB)}`));
   assert.equal(nodeAtField(doc.root!, 'spec.a'), nodeAtField(doc.root!, 'spec[a]'));
 });
+
+test('parse: a million-character line and a "#" after it (the line builder\'s comment check looks back over spaces only)', { timeout: 60_000 }, () => {
+  for (const text of [`a: ${'x'.repeat(MB)}\n# c\n`, `a: ${'x'.repeat(MB)} #\n`, `${' '.repeat(MB)}# c\na: 1\n`]) {
+    const [doc] = parseDocuments('file:///a.yaml', text);
+    assert.ok(doc?.root, JSON.stringify(text.slice(0, 20)));
+  }
+});
