@@ -37,7 +37,7 @@ export function parseWrk(out: string): Load {
     p50: ms(/^\s+50%\s+(\S+)/m.exec(out)?.[1]),
     p99: ms(/^\s+99%\s+(\S+)/m.exec(out)?.[1]),
     requests: num(/(\d+) requests in/),
-    errors: num(/Non-2xx or 3xx responses: (\d+)/) || 0 + (socketErrors ? socketErrors.slice(1).reduce((a, b) => a + Number(b), 0) : 0),
+    errors: (num(/Non-2xx or 3xx responses: (\d+)/) || 0) + (socketErrors ? socketErrors.slice(1).reduce((a, b) => a + Number(b), 0) : 0),
   };
 }
 
@@ -78,7 +78,6 @@ export async function nodeLoad(port: number, path: string, seconds: number): Pro
 
 const TICKS_PER_S = 100; // USER_HZ on Linux
 
-/** user+system CPU time of the processes (ms), their threads included; NaN where /proc is not there. */
 /** CPU time (ms) the processes used so far, in user space and in the kernel; NaN when one is gone. */
 export function cpuMs(pids: number[]): { user: number; system: number } {
   let user = 0;

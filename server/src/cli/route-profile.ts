@@ -2,14 +2,8 @@
 // (--profile, else auto) and what that controller does with the request (redirect, rewrite,
 // canary), shown after the matcher's answer. Kept apart so route.ts stays the matcher's face.
 import { UsageError } from './files';
-import { parseManifest } from '../ingress/documents';
-import { extractGatewayObjects } from '../gateway/model';
-import { gatewayTableOfObjects, type GatewayTable } from '../gateway/table';
-import { gatewayLookup } from '../gateway/match';
-import type { IngressClass } from '../ingress/model';
 import type { RouteTable } from '../ingress/routing/index';
-import { ACTION_TRACE, answerLabel, request, type HttpRequest, type RouteAnswer } from '../ingress/routing/profiles/answer';
-import { selectProfile } from '../ingress/routing/profiles/select';
+import { answerLabel, profileLines, request, type HttpRequest, type RouteAnswer } from '../ingress/routing/profiles/answer';
 import { PROFILE_SETTINGS, type ControllerProfile, type ProfileSetting } from '../ingress/routing/profiles/types';
 
 export const PROFILE_OPTIONS = {
@@ -47,29 +41,21 @@ export interface ProfiledRoute {
   answer: RouteAnswer;
 }
 
-export function profiledRoute(table: RouteTable, classes: readonly IngressClass[], host: string, path: string, values: { profile?: string; scheme?: string; method?: string; header?: string[] }): ProfiledRoute {
+type RequestFlags = { scheme?: string; method?: string; header?: string[] };
+
+/** The request that --host, --path, --scheme, --method and --header describe. */
+export function requestOf(host: string, path: string, values: RequestFlags): HttpRequest {
   if (values.scheme !== 'http' && values.scheme !== 'https') throw new UsageError(`--scheme must be http or https, not "${values.scheme}"`);
-  const profile = selectProfile(profileSetting(values.profile ?? 'auto'), table.ingresses, classes);
-  const req: HttpRequest = request(host, path, { scheme: values.scheme, method: (values.method ?? 'GET').toUpperCase(), headers: headers(values.header) });
+  return request(host, path, { scheme: values.scheme, method: (values.method ?? 'GET').toUpperCase(), headers: headers(values.header) });
+}
+
+/** What the project's controller profile does with the request. */
+export function profiledRoute(profile: ControllerProfile, table: RouteTable, req: HttpRequest): ProfiledRoute {
   return { profile, answer: profile.route(table, req) };
 }
 
 export function profiledText(p: ProfiledRoute): string[] {
-  return [
-    `profile ${p.profile.id} (${p.profile.reason}): ${answerLabel(p.answer)}`,
-    ...p.answer.trace.filter((t) => ACTION_TRACE.test(t)).map((t) => `  ${t}`),
-  ];
-}
-
-/** The HTTPRoutes and Gateways among the files, as the Gateway API matcher's table (undefined when there are none). */
-export function gatewayTableOf(files: readonly { uri: string; text: string }[], defaultNamespace: string): GatewayTable | undefined {
-  const objects = files.flatMap((f) => extractGatewayObjects(parseManifest(f.uri, f.text), { defaultNamespace }));
-  return objects.some((o) => o.kind === 'HTTPRoute') ? gatewayTableOfObjects(objects) : undefined;
-}
-
-/** Where the HTTPRoutes among the files send the same request (Gateway API precedence and hostnames). */
-export function gatewayRoute(table: GatewayTable, host: string, path: string, values: { scheme?: string; method?: string; header?: string[] }): RouteAnswer {
-  return gatewayLookup(table, request(host, path, { scheme: values.scheme === 'https' ? 'https' : 'http', method: (values.method ?? 'GET').toUpperCase(), headers: headers(values.header) }));
+  return profileLines('profile', p.profile, p.answer);
 }
 
 export function gatewayText(a: RouteAnswer): string[] {

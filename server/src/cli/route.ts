@@ -5,7 +5,8 @@ import type { CliIO } from './io';
 import { normalizeClusterArgs } from './cluster-source';
 import type { FileLookup } from './format';
 import { checkFormat, CLUSTER_USAGE, clusterFlags, jsonLocation, loadProject, ROUTING_OPTIONS, textLocation } from './workspace';
-import { gatewayRoute, gatewayTableOf, gatewayText, profiledRoute, profiledText, PROFILE_OPTIONS, PROFILE_USAGE } from './route-profile';
+import { gatewayLookup } from '../gateway/match';
+import { gatewayText, profiledRoute, profiledText, profileSetting, PROFILE_OPTIONS, PROFILE_USAGE, requestOf } from './route-profile';
 
 export const ROUTE_USAGE = `usage: ingress-lab route [--host HOST] [--path PATH] [--format text|json] [--namespace NS] [--class NAME]
                          [--cluster[=optional]] [--context NAME] [--snapshot FILE] [PATH...]
@@ -73,12 +74,14 @@ export async function runRoute(argv: string[], io: CliIO): Promise<number> {
   checkFormat(values.format!, ['text', 'json']);
   const { project, lookup, files, cluster } = await loadProject(positionals, clusterFlags(values), values.namespace, io);
   cluster?.close();
-  const gw = gatewayTableOf(files, values.namespace ?? 'default');
+  const workspaceRoutes = project.gatewayTable();
+  const gw = workspaceRoutes.routes.length ? workspaceRoutes : undefined;
   if (project.routeTable().ingresses.length === 0 && !gw) io.err(`ingress-lab route: no Ingress found in ${files.length} file${files.length === 1 ? '' : 's'}`);
   const result = project.route(values.host!, values.path!, { explain: 50, ingressClass: values.class });
   const table = values.class !== undefined ? project.routeTable({ ingressClass: values.class }) : project.routeTable();
-  const p = profiledRoute(table, project.store.list('IngressClass'), values.host!, values.path!, values);
-  const g = gw && gatewayRoute(gw, values.host!, values.path!, values);
+  const req = requestOf(values.host!, values.path!, values);
+  const p = profiledRoute(project.profile(profileSetting(values.profile!), table), table, req);
+  const g = gw && gatewayLookup(gw, req); // the workspace's HTTPRoutes, with the Gateway API's precedence
   io.out(values.format === 'json'
     ? JSON.stringify({ ...routeJson(result, lookup), profile: { id: p.profile.id, reason: p.profile.reason }, answer: p.answer, ...(g ? { gatewayApi: g } : {}) }, null, 2)
     : [routeText(result, lookup), ...profiledText(p), ...(g ? gatewayText(g) : [])].join('\n'));

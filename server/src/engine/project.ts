@@ -194,8 +194,12 @@ export class Project {
     return buildRouteTree(this.routeTable(scope));
   }
 
-  /** The controller profile for one of the project's tables: as set, or (auto) picked from its Ingresses and the IngressClasses. */
-  profile(setting: ProfileSetting, table: RouteTable = this.routeTable()): ControllerProfile {
+  /**
+   * The controller profile for one of the project's tables: as set (the project's own setting
+   * unless a face, such as `route --profile`, names one), or (auto) picked from its Ingresses and
+   * the IngressClasses.
+   */
+  profile(setting: ProfileSetting = this.opts.profile ?? 'auto', table: RouteTable = this.routeTable()): ControllerProfile {
     return selectProfile(setting, table.ingresses, this.store.list('IngressClass'));
   }
 

@@ -88,13 +88,13 @@ export function boundaryRequests(table: RouteTable): BoundaryRequest[] {
     out.push({ req, source, origin });
   };
   add(request('unmatched.invalid', '/'), 'a host no rule names');
+  const canaryHeaders = table.ingresses.flatMap((i) => { const h = nginx(i, 'canary-by-header'); return h ? [[h, nginx(i, 'canary-by-header-value') ?? 'always']] : []; });
+  // canary-by-cookie: "always" and "never" are the values the controller acts on.
+  canaryHeaders.push(...table.ingresses.flatMap((i) => { const c = nginx(i, 'canary-by-cookie'); return c ? [['cookie', `${c}=always`], ['cookie', `${c}=never`]] : []; }));
   for (const g of table.groups) {
     for (const [host, hw] of hostVariants(g.key)) {
       const schemes: HttpRequest['scheme'][] = tlsCovers(table.ingresses, host) ? ['http', 'https'] : ['http'];
       for (const e of g.entries) {
-        const canaryHeaders = table.ingresses.flatMap((i) => { const h = nginx(i, 'canary-by-header'); return h ? [[h, nginx(i, 'canary-by-header-value') ?? 'always']] : []; });
-        // canary-by-cookie: "always" and "never" are the values the controller acts on.
-        canaryHeaders.push(...table.ingresses.flatMap((i) => { const c = nginx(i, 'canary-by-cookie'); return c ? [['cookie', `${c}=always`], ['cookie', `${c}=never`]] : []; }));
         for (const [path, pw] of [['/', 'root'] as [string, string], ...pathVariants(e.path)]) {
           for (const scheme of schemes) {
             add(request(host, path, { scheme }), `${hw}, ${pw} (${e.pathType ?? 'no pathType'} ${e.path} of Ingress ${e.ref})`, e);

@@ -70,12 +70,12 @@ export function registerFeatures(connection: Connection, session: Session): void
     return file ? codeLenses(file) : [];
   }));
   connection.onRequest(RouteTableRequest, guard(log, 'routeTable', { routes: [] },
-    (p) => withServedSets(routeTable(ws, p?.uri, p?.withTable), ws, session.settings.controllerProfile)));
+    (p) => withServedSets(routeTable(ws, p?.uri, p?.withTable), ws)));
   connection.onRequest(RouteTreeRequest, guard(log, 'routeTree', { hosts: [], cluster: session.cluster.status() },
     (p) => routeTree(ws, facts(), session.cluster.status(), p?.uri)));
   connection.onRequest(LiveObjectRequest, guard(log, 'liveObject', null, (p) => liveObject(session.cluster.current().objects, p.uri)));
-  connection.onRequest(ExplainRouteRequest, guard(log, 'explainRoute', { decision: 'error', trace: [] }, (p) => explainRoute(ws, p, session.settings.controllerProfile)));
+  connection.onRequest(ExplainRouteRequest, guard(log, 'explainRoute', { decision: 'error', trace: [] }, (p) => explainRoute(ws, p)));
   connection.onRequest(ConvertToGatewayRequest, guard(log, 'convertToGateway', EMPTY_CONVERSION,
-    (p) => convertToGateway(ws, session.settings.controllerProfile, p?.uri)));
+    (p) => convertToGateway(ws, p?.uri)));
   registerUpstreams(connection, () => session.cluster, log);
 }

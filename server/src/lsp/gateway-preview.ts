@@ -11,7 +11,6 @@ import { checkEquivalence, differenceRow, type EquivalenceResult } from '../gate
 import type { GatewayTable } from '../gateway/table';
 import { LineIndex } from '../ingress/lines';
 import type { ConversionNote } from '../gateway/convert/types';
-import type { ProfileSetting } from '../ingress/routing/profiles/types';
 import { withOverride, type SeverityOverrides } from '../rules/engine';
 import type { ConvertToGatewayResult, GatewayDifference } from '../protocol';
 import type { Project as Workspace } from '../engine/index';
@@ -31,12 +30,12 @@ function previewDiagnostics(ws: Workspace, yaml: string, table: GatewayTable, ch
     .flatMap((f) => { const g = withOverride(f, overrides); return g ? [toDiagnostic(g, lines, ws.linesOf)] : []; });
 }
 
-export function convertToGateway(ws: Workspace, setting: ProfileSetting, uri?: string): ConvertToGatewayResult {
+export function convertToGateway(ws: Workspace, uri?: string): ConvertToGatewayResult {
   const only = uri ? ws.index.list('Ingress').filter((i) => i.uri === uri) : undefined;
   const table = only ? ws.routeTable({ ingresses: only }) : ws.routeTable();
   if (!table.ingresses.length) return EMPTY_CONVERSION;
   const services = ws.store.list('Service');
-  const profile = ws.profile(setting, table);
+  const profile = ws.profile(undefined, table);
   const result = convertTable(table, services, profile, { name: PREVIEW_GATEWAY });
   const gateway = convertedTable(result);
   const check = checkEquivalence(table, profile, gateway, services);

@@ -5,8 +5,7 @@
 // the story of one path.
 import type { Finding } from '../ingress/findings';
 import type { Ingress, IngressBackend } from '../ingress/model';
-import { ACTION_TRACE, answerLabel, request } from '../ingress/routing/profiles/answer';
-import type { ProfileSetting } from '../ingress/routing/profiles/types';
+import { profileLines, request } from '../ingress/routing/profiles/answer';
 import { analyzeRoutes, describeEntry } from '../ingress/routing/index';
 import { contains, type SMap, type Span } from '../ingress/source';
 import type { PodSource } from '../proxy/pods';
@@ -140,22 +139,22 @@ function pathRelations(ws: Workspace): Map<string, Relation> {
 }
 
 /** What the controller profile does with the request (redirect, rewrite, canary), the profile named. */
-function profileTrace(ws: Workspace, setting: ProfileSetting, p: ExplainRouteParams): string[] {
+function profileTrace(ws: Workspace, p: ExplainRouteParams): string[] {
   const table = ws.routeTable();
-  const profile = ws.profile(setting, table);
+  const profile = ws.profile(undefined, table);
   const a = profile.route(table, request(p.host, p.path, { scheme: p.https ? 'https' : 'http' }));
-  return [`controller profile ${profile.id} (${profile.reason}): ${answerLabel(a)}`, ...a.trace.filter((t) => ACTION_TRACE.test(t)).map((t) => `  ${t}`)];
+  return profileLines('controller profile', profile, a);
 }
 
 /** host+path → the route the shared matcher picks, with its trace. */
-export function explainRoute(ws: Workspace, p: ExplainRouteParams, profile: ProfileSetting = 'auto'): ExplainRouteResult {
+export function explainRoute(ws: Workspace, p: ExplainRouteParams): ExplainRouteResult {
   if (p.gatewayApi) return explainGatewayRoute(ws, p);
   const result = ws.route(p.host, p.path, { explain: 5 });
   const e = result.match?.entry;
   // Each candidate names its path and Ingress, as `ingress-lab route` prints it: ✓ won, · matched too, ✗ no match.
   const trace = result.trace.flatMap((t) => [t.message, ...(t.candidates ?? []).map((c) =>
     `  ${c.winner ? '✓' : c.matches ? '·' : '✗'} ${c.pathType ?? '(no pathType)'} ${c.path || '(empty)'} in Ingress ${c.ingress}: ${c.reason}`)]);
-  trace.push(...profileTrace(ws, profile, p));
+  trace.push(...profileTrace(ws, p));
   return {
     route: e ? routeEntry(ws, e.ingress, e.host ?? '', e.path, e.pathType ?? '', e.backend, e.node) : undefined,
     decision: `${result.status} ${result.trace[result.trace.length - 1]?.message ?? ''}`,

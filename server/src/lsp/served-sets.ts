@@ -1,17 +1,16 @@
 // `ingressLab/routeTable` with `withTable`: besides the Ingresses, what the editor's proxy
 // needs to serve either rule set as `ingress-lab serve` does: the controller profile the
-// setting picks and the Gateway API set (the Ingresses converted plus the workspace's own
+// project's setting picks and the Gateway API set (the Ingresses converted plus the workspace's own
 // HTTPRoutes and Gateways, server/src/gateway/served.ts).
 import type { Project as Workspace } from '../engine/index';
 import { servedGatewayObjects } from '../gateway/served';
-import type { ProfileSetting } from '../ingress/routing/profiles/types';
 import type { RouteTableResult } from '../protocol';
 import { servedSetsData } from '../proxy/objects-table';
 
-export function withServedSets(result: RouteTableResult, ws: Workspace, setting: ProfileSetting): RouteTableResult {
+export function withServedSets(result: RouteTableResult, ws: Workspace): RouteTableResult {
   if (!result.table) return result;
   const table = ws.routeTable();
-  const profile = ws.profile(setting, table);
+  const profile = ws.profile(undefined, table);
   const gateway = servedGatewayObjects(table, ws.store.list('Service'), profile, ws.gatewayObjects());
   return { ...result, table: { ...result.table, ...servedSetsData(profile, gateway) } };
 }

@@ -232,7 +232,7 @@ export class Session {
       if (checked.has(uri) && (!file || file.entries.some((e) => e.gatewayObjects.length > 0 || e.objects.some((o) => o.kind === 'Ingress')))) routes.push(uri);
       const diagnostics = file ? concatDiagnostics(fileDiagnostics(this.project, file), this.dryRun.diagnostics(file, this.project.linesOf)) : [];
       if (diagnostics.length === 0 && !this.published.has(uri) && !file?.open) continue;
-      if (checked.has(uri) ? this.unchanged(uri, file, diagnostics) : JSON.stringify(diagnostics) === JSON.stringify(this.published.get(uri))) continue;
+      if (checked.has(uri) ? this.unchanged(uri, file, diagnostics) : sameList(this.published.get(uri), diagnostics)) continue;
       this.track(uri, diagnostics);
       if (file) this.sentText.set(uri, file.text);
       else this.sentText.delete(uri);
@@ -253,9 +253,7 @@ export class Session {
    */
   private unchanged(uri: string, file: FileModel | undefined, diagnostics: Diagnostic[]): boolean {
     if (!file || this.sentText.get(uri) !== file.text) return false;
-    const sent = this.published.get(uri) ?? [];
-    if (sent.length !== diagnostics.length) return false;
-    return sent.every((d, i) => d === diagnostics[i]) || JSON.stringify(sent) === JSON.stringify(diagnostics);
+    return sameList(this.published.get(uri) ?? [], diagnostics);
   }
 
   /** Remembers what was sent for uri and which files its related locations point into. */
@@ -273,4 +271,13 @@ export class Session {
       set.add(uri);
     }
   }
+}
+
+/**
+ * The same diagnostics as were sent: the per-chunk cache hands back the same objects while a
+ * chunk's findings stay put, so identities mostly decide; otherwise compared as JSON.
+ */
+function sameList(sent: readonly Diagnostic[] | undefined, diagnostics: readonly Diagnostic[]): boolean {
+  if (!sent || sent.length !== diagnostics.length) return false;
+  return sent.every((d, i) => d === diagnostics[i]) || JSON.stringify(sent) === JSON.stringify(diagnostics);
 }

@@ -10,7 +10,7 @@ import { headerText } from './headers';
 import type { RouteTable } from '../ingress/routing/index';
 import { gatewayLookup } from '../gateway/match';
 import type { GatewayTable } from '../gateway/table';
-import { ACTION_TRACE, type HttpRequest, type RouteAnswer, type WeightedBackend } from '../ingress/routing/profiles/answer';
+import { actionTrace, type HttpRequest, type RouteAnswer, type WeightedBackend } from '../ingress/routing/profiles/answer';
 import type { ControllerProfile } from '../ingress/routing/profiles/types';
 import type { ServiceTarget } from './upstream';
 
@@ -21,8 +21,6 @@ export interface ControllerAction {
   path?: string;
   /** Another Service than the matcher's (a canary). */
   target?: ServiceTarget;
-  /** The profile's decisions, for the log and the X-Ingress-Lab-Reason header. */
-  trace: string[];
   /** The Host to send upstream, when a rewrite changed it (URLRewrite hostname). */
   host?: string;
   /** The rule that answered, when the action names it (the Gateway API set: the HTTPRoute match). */
@@ -45,13 +43,12 @@ function pickBackend(bs: readonly WeightedBackend[], random: () => number): Weig
 }
 
 function fromAnswer(a: RouteAnswer, originalPath: string, random: () => number): ControllerAction {
-  const trace = a.trace.filter((t) => ACTION_TRACE.test(t));
-  if (a.location) return { reply: { status: a.status, location: a.location, reason: trace.join('; ') || `redirect by ${a.profile}` }, trace };
-  if (a.status === 400) return { reply: { status: 400, reason: a.trace[a.trace.length - 1] ?? 'bad request' }, trace };
-  if (a.status !== 200) return { reply: { status: a.status, reason: a.trace.join('; ') }, trace };
+  if (a.location) return { reply: { status: a.status, location: a.location, reason: actionTrace(a).join('; ') || `redirect by ${a.profile}` } };
+  if (a.status === 400) return { reply: { status: 400, reason: a.trace[a.trace.length - 1] ?? 'bad request' } };
+  if (a.status !== 200) return { reply: { status: a.status, reason: a.trace.join('; ') } };
   const b = pickBackend(a.backends, random);
   const target = b?.service ? { namespace: b.namespace, service: b.service, port: /^\d+$/.test(b.port) ? Number(b.port) : b.port } : undefined;
-  return { path: a.upstreamPath !== undefined && a.upstreamPath !== originalPath ? a.upstreamPath : undefined, target, trace };
+  return { path: a.upstreamPath !== undefined && a.upstreamPath !== originalPath ? a.upstreamPath : undefined, target };
 }
 
 function httpRequestOf(req: ControllerRequest): HttpRequest {
@@ -59,7 +56,7 @@ function httpRequestOf(req: ControllerRequest): HttpRequest {
 }
 
 export function controllerAction(profile: ControllerProfile | undefined, table: RouteTable, req: ControllerRequest, random: () => number = Math.random): ControllerAction {
-  if (!profile || profile.id === 'spec-only') return { trace: [] };
+  if (!profile || profile.id === 'spec-only') return {};
   return fromAnswer(profile.route(table, httpRequestOf(req)), req.url, random);
 }
 

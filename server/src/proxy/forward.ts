@@ -59,7 +59,7 @@ export function failureStatus(err: Error): 502 | 504 {
  * Code's extension host patches node:http to route every request through its proxy agent,
  * which uses an explicit agent but ignores createConnection (it would dial localhost:80).
  */
-class StreamAgent extends Agent {
+export class StreamAgent extends Agent {
   constructor(private readonly stream: Duplex) {
     super({ keepAlive: false });
   }

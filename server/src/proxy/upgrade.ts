@@ -8,7 +8,7 @@ import { request, ServerResponse, type IncomingMessage } from 'node:http';
 import type { Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { endToEnd, upstreamHeaders } from './headers';
-import { proxyHeaders, type ForwardContext } from './forward';
+import { proxyHeaders, StreamAgent, type ForwardContext } from './forward';
 import { armTimeouts, connectWithin } from './timeouts';
 import type { Upstream } from './upstream';
 
@@ -61,7 +61,7 @@ export async function tunnelUpgrade(req: IncomingMessage, client: Duplex, head: 
   const stream = upstream.connect ? await connectWithin(upstream.connect(), t.connectMs) : undefined;
   const base = { method: req.method, path: target.origin, headers: upstreamHeaders(req, target.host, true) };
   const upReq = stream
-    ? request({ ...base, createConnection: () => stream as never })
+    ? request({ ...base, agent: new StreamAgent(stream) })
     : request({ ...base, host: upstream.address!.host, port: upstream.address!.port, agent: false });
   const responded = armTimeouts(upReq, t);
   const extra = proxyHeaders({ rule, request: target, reportSent }, upstream);

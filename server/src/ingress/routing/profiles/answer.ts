@@ -63,3 +63,13 @@ export function answerLabel(a: RouteAnswer): string {
 
 /** Trace lines that say what the controller did beyond picking a path (normalization, redirects, rewrites, canary, protocol). */
 export const ACTION_TRACE = /^(request path|app-root|temporal-redirect|permanent-redirect|force-ssl-redirect|ssl-redirect|rewritten|rewrite-target|canary|backend-protocol|location|no regex|nginx auto-redirect|RequestRedirect|URLRewrite)/;
+
+/** The lines of an answer's trace that say what the controller did (ACTION_TRACE). */
+export function actionTrace(a: RouteAnswer): string[] {
+  return a.trace.filter((t) => ACTION_TRACE.test(t));
+}
+
+/** A profile's answer as `route` and Explain route print it: "<label> id (reason): answer", then what it did. */
+export function profileLines(label: string, profile: { id: string; reason: string }, a: RouteAnswer): string[] {
+  return [`${label} ${profile.id} (${profile.reason}): ${answerLabel(a)}`, ...actionTrace(a).map((t) => `  ${t}`)];
+}
