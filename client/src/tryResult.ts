@@ -51,8 +51,8 @@ export function adviceFor(explain: ExplainRouteResult, res: TryResponse | undefi
     if (ctx.refusedMapping) return { text: `Your mapping was refused, so the proxy has none for ${svc}: ${ctx.refusedMapping}.`, setting: MAP_SETTING };
   }
   const text = guidanceFor(explain, res, ctx.clusterEnabled);
-  // A missing Service port is fixed in the YAML, not by a mapping: no button for that one.
-  if (!text || / no port \S+: fix the backend/.test(text)) return { text };
+  // A button to the setting only where the advice names it (a missing Service port is fixed in the YAML).
+  if (!text) return { text };
   return { text, setting: text.includes(MAP_SETTING) ? MAP_SETTING : undefined };
 }
 

@@ -4,7 +4,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { convertTable } from '../gateway/conversion';
+import { convertTable, DEFAULT_GATEWAY } from '../gateway/conversion';
 import { convertedTable, yamlDocs } from '../gateway/convert/emit';
 import type { ConversionNote, ConvertResult, Json } from '../gateway/convert/types';
 import { checkEquivalence, differenceRow, type EquivalenceResult } from '../gateway/equivalence';
@@ -39,7 +39,7 @@ has no equivalent. Exit status: 0 converted, 1 --check found requests routed dif
 ${CLUSTER_USAGE}`;
 
 function gatewayRef(value: string | undefined): { name: string; namespace?: string } {
-  const [a, b] = (value ?? 'ingress-lab').split('/');
+  const [a, b] = (value ?? DEFAULT_GATEWAY).split('/');
   return b === undefined ? { name: a! } : { namespace: a, name: b };
 }
 

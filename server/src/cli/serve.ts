@@ -17,7 +17,7 @@ import type { CliIO } from './io';
 import { watchPaths } from './watch';
 import { loadProject, reloadFiles } from './workspace';
 import type { Project } from '../engine/index';
-import { servedGatewayTable } from '../gateway/served';
+import { gatewayTableOfObjects } from '../gateway/table';
 import type { RouteTable } from '../ingress/routing/index';
 import type { ProfileSetting } from '../ingress/routing/profiles/types';
 import { ROUTE_SETS, type RouteSetId } from '../proxy/route-sets';
@@ -125,8 +125,8 @@ function routeSet(v: string): RouteSetId {
 
 /** The profile and the Gateway API set (converted Ingresses + the files' HTTPRoutes) that go with a route table. */
 function routeSets(project: Project, setting: ProfileSetting, table: RouteTable) {
-  const profile = project.profile(setting, table);
-  return { profile, gateway: servedGatewayTable(table, project.store.list('Service'), profile, project.gatewayObjects()) };
+  const { profile, gatewayObjects } = project.servedSets(setting, table);
+  return { profile, gateway: gatewayTableOfObjects(gatewayObjects) };
 }
 
 /** Log lines written together once per turn of the event loop: one write for many requests under load. */

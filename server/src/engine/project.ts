@@ -26,6 +26,7 @@ import { hostsOf, keysOf, ObjectIndex, wildcardOf } from './object-index';
 import { projectRouteTable, type TableScope } from './routes';
 import { convertedFrom, convertedRouteFindings, dirtyConversions } from './converted-routes';
 import type { GatewayObject } from '../gateway/model';
+import { servedGatewayObjects } from '../gateway/served';
 import { gatewayTableOfObjects, type GatewayTable } from '../gateway/table';
 
 export interface ProjectOptions {
@@ -201,6 +202,16 @@ export class Project {
    */
   profile(setting: ProfileSetting = this.opts.profile ?? 'auto', table: RouteTable = this.routeTable()): ControllerProfile {
     return selectProfile(setting, table.ingresses, this.store.list('IngressClass'));
+  }
+
+  /**
+   * What the proxy serves beside a route table (`serve`, the editor's proxy through the server):
+   * the controller profile and the Gateway API set (the table's Ingresses converted, plus the
+   * workspace's own HTTPRoutes and Gateways, server/src/gateway/served.ts).
+   */
+  servedSets(setting?: ProfileSetting, table: RouteTable = this.routeTable()): { profile: ControllerProfile; gatewayObjects: GatewayObject[] } {
+    const profile = this.profile(setting, table);
+    return { profile, gatewayObjects: servedGatewayObjects(table, this.store.list('Service'), profile, this.gatewayObjects()) };
   }
 
   /** The rule context, its route table being the project's (or one over `ingresses`, built by the same builder). */

@@ -12,6 +12,9 @@ import { parseManifest } from '../ingress/documents';
 import { extractGatewayObjects, type GatewayObject } from './model';
 import type { ConvertResult } from './convert/types';
 
+/** The Gateway converted routes attach to unless one is named (`convert --gateway`, the preview, the served set). */
+export const DEFAULT_GATEWAY = 'ingress-lab';
+
 export interface GatewayTarget {
   name: string;
   namespace?: string;

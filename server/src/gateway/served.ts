@@ -9,13 +9,9 @@ import type { Service } from '../ingress/model';
 import { ingressRef } from '../ingress/routing/order';
 import type { RouteTable } from '../ingress/routing/table';
 import type { ControllerProfile } from '../ingress/routing/profiles/types';
-import { convertTable } from './conversion';
+import { convertTable, DEFAULT_GATEWAY } from './conversion';
 import { convertedObjects } from './convert/emit';
 import type { GatewayObject } from './model';
-import { gatewayTableOfObjects, type GatewayTable } from './table';
-
-/** The Gateway the converted routes attach to (as `convert`'s default). */
-export const SERVED_GATEWAY = 'ingress-lab';
 
 function key(o: GatewayObject): string {
   return `${o.kind} ${ingressRef(o)}`;
@@ -23,11 +19,7 @@ function key(o: GatewayObject): string {
 
 /** The converted objects, then the workspace's, a workspace object replacing a converted one of the same kind and name. */
 export function servedGatewayObjects(table: RouteTable, services: readonly Service[], profile: ControllerProfile, workspace: readonly GatewayObject[]): GatewayObject[] {
-  const converted = table.ingresses.length ? convertedObjects(convertTable(table, services, profile, { name: SERVED_GATEWAY })) : [];
+  const converted = table.ingresses.length ? convertedObjects(convertTable(table, services, profile, { name: DEFAULT_GATEWAY })) : [];
   const own = new Set(workspace.map(key));
   return [...converted.filter((o) => !own.has(key(o))), ...workspace];
-}
-
-export function servedGatewayTable(table: RouteTable, services: readonly Service[], profile: ControllerProfile, workspace: readonly GatewayObject[]): GatewayTable {
-  return gatewayTableOfObjects(servedGatewayObjects(table, services, profile, workspace));
 }

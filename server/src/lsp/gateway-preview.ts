@@ -4,7 +4,7 @@
 // --check` computes them (server/src/gateway/conversion.ts, equivalence.ts); and both as
 // diagnostics on the converted YAML (gateway/difference-findings.ts), ranges in `yaml`.
 import type { Diagnostic } from 'vscode-languageserver';
-import { convertTable } from '../gateway/conversion';
+import { convertTable, DEFAULT_GATEWAY } from '../gateway/conversion';
 import { convertedTable, CONVERTED_ROUTES_URI, yamlDocs } from '../gateway/convert/emit';
 import { differenceFindings, noteFindings } from '../gateway/difference-findings';
 import { checkEquivalence, differenceRow, type EquivalenceResult } from '../gateway/equivalence';
@@ -15,9 +15,6 @@ import { withOverride, type SeverityOverrides } from '../rules/engine';
 import type { ConvertToGatewayResult, GatewayDifference } from '../protocol';
 import type { Project as Workspace } from '../engine/index';
 import { toDiagnostic } from './convert';
-
-/** The Gateway the previewed routes attach to (the CLI's default). */
-const PREVIEW_GATEWAY = 'ingress-lab';
 
 export const EMPTY_CONVERSION: ConvertToGatewayResult = { yaml: '', profile: '', notes: [], checked: 0, differences: [], diagnostics: [] };
 
@@ -36,7 +33,7 @@ export function convertToGateway(ws: Workspace, uri?: string): ConvertToGatewayR
   if (!table.ingresses.length) return EMPTY_CONVERSION;
   const services = ws.store.list('Service');
   const profile = ws.profile(undefined, table);
-  const result = convertTable(table, services, profile, { name: PREVIEW_GATEWAY });
+  const result = convertTable(table, services, profile, { name: DEFAULT_GATEWAY });
   const gateway = convertedTable(result);
   const check = checkEquivalence(table, profile, gateway, services);
   const differences = check.differences.map((d): GatewayDifference => {

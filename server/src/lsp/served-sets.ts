@@ -3,14 +3,11 @@
 // project's setting picks and the Gateway API set (the Ingresses converted plus the workspace's own
 // HTTPRoutes and Gateways, server/src/gateway/served.ts).
 import type { Project as Workspace } from '../engine/index';
-import { servedGatewayObjects } from '../gateway/served';
 import type { RouteTableResult } from '../protocol';
 import { servedSetsData } from '../proxy/objects-table';
 
 export function withServedSets(result: RouteTableResult, ws: Workspace): RouteTableResult {
   if (!result.table) return result;
-  const table = ws.routeTable();
-  const profile = ws.profile(undefined, table);
-  const gateway = servedGatewayObjects(table, ws.store.list('Service'), profile, ws.gatewayObjects());
-  return { ...result, table: { ...result.table, ...servedSetsData(profile, gateway) } };
+  const { profile, gatewayObjects } = ws.servedSets();
+  return { ...result, table: { ...result.table, ...servedSetsData(profile, gatewayObjects) } };
 }
