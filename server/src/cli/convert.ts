@@ -4,8 +4,9 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { convertTable, DEFAULT_GATEWAY } from '../gateway/conversion';
-import { convertedTable, yamlDocs } from '../gateway/convert/emit';
+import { convertTable, DEFAULT_GATEWAY, type CheckedConversion } from '../gateway/conversion';
+import { yamlDocs } from '../gateway/convert/emit';
+import { gatewayTableOfObjects } from '../gateway/table';
 import type { ConversionNote, ConvertResult, Json } from '../gateway/convert/types';
 import { checkEquivalence, differenceRow, type EquivalenceResult } from '../gateway/equivalence';
 import type { ControllerProfile } from '../ingress/routing/profiles/types';
@@ -80,7 +81,7 @@ function checkText(r: EquivalenceResult, profile: ControllerProfile): string {
   return [head, ...rows.map((x) => x.map((cell, c) => (c < 3 ? cell.padEnd(widths[c]!) : cell)).join('  '))].join('\n');
 }
 
-function convertAll(table: RouteTable, services: readonly Service[], values: Record<string, string | boolean | undefined>, profile: ControllerProfile): ConvertResult {
+function convertAll(table: RouteTable, services: readonly Service[], values: Record<string, string | boolean | undefined>, profile: ControllerProfile): CheckedConversion {
   const gw = gatewayRef(values.gateway as string | undefined);
   return convertTable(table, services, profile, { ...gw, className: values['gateway-class'] as string | undefined });
 }
@@ -110,7 +111,7 @@ export async function runConvert(argv: string[], io: CliIO): Promise<number> {
   const profile = project.profile(setting, table);
   const result = convertAll(table, services, values, profile);
   const written = values.out ? writeOut(values.out, result, values['with-gateway']!) : [];
-  const check = values.check ? checkEquivalence(table, profile, convertedTable(result), services) : undefined;
+  const check = values.check ? checkEquivalence(table, profile, gatewayTableOfObjects(result.objects), services) : undefined;
   if (values.format === 'json') {
     io.out(JSON.stringify({ profile: { id: profile.id, reason: profile.reason }, notes: result.notes, written, objects: values.out ? undefined : [...(values['with-gateway'] ? [result.gateway] : []), ...result.routes], check }, null, 2));
   } else {

@@ -37,10 +37,14 @@ export function convertedGateway(table: RouteTable, services: readonly Service[]
   return extractGatewayObjects(file, { defaultNamespace: gw.namespace ?? 'default' });
 }
 
-export function convertTable(table: RouteTable, services: readonly Service[], profile: ControllerProfile, gw: GatewayTarget): ConvertResult {
+/** A conversion with its objects as read back from the YAML it writes (read once, for the CRD check and for routing). */
+export type CheckedConversion = ConvertResult & { objects: GatewayObject[] };
+
+export function convertTable(table: RouteTable, services: readonly Service[], profile: ControllerProfile, gw: GatewayTarget): CheckedConversion {
   const result = convert(table, services, profile, gw);
-  for (const f of checkGatewayObjects(convertedObjects(result))) {
+  const objects = convertedObjects(result);
+  for (const f of checkGatewayObjects(objects)) {
     result.notes.push({ ingress: f.object ?? '?', severity: 'warning', message: `${f.ruleId}: ${f.message} (the converter wrote an object the v1.2 CRD refuses: please report it)` });
   }
-  return result;
+  return { ...result, objects };
 }

@@ -10,7 +10,6 @@ import { ingressRef } from '../ingress/routing/order';
 import type { RouteTable } from '../ingress/routing/table';
 import type { ControllerProfile } from '../ingress/routing/profiles/types';
 import { convertTable, DEFAULT_GATEWAY } from './conversion';
-import { convertedObjects } from './convert/emit';
 import type { GatewayObject } from './model';
 
 function key(o: GatewayObject): string {
@@ -19,7 +18,7 @@ function key(o: GatewayObject): string {
 
 /** The converted objects, then the workspace's, a workspace object replacing a converted one of the same kind and name. */
 export function servedGatewayObjects(table: RouteTable, services: readonly Service[], profile: ControllerProfile, workspace: readonly GatewayObject[]): GatewayObject[] {
-  const converted = table.ingresses.length ? convertedObjects(convertTable(table, services, profile, { name: DEFAULT_GATEWAY })) : [];
+  const converted = table.ingresses.length ? convertTable(table, services, profile, { name: DEFAULT_GATEWAY }).objects : [];
   const own = new Set(workspace.map(key));
   return [...converted.filter((o) => !own.has(key(o))), ...workspace];
 }

@@ -5,7 +5,8 @@
 // diagnostics on the converted YAML (gateway/difference-findings.ts), ranges in `yaml`.
 import type { Diagnostic } from 'vscode-languageserver';
 import { convertTable, DEFAULT_GATEWAY } from '../gateway/conversion';
-import { convertedTable, CONVERTED_ROUTES_URI, yamlDocs } from '../gateway/convert/emit';
+import { CONVERTED_ROUTES_URI, yamlDocs } from '../gateway/convert/emit';
+import { gatewayTableOfObjects } from '../gateway/table';
 import { differenceFindings, noteFindings } from '../gateway/difference-findings';
 import { checkEquivalence, differenceRow, type EquivalenceResult } from '../gateway/equivalence';
 import type { GatewayTable } from '../gateway/table';
@@ -34,7 +35,7 @@ export function convertToGateway(ws: Workspace, uri?: string): ConvertToGatewayR
   const services = ws.store.list('Service');
   const profile = ws.profile(undefined, table);
   const result = convertTable(table, services, profile, { name: DEFAULT_GATEWAY });
-  const gateway = convertedTable(result);
+  const gateway = gatewayTableOfObjects(result.objects);
   const check = checkEquivalence(table, profile, gateway, services);
   const differences = check.differences.map((d): GatewayDifference => {
     const [request, ingress, gateway, why] = differenceRow(d) as [string, string, string, string];
