@@ -27,11 +27,14 @@ export interface ControllerAction {
   rule?: string;
 }
 
-export type ControllerRequest = { scheme: HttpRequest['scheme']; url: string; method: string; headers: IncomingHttpHeaders };
+/** The request as a profile reads it; `headers` are HttpRequest's (one string per name, lower case). */
+export type ControllerRequest = { scheme: HttpRequest['scheme']; url: string; method: string; headers: HttpRequest['headers'] };
 
-function plainHeaders(h: IncomingHttpHeaders): Record<string, string> {
+/** node:http's headers as HttpRequest's: repeated fields joined, the Host the proxy routed by. */
+export function plainHeaders(h: IncomingHttpHeaders, host: string): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [k, v] of Object.entries(h)) if (v !== undefined) out[k] = Array.isArray(v) ? v.join(', ') : v;
+  out.host = host;
   return out;
 }
 
@@ -52,7 +55,7 @@ function fromAnswer(a: RouteAnswer, originalPath: string, random: () => number):
 }
 
 function httpRequestOf(req: ControllerRequest): HttpRequest {
-  return { scheme: req.scheme, host: req.headers.host ?? '', path: req.url, method: req.method, headers: plainHeaders(req.headers) };
+  return { scheme: req.scheme, host: req.headers.host ?? '', path: req.url, method: req.method, headers: req.headers };
 }
 
 export function controllerAction(profile: ControllerProfile | undefined, table: RouteTable, req: ControllerRequest, random: () => number = Math.random): ControllerAction {
