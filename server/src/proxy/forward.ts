@@ -136,14 +136,14 @@ function sendPooled(req: IncomingMessage, res: ServerResponse, upstream: Upstrea
     let status = 502;
     const { host, port } = upstream.address!;
     dispatchPooled(ctx.pools.pool(host, port), req, res, { path: ctx.request.origin, headers: list, body }, ctx.timeouts, {
-      head(s, raw) {
+      head(s, fields) {
         status = s;
-        res.writeHead(s, endToEndRaw(raw, proxyHeaderList(ctx, upstream)));
+        res.writeHead(s, endToEndRaw(fields, proxyHeaderList(ctx, upstream)));
       },
-      done(error, answered) {
+      done(error, answered, reused) {
         if (!error) return resolve({ ok: true, status });
         const clientLeft = res.destroyed && !res.writableFinished;
-        if (!answered) return resolve(failed(req, res, error, !clientLeft && (error as { code?: string }).code === 'ECONNRESET'));
+        if (!answered) return resolve(failed(req, res, error, !clientLeft && reused && (error as { code?: string }).code === 'ECONNRESET'));
         res.destroy();
         resolve(clientLeft ? { ok: true, status } : { ok: true, status, aborted: abortText(error) });
       },

@@ -49,14 +49,14 @@ function withoutNames(list: string[], names: Set<string>): string[] {
  * and spelling kept), as the flat list res.writeHead() takes, with `extra` pairs appended.
  * Values are read as latin1, so their bytes go to the client unchanged.
  */
-export function endToEndRaw(raw: readonly Buffer[], extra: readonly string[]): string[] {
+export function endToEndRaw(raw: readonly string[], extra: readonly string[]): string[] {
   let out: string[] = [];
   let options = '';
   for (let i = 0; i < raw.length; i += 2) {
-    const name = raw[i]!.toString('latin1');
+    const name = raw[i]!;
     const lower = name.toLowerCase();
-    if (lower === 'connection') options += `,${raw[i + 1]!.toString('latin1')}`;
-    if (!HOP.has(lower)) out.push(name, raw[i + 1]!.toString('latin1'));
+    if (lower === 'connection') options += `,${raw[i + 1]!}`;
+    if (!HOP.has(lower)) out.push(name, raw[i + 1]!);
   }
   const named = options ? extraOptions(options) : undefined;
   if (named) out = withoutNames(out, named);

@@ -1,114 +1,195 @@
-// Requests to a mapped local URL go through an undici Pool per origin (keep-alive, up to
-// POOL_SIZE connections): under `wrk -t1 -c50` undici's client took about 55 µs of CPU per
-// proxied request where node:http's took about 85 (bench/proxy.ts, the same run), and the
-// client side is half of the proxy's work. Port-forwarded pods keep node:http (a fresh
-// stream per request). undici's connect, headers and body time-outs are ours (timeouts.ts);
-// waiting for a free pooled connection is bounded here by the connect time-out too.
-// Where the time goes (issue 9, same machine, load average 8-10, µs of CPU per small request):
-// a node:http server answering by itself 17 (half of it in the kernel); the same server
-// relaying through this Pool with a raw handler and nothing else about 58; `serve` 60-66;
-// nginx 19-22 with about the same kernel time as ours. What is left is undici's per-request
-// work (its Request, the wasm parser's calls into JS, a setImmediate before reusing an idle
-// socket): a leaner upstream client is the next step, not more trimming of the proxy's code.
+// One request to a mapped local URL over a pooled keep-alive connection (upstream-pool.ts):
+// the request head written in one go, the body streamed (chunked when the client's had no
+// length), the answer read by h1-response.ts and streamed to the client with backpressure.
+// Every wait is bounded by timeouts.ts: connect (a free or new connection), headers, idle.
+// Why not undici's Pool, which this replaced: under `wrk -t1 -c50` (bench/proxy.ts) a relay
+// through it cost about 45 µs of CPU per small request against about 33 through this client
+// (a node:http server answering by itself: 19), and the proxy's throughput is bound by it.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { Pool, type Dispatcher } from 'undici';
+import { ResponseParser, UpstreamProtocolError, type ResponseEvents } from './h1-response';
 import { UpstreamTimeout, type UpstreamTimeouts } from './timeouts';
+import { POOL_SIZE, type Connection, type OriginPool, type Waiter } from './upstream-pool';
 
-export const POOL_SIZE = 256;
-
-export class UpstreamPools {
-  private readonly pools = new Map<string, Pool>();
-
-  constructor(private readonly t: UpstreamTimeouts) {}
-
-  pool(host: string, port: number): Pool {
-    const origin = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
-    let p = this.pools.get(origin);
-    if (!p) {
-      p = new Pool(origin, {
-        connections: POOL_SIZE, pipelining: 1, keepAliveTimeout: 4_000,
-        connectTimeout: this.t.connectMs, headersTimeout: this.t.headersMs, bodyTimeout: this.t.idleMs,
-      });
-      this.pools.set(origin, p);
-    }
-    return p;
-  }
-
-  async close(): Promise<void> {
-    await Promise.all([...this.pools.values()].map((p) => p.destroy()));
-    this.pools.clear();
-  }
-}
-
-/** undici's errors in the words of timeouts.ts (undici names them UND_ERR_*_TIMEOUT). */
-export function pooledError(err: Error, t: UpstreamTimeouts): Error {
-  const code = (err as { code?: string }).code;
-  if (code === 'UND_ERR_CONNECT_TIMEOUT') return new UpstreamTimeout('connect', t.connectMs);
-  if (code === 'UND_ERR_HEADERS_TIMEOUT') return new UpstreamTimeout('headers', t.headersMs);
-  if (code === 'UND_ERR_BODY_TIMEOUT') return new UpstreamTimeout('idle', t.idleMs, ' mid-response');
-  if (code === 'UND_ERR_SOCKET') return Object.assign(new Error('the upstream closed the connection'), { code: 'ECONNRESET' });
-  return err;
-}
+export { UpstreamPools } from './upstream-pool';
 
 export interface PooledEvents {
-  /** The response's status and raw header name/value pairs: write them to the client. */
-  head(status: number, rawHeaders: readonly Buffer[]): void;
-  /** The request ended: `error` when it failed, `answered` once a status was given to head(). */
-  done(error: Error | undefined, answered: boolean): void;
+  /** The response's status and header name/value pairs: write them to the client. */
+  head(status: number, fields: string[]): void;
+  /** The request ended: `error` when it failed, `answered` once head() was called, `reused` when it failed on a connection that had carried earlier requests. */
+  done(error: Error | undefined, answered: boolean, reused: boolean): void;
 }
 
-/**
- * Sends req through the pool, streaming the answer into res with backpressure; a connection
- * not had within connectMs fails with a connect time-out. The handler is undici's raw one
- * (onConnect/onHeaders/onData/onComplete/onError): the newer controller API wraps it and
- * parses every response's headers and trailers into objects, which the proxy, passing the
- * raw pairs on, does not need (about a tenth of a proxied request's CPU time).
- */
-export function dispatchPooled(pool: Pool, req: IncomingMessage, res: ServerResponse, opts: { path: string; headers: string[]; body: boolean }, t: UpstreamTimeouts, ev: PooledEvents): void {
-  let answered = false;
-  let finished = false;
-  let abort: ((e: Error) => void) | undefined;
-  let resume: (() => void) | undefined;
-  let queued: NodeJS.Timeout | undefined;
-  const finish = (e?: Error) => {
-    if (finished) return;
-    finished = true;
-    clearTimeout(queued);
-    ev.done(e && pooledError(e, t), answered);
-  };
-  res.once('close', () => { if (!res.writableFinished) abort?.(new Error('the client left')); });
-  const handler: Dispatcher.DispatchHandler = {
-    onConnect(a) {
-      abort = a;
-      if (finished) a(new Error('answered already')); // it waited past the connect time-out
-      else clearTimeout(queued);
-    },
-    onHeaders(status, rawHeaders, r) {
-      if (finished || status < 200) return true;
-      answered = true;
-      resume = r;
-      ev.head(status, rawHeaders);
-      return true;
-    },
-    onData(chunk) {
-      if (finished || res.write(chunk)) return true;
-      res.once('drain', resume!); // undici waits until then
-      return false;
-    },
-    onComplete() {
-      if (finished) return;
-      res.end();
-      finish();
-    },
-    onError(err) {
-      finish(err);
-    },
-  };
-  try {
-    pool.dispatch({ method: (req.method ?? 'GET') as Dispatcher.HttpMethod, path: opts.path, headers: opts.headers, body: opts.body ? req : null }, handler);
-  } catch (e) {
-    finish(e as Error);
+export interface PooledRequest {
+  /** Origin-form target, as sent. */
+  path: string;
+  /** Header fields as [name, value, ...], framing of the body excepted when it is chunked. */
+  headers: readonly string[];
+  body: boolean;
+}
+
+/** A request target and field values fit for a request head: no control characters, no spaces in the target. */
+const BAD_TARGET = /[^\x21-\xff]/;
+const BAD_VALUE = /[\0\r\n]/;
+
+function requestHead(method: string, r: PooledRequest, chunked: boolean): string {
+  if (BAD_TARGET.test(r.path)) throw new UpstreamProtocolError(`the path to send upstream is not a valid request target: ${JSON.stringify(r.path.slice(0, 60))}`);
+  let head = `${method} ${r.path} HTTP/1.1\r\n`;
+  const h = r.headers;
+  for (let i = 0; i < h.length; i += 2) {
+    if (BAD_VALUE.test(h[i + 1]!)) throw new UpstreamProtocolError(`the ${h[i]!} field to send upstream holds a control character`);
+    head += `${h[i]!}: ${h[i + 1]!}\r\n`;
   }
-  // Most requests get a pooled connection at once (onConnect ran): a time-out only for those that wait.
-  if (!abort && !finished) queued = setTimeout(() => finish(new UpstreamTimeout('connect', t.connectMs, ` (all ${POOL_SIZE} connections to it are busy)`)), t.connectMs);
+  return `${head}${chunked ? 'transfer-encoding: chunked\r\n' : ''}\r\n`;
+}
+
+class PooledExchange implements Waiter, ResponseEvents {
+  private conn: Connection | undefined;
+  private readonly parser: ResponseParser;
+  private timer: NodeJS.Timeout | undefined;
+  private finished = false;
+  private answered = false;
+  private ended = false;
+  /** The request body went out whole (or there was none): the connection may carry another request. */
+  private sentAll: boolean;
+  private onBody: ((chunk: Buffer) => void) | undefined;
+
+  constructor(private readonly pool: OriginPool, private readonly req: IncomingMessage, private readonly res: ServerResponse,
+    private readonly r: PooledRequest, private readonly t: UpstreamTimeouts, private readonly ev: PooledEvents) {
+    this.parser = new ResponseParser(this, req.method === 'HEAD');
+    this.sentAll = !r.body;
+    res.once('close', () => { if (!res.writableFinished) this.finish(new Error('the client left')); });
+    if (!pool.acquire(this) && !this.finished) {
+      const busy = pool.full ? ` (all ${POOL_SIZE} connections to it are busy)` : '';
+      this.timer = setTimeout(() => this.finish(new UpstreamTimeout('connect', t.connectMs, busy)), t.connectMs);
+    }
+  }
+
+  take(conn: Connection): boolean {
+    if (this.finished) return false;
+    clearTimeout(this.timer);
+    this.conn = conn;
+    conn.current = this;
+    try {
+      this.send(conn);
+    } catch (e) {
+      this.finish(e as Error);
+    }
+    return true;
+  }
+
+  fail(error: Error): void {
+    this.finish(error);
+  }
+
+  private send(conn: Connection): void {
+    const chunked = this.r.body && !this.r.headers.some((v, i) => i % 2 === 0 && v.toLowerCase() === 'content-length');
+    conn.socket.write(requestHead(this.req.method ?? 'GET', this.r, chunked), 'latin1');
+    if (this.r.body) this.sendBody(conn, chunked);
+    this.timer = setTimeout(() => this.timedOut(new UpstreamTimeout('headers', this.t.headersMs)), this.t.headersMs);
+  }
+
+  private sendBody(conn: Connection, chunked: boolean): void {
+    const { socket } = conn;
+    this.onBody = (c: Buffer) => {
+      if (chunked) socket.cork();
+      if (chunked) socket.write(`${c.length.toString(16)}\r\n`, 'latin1');
+      let ok = socket.write(c);
+      if (chunked) ok = socket.write('\r\n', 'latin1');
+      if (chunked) socket.uncork();
+      if (!ok) {
+        this.req.pause();
+        socket.once('drain', () => this.req.resume());
+      }
+    };
+    this.req.on('data', this.onBody);
+    this.req.once('end', () => {
+      if (this.conn !== conn) return;
+      if (chunked) socket.write('0\r\n\r\n', 'latin1');
+      this.sentAll = true;
+    });
+  }
+
+  data(chunk: Buffer): void {
+    try {
+      this.parser.push(chunk);
+    } catch (e) {
+      return this.finish(e as Error);
+    }
+    if (this.finished) return;
+    if (this.ended) return this.complete(true);
+    if (this.answered) this.watchIdle();
+  }
+
+  closed(error: Error | undefined): void {
+    if (this.finished) return;
+    try {
+      this.parser.close();
+    } catch (e) {
+      // Nothing read yet on a kept-alive connection: the upstream closed it as we sent (forward.ts retries).
+      return this.finish(this.parser.awaitingHead ? Object.assign(e as Error, { code: 'ECONNRESET' }) : error ?? (e as Error));
+    }
+    if (this.ended && !this.finished) this.complete(false);
+  }
+
+  head(status: number, fields: string[]): void {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    this.answered = true;
+    this.ev.head(status, fields);
+  }
+
+  body(chunk: Buffer): void {
+    if (this.finished || this.res.write(chunk)) return;
+    const socket = this.conn!.socket;
+    if (socket.isPaused()) return;
+    socket.pause();
+    this.res.once('drain', () => socket.resume());
+  }
+
+  end(): void {
+    this.ended = true;
+  }
+
+  /** The response is whole: the client's ends, the connection goes back to the pool when fit for another request. */
+  private complete(open: boolean): void {
+    const conn = this.conn!;
+    this.conn = undefined;
+    if (open && this.parser.reusable && this.sentAll && this.parser.done) this.pool.release(conn);
+    else conn.socket.destroy();
+    this.res.end();
+    this.finish();
+  }
+
+  /** The idle time-out while the body streams: silence from the upstream, not a pause for a slow client. */
+  private watchIdle(): void {
+    if (this.timer) return void this.timer.refresh();
+    this.timer = setTimeout(() => {
+      if (this.conn?.socket.isPaused()) this.timer!.refresh();
+      else this.timedOut(new UpstreamTimeout('idle', this.t.idleMs, ' mid-response'));
+    }, this.t.idleMs);
+  }
+
+  private timedOut(e: UpstreamTimeout): void {
+    this.finish(e);
+  }
+
+  /** Ends the exchange once; a connection still held is in an unknown state and is closed. */
+  private finish(error?: Error): void {
+    if (this.finished) return;
+    this.finished = true;
+    clearTimeout(this.timer);
+    if (this.onBody) this.req.off('data', this.onBody);
+    const conn = this.conn;
+    this.conn = undefined;
+    if (conn) {
+      conn.current = undefined;
+      conn.socket.destroy();
+    }
+    this.ev.done(error, this.answered, (conn?.uses ?? 0) > 0);
+  }
+}
+
+/** Sends req over a connection of the pool, streaming the answer into res with backpressure; ev hears the head and the end. */
+export function dispatchPooled(pool: OriginPool, req: IncomingMessage, res: ServerResponse, r: PooledRequest, t: UpstreamTimeouts, ev: PooledEvents): void {
+  new PooledExchange(pool, req, res, r, t, ev);
 }

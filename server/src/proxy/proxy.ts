@@ -90,7 +90,7 @@ export class IngressProxy {
   constructor(table: RouteTable, private readonly opts: ProxyOptions) {
     this.sets = { decisions: new DecisionCache(table), profile: opts.profile, gateway: opts.gateway ?? NO_ROUTES, fallback: opts.as ?? 'ingress' };
     this.timeouts = { ...DEFAULT_TIMEOUTS, ...opts.timeouts };
-    this.pools = new UpstreamPools(this.timeouts);
+    this.pools = new UpstreamPools();
     this.tls = new TlsIndex(table.ingresses);
     this.certs = opts.ca ? new CertificateCache(opts.ca) : undefined;
   }

@@ -1,0 +1,260 @@
+// Reads an upstream's HTTP/1.1 response from the bytes of a kept-alive connection
+// (RFC 9112): the status line, the header fields as the raw name/value list the proxy
+// relays, and the body as its framing says (§6.3), so the connection can carry the next
+// request. Interim 1xx answers are read and dropped (the client already had node:http's own
+// 100 Continue). What a proxy must not pass on is an error the 502 names: a malformed status
+// line or field, folded lines (§5.2: a proxy replaces the message with a 502), a
+// Content-Length that is not one number (§6.3 item 5), a head over node:http's header limit.
+// Pure: no I/O, fed by h1-client.ts.
+import { maxHeaderSize } from 'node:http';
+
+export interface ResponseEvents {
+  /** The final response's status and its fields as [name, value, ...] (latin1, as sent). */
+  head(status: number, fields: string[]): void;
+  body(chunk: Buffer): void;
+  end(): void;
+}
+
+/** The upstream's bytes are not a response the proxy may relay: the 502 says this message. */
+export class UpstreamProtocolError extends Error {}
+
+/** How the body ends (RFC 9112 §6.3). */
+type Framing = 'none' | 'length' | 'chunked' | 'close';
+
+const STATUS_LINE = /^HTTP\/1\.([01]) ([1-9]\d\d)(?: |$)/;
+const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+const BAD_VALUE = /[\0\r\n]/;
+const CHUNK_SIZE = /^([0-9A-Fa-f]{1,12})[ \t]*(?:;.*)?$/;
+const CRLF = Buffer.from('\r\n');
+const HEAD_END = Buffer.from('\r\n\r\n');
+
+const enum State { Head, Length, ChunkSize, ChunkData, ChunkEnd, Trailers, Close, Done }
+
+export class ResponseParser {
+  private state = State.Head;
+  /** Bytes of a head, chunk-size line or trailer section not complete yet. */
+  private held: Buffer | undefined;
+  /** Bytes left in a Content-Length body or the current chunk. */
+  private left = 0;
+  /** Whether the connection may carry another request once this response is done. */
+  reusable = true;
+
+  /** `headRequest`: the request was HEAD, so no body follows whatever the fields say. */
+  constructor(private readonly ev: ResponseEvents, private readonly headRequest: boolean) {}
+
+  get done(): boolean {
+    return this.state === State.Done;
+  }
+
+  /** Whether the head is still awaited (no status given to head() yet). */
+  get awaitingHead(): boolean {
+    return this.state === State.Head;
+  }
+
+  /** Feeds the next bytes from the upstream; throws UpstreamProtocolError. Bytes after the response make the connection not reusable. */
+  push(chunk: Buffer): void {
+    let at = 0;
+    while (at < chunk.length) {
+      if (this.state === State.Done) {
+        this.reusable = false; // the upstream said more than was asked: never trust the connection again
+        return;
+      }
+      at = this.step(chunk, at);
+    }
+  }
+
+  /** The upstream closed the connection: the end of a body read until close, else an error. */
+  close(): void {
+    if (this.state === State.Close) {
+      this.state = State.Done;
+      this.reusable = false;
+      this.ev.end();
+      return;
+    }
+    if (this.state !== State.Done) throw Object.assign(new Error(this.state === State.Head ? 'the upstream closed the connection' : 'the upstream closed the connection mid-response'), { code: 'ECONNRESET' });
+  }
+
+  private step(chunk: Buffer, at: number): number {
+    switch (this.state) {
+      case State.Head: return this.readHead(chunk, at);
+      case State.Length: return this.readLength(chunk, at);
+      case State.ChunkSize: return this.readChunkSize(chunk, at);
+      case State.ChunkData: return this.readChunkData(chunk, at);
+      case State.ChunkEnd: return this.readChunkEnd(chunk, at);
+      case State.Trailers: return this.readTrailers(chunk, at);
+      default: // Close: everything until the connection ends
+        this.ev.body(at === 0 ? chunk : chunk.subarray(at));
+        return chunk.length;
+    }
+  }
+
+  /** Joins held bytes with chunk[at..]; finds `marker` in them; returns [bytes, index of marker or -1]. */
+  private gather(chunk: Buffer, at: number, marker: Buffer, limit: number, what: string): [Buffer, number] {
+    const rest = at === 0 ? chunk : chunk.subarray(at);
+    const from = this.held ? Math.max(0, this.held.length - marker.length + 1) : 0;
+    const bytes = this.held ? Buffer.concat([this.held, rest]) : rest;
+    const found = bytes.indexOf(marker, from);
+    const size = found < 0 ? bytes.length : found;
+    if (size > limit) throw new UpstreamProtocolError(`the upstream's ${what} is longer than ${limit} bytes`);
+    this.held = found < 0 ? Buffer.from(bytes) : undefined; // a copy: the socket may reuse its buffer
+    return [bytes, found];
+  }
+
+  /** Bytes of chunk consumed once gather() found the marker at `found` in bytes (held ++ chunk[at..]). */
+  private static consumed(chunk: Buffer, bytes: Buffer, found: number, markerLength: number): number {
+    return chunk.length - (bytes.length - found - markerLength);
+  }
+
+  private readHead(chunk: Buffer, at: number): number {
+    const [bytes, found] = this.gather(chunk, at, HEAD_END, maxHeaderSize, 'response head');
+    if (found < 0) return chunk.length;
+    const next = ResponseParser.consumed(chunk, bytes, found, HEAD_END.length);
+    this.onHead(bytes.toString('latin1', 0, found));
+    return next;
+  }
+
+  private onHead(text: string): void {
+    const lines = text.split('\r\n');
+    const m = STATUS_LINE.exec(lines[0]!);
+    if (!m) throw new UpstreamProtocolError(`the upstream's answer does not start with an HTTP/1.x status line: ${JSON.stringify(lines[0]!.slice(0, 60))}`);
+    const status = Number(m[2]);
+    let fields: string[] = [];
+    let length: string | undefined;
+    let lengths = 0;
+    let chunked: boolean | undefined;
+    let options = '';
+    for (let i = 1; i < lines.length; i++) {
+      const [name, value] = field(lines[i]!);
+      const lower = name.length === 14 || name.length === 17 || name.length === 10 ? name.toLowerCase() : '';
+      if (lower === 'content-length') {
+        length = length === undefined ? value : `${length},${value}`;
+        lengths++;
+      }
+      else if (lower === 'transfer-encoding') chunked = /(?:^|,)[ \t]*chunked[ \t]*$/i.test(value);
+      else if (lower === 'connection') options += `,${value.toLowerCase()}`;
+      fields.push(name, value);
+    }
+    if (status < 200) return this.interim(status);
+    if (m[1] === '0' ? !/(?:^|,)[ \t]*keep-alive\b/.test(options) : /(?:^|,)[ \t]*close\b/.test(options)) this.reusable = false;
+    const framing = this.framing(status, length, chunked);
+    // One Content-Length goes on, and none when Transfer-Encoding framed the body (node:http frames it again for the client).
+    if (lengths > 1 || (lengths && chunked !== undefined)) fields = withoutLengths(fields, chunked === undefined);
+    this.ev.head(status, fields);
+    this.frame(framing);
+  }
+
+  private interim(status: number): void {
+    if (status === 101) throw new UpstreamProtocolError('the upstream switched protocols (101) on a request that asked for no upgrade');
+    // 100 Continue, 103 Early Hints and the like: the final answer follows on the same connection.
+  }
+
+  /** RFC 9112 §6.3: how the body of this response is delimited. */
+  private framing(status: number, length: string | undefined, chunked: boolean | undefined): Framing {
+    if (this.headRequest || status === 204 || status === 304) return 'none';
+    if (chunked !== undefined) {
+      if (length !== undefined) this.reusable = false; // both: Transfer-Encoding wins, and the connection is closed after (§6.3 item 3)
+      return chunked ? 'chunked' : 'close';
+    }
+    if (length === undefined) return 'close';
+    const values = length.split(',').map((v) => v.trim());
+    if (!values.every((v) => /^\d{1,15}$/.test(v) && v === values[0])) {
+      throw new UpstreamProtocolError(`the upstream's Content-Length is not one number: ${JSON.stringify(length.slice(0, 60))}`);
+    }
+    this.left = Number(values[0]);
+    return 'length';
+  }
+
+  private frame(framing: Framing): void {
+    if (framing === 'close') this.reusable = false;
+    if (framing === 'none' || (framing === 'length' && this.left === 0)) return this.finish();
+    this.state = framing === 'length' ? State.Length : framing === 'chunked' ? State.ChunkSize : State.Close;
+  }
+
+  private finish(): void {
+    this.state = State.Done;
+    this.ev.end();
+  }
+
+  private readLength(chunk: Buffer, at: number): number {
+    const take = Math.min(this.left, chunk.length - at);
+    this.ev.body(at === 0 && take === chunk.length ? chunk : chunk.subarray(at, at + take));
+    this.left -= take;
+    if (this.left === 0) this.finish();
+    return at + take;
+  }
+
+  private readChunkSize(chunk: Buffer, at: number): number {
+    const [bytes, found] = this.gather(chunk, at, CRLF, 4096, 'chunk size line');
+    if (found < 0) return chunk.length;
+    const line = bytes.toString('latin1', 0, found);
+    const m = CHUNK_SIZE.exec(line);
+    if (!m) throw new UpstreamProtocolError(`the upstream's chunked body has a malformed chunk size: ${JSON.stringify(line.slice(0, 60))}`);
+    this.left = parseInt(m[1]!, 16);
+    this.state = this.left === 0 ? State.Trailers : State.ChunkData;
+    return ResponseParser.consumed(chunk, bytes, found, CRLF.length);
+  }
+
+  private readChunkData(chunk: Buffer, at: number): number {
+    const take = Math.min(this.left, chunk.length - at);
+    this.ev.body(chunk.subarray(at, at + take));
+    this.left -= take;
+    if (this.left === 0) {
+      this.state = State.ChunkEnd;
+      this.left = 2;
+    }
+    return at + take;
+  }
+
+  /** The CRLF after a chunk's data (this.left: how many of its two bytes are still to come). */
+  private readChunkEnd(chunk: Buffer, at: number): number {
+    while (this.left > 0 && at < chunk.length) {
+      if (chunk[at] !== CRLF[2 - this.left]) throw new UpstreamProtocolError('the upstream\'s chunked body has no line break after a chunk');
+      this.left--;
+      at++;
+    }
+    if (this.left === 0) this.state = State.ChunkSize;
+    return at;
+  }
+
+  /** Trailer fields after the last chunk, up to an empty line: read and dropped, as the proxy relays no trailers. */
+  private readTrailers(chunk: Buffer, at: number): number {
+    const [bytes, found] = this.gather(chunk, at, CRLF, maxHeaderSize, 'trailer section');
+    if (found < 0) return chunk.length;
+    const next = ResponseParser.consumed(chunk, bytes, found, CRLF.length);
+    this.left += found + 2;
+    if (this.left > maxHeaderSize) throw new UpstreamProtocolError(`the upstream's trailer section is longer than ${maxHeaderSize} bytes`);
+    if (found === 0) this.finish();
+    return next;
+  }
+}
+
+/** line[from..] without the spaces and tabs around it (not String.trim: latin1 0xA0 is a value byte). */
+function trimOws(line: string, from: number): string {
+  let a = from;
+  let b = line.length;
+  while (a < b && (line.charCodeAt(a) === 32 || line.charCodeAt(a) === 9)) a++;
+  while (b > a && (line.charCodeAt(b - 1) === 32 || line.charCodeAt(b - 1) === 9)) b--;
+  return line.slice(a, b);
+}
+
+/** The fields without Content-Length, or with its first only. */
+function withoutLengths(fields: string[], keepFirst: boolean): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < fields.length; i += 2) {
+    if (fields[i]!.toLowerCase() === 'content-length' && !keepFirst) continue;
+    if (fields[i]!.toLowerCase() === 'content-length') keepFirst = false;
+    out.push(fields[i]!, fields[i + 1]!);
+  }
+  return out;
+}
+
+/** A field line's name and value (OWS around the value removed); throws on what a proxy must not relay. */
+function field(line: string): [string, string] {
+  if (line[0] === ' ' || line[0] === '\t') throw new UpstreamProtocolError('the upstream folded a header field over lines (obsolete line folding, RFC 9112 section 5.2)');
+  const colon = line.indexOf(':');
+  const name = colon > 0 ? line.slice(0, colon) : '';
+  if (!TOKEN.test(name)) throw new UpstreamProtocolError(`the upstream sent a malformed header field: ${JSON.stringify(line.slice(0, 60))}`);
+  const value = trimOws(line, colon + 1);
+  if (BAD_VALUE.test(value)) throw new UpstreamProtocolError(`the upstream's ${name} field holds a control character`);
+  return [name, value];
+}
