@@ -23,7 +23,8 @@ type Framing = 'none' | 'length' | 'chunked' | 'close';
 
 const STATUS_LINE = /^HTTP\/1\.([01]) ([1-9]\d\d)(?: |$)/;
 const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
-const BAD_VALUE = /[\0\r\n]/;
+/** Control characters but HTAB (RFC 9110 §5.5: not field-content; node:http's writeHead throws on them too). */
+const BAD_VALUE = /[\0-\x08\n-\x1f\x7f]/;
 const CHUNK_SIZE = /^([0-9A-Fa-f]{1,12})[ \t]*(?:;.*)?$/;
 const CRLF = Buffer.from('\r\n');
 const HEAD_END = Buffer.from('\r\n\r\n');
@@ -136,9 +137,10 @@ export class ResponseParser {
     }
     if (status < 200) return this.interim(status);
     if (m[1] === '0' ? !/(?:^|,)[ \t]*keep-alive\b/.test(options) : /(?:^|,)[ \t]*close\b/.test(options)) this.reusable = false;
+    if (m[1] === '0' && chunked !== undefined) this.reusable = false; // §6.1: faulty framing, close after it
     const framing = this.framing(status, length, chunked);
-    // One Content-Length goes on, and none when Transfer-Encoding framed the body (node:http frames it again for the client).
-    if (lengths > 1 || (lengths && chunked !== undefined)) fields = withoutLengths(fields, chunked === undefined);
+    // One Content-Length with one number goes on (RFC 9110 §8.6), and none when Transfer-Encoding framed the body (node:http frames it again for the client).
+    if (lengths > 1 || (lengths && (chunked !== undefined || length!.includes(',')))) fields = withLength(fields, chunked === undefined ? length!.split(',')[0]!.trim() : undefined);
     this.ev.head(status, fields);
     this.frame(framing);
   }
@@ -237,13 +239,13 @@ function trimOws(line: string, from: number): string {
   return line.slice(a, b);
 }
 
-/** The fields without Content-Length, or with its first only. */
-function withoutLengths(fields: string[], keepFirst: boolean): string[] {
+/** The fields with one Content-Length field, in the first one's place, holding `length` (none when undefined). */
+function withLength(fields: string[], length: string | undefined): string[] {
   const out: string[] = [];
   for (let i = 0; i < fields.length; i += 2) {
-    if (fields[i]!.toLowerCase() === 'content-length' && !keepFirst) continue;
-    if (fields[i]!.toLowerCase() === 'content-length') keepFirst = false;
-    out.push(fields[i]!, fields[i + 1]!);
+    if (fields[i]!.toLowerCase() !== 'content-length') out.push(fields[i]!, fields[i + 1]!);
+    else if (length !== undefined) out.push(fields[i]!, length);
+    if (fields[i]!.toLowerCase() === 'content-length') length = undefined;
   }
   return out;
 }
