@@ -66,6 +66,13 @@ export function get(port: number, host: string, path: string, opts: { method?: s
   });
 }
 
+/** A promise that must settle within `ms`: a hang fails the test instead of stalling it. */
+export function within<T>(ms: number, p: Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_r, reject) => { timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms); });
+  return Promise.race([p, late]).finally(() => clearTimeout(timer));
+}
+
 export interface TestProxy {
   proxy: IngressProxy;
   port: number;

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { chainResolvers, LocalMapResolver, parseMapping, requestLogLine, REASON_HEADER, ROUTE_HEADER, type UpstreamResolver } from '../../src/proxy/index';
 import { fixturePath } from '../helpers/fixtures';
-import { closeServer, get, listenLocal, startProxy, startUpstream, type Reply, type TestProxy, type Upstream } from './support';
+import { closeServer, get, listenLocal, startProxy, startUpstream, within, type TestProxy, type Upstream } from './support';
 
 const folder = fixturePath('proxy', 'routes');
 const timeouts = { connectMs: 400, headersMs: 400, idleMs: 400 };
@@ -39,13 +39,6 @@ after(async () => {
   await closeServer(backend);
   await web.close();
 });
-
-/** A request that must be answered within `ms`: a hang fails the test instead of stalling it. */
-function within(ms: number, reply: Promise<Reply>): Promise<Reply> {
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<never>((_r, reject) => { timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms); });
-  return Promise.race([reply, late]).finally(() => clearTimeout(timer));
-}
 
 test('a backend that never answers: 504 within the headers time-out, saying why, and logged', async () => {
   const r = await within(5_000, get(p.port, 'shop.example.com', '/hang'));
