@@ -154,8 +154,11 @@ class PooledExchange implements Waiter, ResponseEvents {
   private complete(open: boolean): void {
     const conn = this.conn!;
     this.conn = undefined;
-    if (open && this.parser.reusable && this.sentAll && this.parser.done) this.pool.release(conn);
-    else conn.socket.destroy();
+    if (open && this.parser.reusable && this.sentAll && this.parser.done) {
+      // body() may have paused it for a slow client, and res emits no 'drain' once ended: the next request must read.
+      if (conn.socket.isPaused()) conn.socket.resume();
+      this.pool.release(conn);
+    } else conn.socket.destroy();
     this.res.end();
     this.finish();
   }
