@@ -154,7 +154,8 @@ class PooledExchange implements Waiter, ResponseEvents {
   private complete(open: boolean): void {
     const conn = this.conn!;
     this.conn = undefined;
-    if (open && this.parser.reusable && this.sentAll && this.parser.done) this.pool.release(conn);
+    // Not after HEAD: an upstream that wrongly sends a body anyway would have it read as the next request's answer.
+    if (open && this.parser.reusable && this.sentAll && this.parser.done && this.req.method !== 'HEAD') this.pool.release(conn);
     else conn.socket.destroy();
     this.res.end();
     this.finish();
