@@ -21,10 +21,11 @@ export class UpstreamProtocolError extends Error {}
 /** How the body ends (RFC 9112 §6.3). */
 type Framing = 'none' | 'length' | 'chunked' | 'close';
 
-const STATUS_LINE = /^HTTP\/1\.([01]) ([1-9]\d\d)(?: |$)/;
+const STATUS_LINE = /^HTTP\/1\.[01] [1-9]\d\d(?: |$)/;
 const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
-/** Control characters but HTAB (RFC 9110 §5.5: not field-content; node:http's writeHead throws on them too). */
-const BAD_VALUE = /[\0-\x08\n-\x1f\x7f]/;
+/** What node:http refuses in a field value it writes (its checkInvalidHeaderChar): anything but tab, visible ASCII and obs-text. */
+const BAD_VALUE = /[^\t\x20-\x7e\x80-\xff]/;
+const DIGITS = /^\d{1,15}$/;
 const CHUNK_SIZE = /^([0-9A-Fa-f]{1,12})[ \t]*(?:;.*)?$/;
 const CRLF = Buffer.from('\r\n');
 const HEAD_END = Buffer.from('\r\n\r\n');
@@ -115,29 +116,32 @@ export class ResponseParser {
   }
 
   private onHead(text: string): void {
-    const lines = text.split('\r\n');
-    const m = STATUS_LINE.exec(lines[0]!);
-    if (!m) throw new UpstreamProtocolError(`the upstream's answer does not start with an HTTP/1.x status line: ${JSON.stringify(lines[0]!.slice(0, 60))}`);
-    const status = Number(m[2]);
+    let eol = text.indexOf('\r\n');
+    if (eol < 0) eol = text.length;
+    const status = statusOf(text, eol);
     let fields: string[] = [];
     let length: string | undefined;
     let lengths = 0;
     let chunked: boolean | undefined;
     let options = '';
-    for (let i = 1; i < lines.length; i++) {
-      const [name, value] = field(lines[i]!);
+    for (let at = eol + 2; at < text.length; at = eol + 2) {
+      eol = text.indexOf('\r\n', at);
+      if (eol < 0) eol = text.length;
+      const colon = fieldColon(text, at, eol);
+      const name = text.slice(at, colon);
+      const value = fieldValue(text, name, colon + 1, eol);
       const lower = name.length === 14 || name.length === 17 || name.length === 10 ? name.toLowerCase() : '';
       if (lower === 'content-length') {
         length = length === undefined ? value : `${length},${value}`;
         lengths++;
-      }
-      else if (lower === 'transfer-encoding') chunked = /(?:^|,)[ \t]*chunked[ \t]*$/i.test(value);
+      } else if (lower === 'transfer-encoding') chunked = /(?:^|,)[ \t]*chunked[ \t]*$/i.test(value);
       else if (lower === 'connection') options += `,${value.toLowerCase()}`;
       fields.push(name, value);
     }
     if (status < 200) return this.interim(status);
-    if (m[1] === '0' ? !/(?:^|,)[ \t]*keep-alive\b/.test(options) : /(?:^|,)[ \t]*close\b/.test(options)) this.reusable = false;
-    if (m[1] === '0' && chunked !== undefined) this.reusable = false; // §6.1: faulty framing, close after it
+    const http10 = text.charCodeAt(7) === 48; // HTTP/1.0
+    if (http10 ? !/(?:^|,)[ \t]*keep-alive\b/.test(options) : /(?:^|,)[ \t]*close\b/.test(options)) this.reusable = false;
+    if (http10 && chunked !== undefined) this.reusable = false; // §6.1: faulty framing, close after it
     const framing = this.framing(status, length, chunked);
     // One Content-Length with one number goes on (RFC 9110 §8.6), and none when Transfer-Encoding framed the body (node:http frames it again for the client).
     if (lengths > 1 || (lengths && (chunked !== undefined || length!.includes(',')))) fields = withLength(fields, chunked === undefined ? length!.split(',')[0]!.trim() : undefined);
@@ -158,8 +162,12 @@ export class ResponseParser {
       return chunked ? 'chunked' : 'close';
     }
     if (length === undefined) return 'close';
+    if (DIGITS.test(length)) {
+      this.left = Number(length);
+      return 'length';
+    }
     const values = length.split(',').map((v) => v.trim());
-    if (!values.every((v) => /^\d{1,15}$/.test(v) && v === values[0])) {
+    if (!values.every((v) => DIGITS.test(v) && v === values[0])) {
       throw new UpstreamProtocolError(`the upstream's Content-Length is not one number: ${JSON.stringify(length.slice(0, 60))}`);
     }
     this.left = Number(values[0]);
@@ -230,15 +238,6 @@ export class ResponseParser {
   }
 }
 
-/** line[from..] without the spaces and tabs around it (not String.trim: latin1 0xA0 is a value byte). */
-function trimOws(line: string, from: number): string {
-  let a = from;
-  let b = line.length;
-  while (a < b && (line.charCodeAt(a) === 32 || line.charCodeAt(a) === 9)) a++;
-  while (b > a && (line.charCodeAt(b - 1) === 32 || line.charCodeAt(b - 1) === 9)) b--;
-  return line.slice(a, b);
-}
-
 /** The fields with one Content-Length field, in the first one's place, holding `length` (none when undefined). */
 function withLength(fields: string[], length: string | undefined): string[] {
   const out: string[] = [];
@@ -250,13 +249,37 @@ function withLength(fields: string[], length: string | undefined): string[] {
   return out;
 }
 
-/** A field line's name and value (OWS around the value removed); throws on what a proxy must not relay. */
-function field(line: string): [string, string] {
-  if (line[0] === ' ' || line[0] === '\t') throw new UpstreamProtocolError('the upstream folded a header field over lines (obsolete line folding, RFC 9112 section 5.2)');
-  const colon = line.indexOf(':');
-  const name = colon > 0 ? line.slice(0, colon) : '';
-  if (!TOKEN.test(name)) throw new UpstreamProtocolError(`the upstream sent a malformed header field: ${JSON.stringify(line.slice(0, 60))}`);
-  const value = trimOws(line, colon + 1);
+/** The status code of a status line `HTTP/1.x NNN[ reason]` (text[0..eol]); throws on anything else. */
+function statusOf(text: string, eol: number): number {
+  if (!STATUS_LINE.test(eol === text.length ? text : text.slice(0, eol))) {
+    throw new UpstreamProtocolError(`the upstream's answer does not start with an HTTP/1.x status line: ${JSON.stringify(text.slice(0, Math.min(eol, 60)))}`);
+  }
+  return (text.charCodeAt(9) - 48) * 100 + (text.charCodeAt(10) - 48) * 10 + (text.charCodeAt(11) - 48);
+}
+
+/** Names already found to be tokens: the same few recur on every response. */
+const tokens = new Set<string>();
+
+/** Where the colon of the field line text[at..eol] is; throws on a folded line or a name that is not a token. */
+function fieldColon(text: string, at: number, eol: number): number {
+  const first = text.charCodeAt(at);
+  if (first === 32 || first === 9) throw new UpstreamProtocolError('the upstream folded a header field over lines (obsolete line folding, RFC 9112 section 5.2)');
+  const colon = text.indexOf(':', at);
+  const name = colon > at && colon < eol ? text.slice(at, colon) : '';
+  if (!tokens.has(name)) {
+    if (!TOKEN.test(name)) throw new UpstreamProtocolError(`the upstream sent a malformed header field: ${JSON.stringify(text.slice(at, Math.min(eol, at + 60)))}`);
+    if (tokens.size < 1024) tokens.add(name);
+  }
+  return colon;
+}
+
+/** The value of a field line, text[from..eol] without the spaces and tabs around it (not String.trim: latin1 0xA0 is a value byte). */
+function fieldValue(text: string, name: string, from: number, eol: number): string {
+  let a = from;
+  let b = eol;
+  while (a < b && (text.charCodeAt(a) === 32 || text.charCodeAt(a) === 9)) a++;
+  while (b > a && (text.charCodeAt(b - 1) === 32 || text.charCodeAt(b - 1) === 9)) b--;
+  const value = text.slice(a, b);
   if (BAD_VALUE.test(value)) throw new UpstreamProtocolError(`the upstream's ${name} field holds a control character`);
-  return [name, value];
+  return value;
 }

@@ -154,7 +154,8 @@ class PooledExchange implements Waiter, ResponseEvents {
   private complete(open: boolean): void {
     const conn = this.conn!;
     this.conn = undefined;
-    if (open && this.parser.reusable && this.sentAll && this.parser.done) {
+    // Not after HEAD: an upstream that wrongly sends a body anyway would have it read as the next request's answer.
+    if (open && this.parser.reusable && this.sentAll && this.parser.done && this.req.method !== 'HEAD') {
       // body() may have paused it for a slow client, and res emits no 'drain' once ended: the next request must read.
       if (conn.socket.isPaused()) conn.socket.resume();
       this.pool.release(conn);
