@@ -6,7 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { request } from 'node:http';
-import { LocalMapResolver, parseMapping, REASON_HEADER } from '../../src/proxy/index';
+import { LocalMapResolver, parseMapping, REASON_HEADER, type RequestLog } from '../../src/proxy/index';
 import { fixturePath } from '../helpers/fixtures';
 import { rawUpstream, respond, type Answer, type RawUpstream } from './raw-upstream';
 import { get, startProxy, within, type Reply } from './support';
@@ -14,11 +14,11 @@ import { get, startProxy, within, type Reply } from './support';
 const HOST = 'shop.example.com';
 
 /** Runs fn against a proxy whose shop/web:80 is a raw upstream answering with `answer`. */
-async function through(answer: Answer, fn: (port: number, up: RawUpstream) => Promise<void>, early = false): Promise<void> {
+async function through(answer: Answer, fn: (port: number, up: RawUpstream, logs: RequestLog[]) => Promise<void>, early = false): Promise<void> {
   const up = await rawUpstream(answer, early);
   const p = await startProxy(fixturePath('proxy', 'routes'), { resolver: new LocalMapResolver([parseMapping(`shop/web:80=${up.url}`)]) });
   try {
-    await fn(p.port, up);
+    await fn(p.port, up, p.logs);
   } finally {
     await p.close();
     await up.close();
@@ -179,3 +179,35 @@ test('an upstream answering 413 before the body is finished: the client gets the
     assert.equal(up.connections(), 2, 'the connection with half a body sent is closed, not reused');
   }, true);
 });
+
+test('interim 100 and 103 answers (RFC 9110 §15.2) are read and dropped: the client gets the final answer whole', async () => {
+  const answer: Answer = (req, s) => {
+    s.write('HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 103 Early Hints\r\nLink: </a.css>; rel=preload\r\n');
+    setImmediate(() => s.write(`\r\n${respond('201 Created', `#${req.conn}`, 'X-Final: yes\r\n')}`));
+  };
+  await through(answer, async (port, up) => {
+    const r = await send(port, '/a', { method: 'POST', body: 'x' });
+    assert.deepEqual([r.status, r.headers['x-final'], r.body], [201, 'yes', '#1']);
+    assert.equal(r.headers.link, undefined, 'the 103\'s fields are not the final answer\'s');
+    assert.equal((await send(port, '/b')).body, '#1', 'the connection carries the next request');
+    assert.equal(up.connections(), 1);
+  });
+});
+
+test('a HEAD answer has no body whatever its Content-Length says (RFC 9112 §6.3 item 1); the next request is answered right', async () => {
+  await through((req, s) => s.write(req.method === 'HEAD' ? 'HTTP/1.1 200 OK\r\ncontent-length: 1000\r\n\r\n' : respond('200 OK', `#${req.conn}`)), async (port) => {
+    const head = await send(port, '/h', { method: 'HEAD' });
+    assert.deepEqual([head.status, head.headers['content-length'], head.body], [200, '1000', '']);
+    assert.equal((await send(port, '/g')).status, 200);
+  });
+});
+
+for (const [what, bytes] of [['a Content-Length body', respond('200 OK', 'x'.repeat(100)).slice(0, -50)], ['a chunked body', 'HTTP/1.1 200 OK\r\ntransfer-encoding: chunked\r\n\r\n5\r\nhello\r\n']] as const) {
+  test(`${what} cut by the upstream's close: the client sees a cut response, not a complete one, and the log says aborted`, async () => {
+    await through((req, s) => (req.path === '/cut' ? s.end(bytes) : s.write(respond('200 OK', 'fine'))), async (port, _up, logs) => {
+      await assert.rejects(send(port, '/cut'), /aborted|socket hang up|ECONNRESET/);
+      assert.equal(logs.find((l) => l.path === '/cut')?.aborted, 'the upstream closed the connection mid-response');
+      assert.equal((await send(port, '/ok')).body, 'fine');
+    });
+  });
+}
