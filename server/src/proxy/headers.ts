@@ -96,7 +96,9 @@ export function upstreamHeaderList(req: IncomingMessage, host: string): { list: 
   const named = options ? extraOptions(options) : undefined;
   if (named) list = withoutNames(list, named);
   list.push('x-forwarded-for', append(forwardedFor, clientAddress(req)));
-  if (host) list.push('host', host, 'x-forwarded-host', host);
+  // An HTTP/1.1 request always has Host, empty when there is no authority (RFC 9112 §3.2; a node:http upstream answers 400 without).
+  list.push('host', host);
+  if (host) list.push('x-forwarded-host', host);
   list.push('x-forwarded-proto', (req.socket as TLSSocket).encrypted ? 'https' : 'http');
   return { list, body };
 }

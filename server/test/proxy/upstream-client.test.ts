@@ -9,7 +9,7 @@ import { request } from 'node:http';
 import { LocalMapResolver, parseMapping, REASON_HEADER, type RequestLog } from '../../src/proxy/index';
 import { fixturePath } from '../helpers/fixtures';
 import { rawUpstream, respond, type Answer, type RawUpstream } from './raw-upstream';
-import { get, startProxy, within, type Reply } from './support';
+import { get, openRaw, startProxy, startUpstream, within, type Reply } from './support';
 
 const HOST = 'shop.example.com';
 
@@ -211,3 +211,19 @@ for (const [what, bytes] of [['a Content-Length body', respond('200 OK', 'x'.rep
     });
   });
 }
+
+test('a request with no Host (HTTP/1.0) goes upstream as HTTP/1.1 with an empty Host (RFC 9112 §3.2), which a node:http upstream answers', async () => {
+  const web = await startUpstream('fallback'); // node:http: an HTTP/1.1 request without Host gets a 400 (RFC 9112 §3.2)
+  const p = await startProxy(fixturePath('proxy', 'routes'), { resolver: new LocalMapResolver([parseMapping(`shop/fallback:80=${web.url}`)]) });
+  try {
+    const s = await openRaw(p.port);
+    let answer = '';
+    s.on('data', (d: Buffer) => { answer += d.toString('latin1'); });
+    await within(5_000, new Promise((r) => { s.once('close', r); s.write('GET /x HTTP/1.0\r\n\r\n'); }));
+    assert.match(answer, /^HTTP\/1\.1 200 OK\r\n[^]*\r\n\r\nfallback \/x$/);
+    assert.equal(web.seen[0]!.headers.host, '');
+  } finally {
+    await p.close();
+    await web.close();
+  }
+});
