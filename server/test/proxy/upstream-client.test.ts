@@ -227,3 +227,36 @@ test('a request with no Host (HTTP/1.0) goes upstream as HTTP/1.1 with an empty 
     await web.close();
   }
 });
+
+test('concurrent requests: one request at a time per connection (no pipelining), each client gets its own answer, connections reused after', async () => {
+  const busy = new Set<number>();
+  let overlapped = 0;
+  const answer: Answer = (req, s) => {
+    if (busy.has(req.conn)) overlapped++;
+    busy.add(req.conn);
+    setImmediate(() => {
+      busy.delete(req.conn);
+      s.write(respond('200 OK', req.path));
+    });
+  };
+  await through(answer, async (port, up) => {
+    const paths = Array.from({ length: 20 }, (_, i) => `/c${i}`);
+    assert.deepEqual((await Promise.all(paths.map((x) => send(port, x)))).map((r) => r.body), paths);
+    const opened = up.connections();
+    assert.ok(opened >= 1 && opened <= 20);
+    for (const x of paths.slice(0, 5)) assert.equal((await send(port, x)).body, x);
+    assert.equal(up.connections(), opened, 'the idle connections carry later requests');
+    assert.equal(overlapped, 0, 'a request sent on a connection whose answer was still awaited');
+  });
+});
+
+test('a connection idle for 3.5 s is closed by the proxy, before node:http\'s 5 s keep-alive time-out can close it under a request', async () => {
+  await through(echo, async (port, up) => {
+    assert.equal((await send(port, '/a')).body, 'GET /a #1');
+    const idle = Date.now();
+    await within(6_000, up.closed(1));
+    const ms = Date.now() - idle;
+    assert.ok(ms >= 3_400 && ms < 5_000, `closed after ${ms} ms`);
+    assert.equal((await send(port, '/b')).body, 'GET /b #2');
+  });
+});
