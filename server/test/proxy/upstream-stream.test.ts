@@ -4,12 +4,12 @@
 // silence, and the connection goes back to the pool able to carry the next request.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { request } from 'node:http';
+import { createServer, request } from 'node:http';
 import type { Socket } from 'node:net';
 import { LocalMapResolver, parseMapping } from '../../src/proxy/index';
 import { fixturePath } from '../helpers/fixtures';
 import { rawUpstream, respond, type RawRequest } from './raw-upstream';
-import { get, startProxy, within } from './support';
+import { closeServer, get, listenLocal, startProxy, within } from './support';
 
 const MiB = 1 << 20;
 const TOTAL = 48 * MiB;
@@ -72,5 +72,37 @@ test('a slow client of a 48 MiB response: no abort, the upstream held back while
   } finally {
     await p.close();
     await up.close();
+  }
+});
+
+test('full duplex: an upstream echoing a 16 MiB chunked upload while it reads gets it whole, and the client reads it back whole', async () => {
+  const echo = createServer((req, res) => {
+    res.writeHead(200, { 'content-type': 'application/octet-stream' });
+    req.pipe(res);
+  });
+  const port = await listenLocal(echo);
+  const p = await startProxy(fixturePath('proxy', 'routes'), { resolver: new LocalMapResolver([parseMapping(`shop/web:80=http://127.0.0.1:${port}`)]) });
+  try {
+    const piece = Buffer.from(Array.from({ length: 65_536 }, (_, i) => (i * 7) & 0xff));
+    const got = await within(30_000, new Promise<Buffer>((resolve, reject) => {
+      const req = request({ host: '127.0.0.1', port: p.port, path: '/echo', method: 'POST', headers: { host: 'shop.example.com' }, agent: false }, (res) => {
+        const parts: Buffer[] = [];
+        res.on('data', (d: Buffer) => parts.push(d));
+        res.on('end', () => resolve(Buffer.concat(parts)));
+        res.on('error', reject);
+      });
+      req.on('error', reject);
+      let left = 256; // 16 MiB in 64 KiB pieces, as the proxy takes them
+      const more = () => {
+        while (left > 0) if (left-- && !req.write(piece)) return void req.once('drain', more);
+        req.end();
+      };
+      more();
+    }));
+    assert.equal(got.length, 256 * piece.length);
+    for (let at = 0; at < got.length; at += piece.length) assert.ok(got.subarray(at, at + piece.length).equals(piece), `bytes at ${at}`);
+  } finally {
+    await p.close();
+    await closeServer(echo);
   }
 });
