@@ -29,6 +29,7 @@ const DIGITS = /^\d{1,15}$/;
 const CHUNK_SIZE = /^([0-9A-Fa-f]{1,12})[ \t]*(?:;.*)?$/;
 const CRLF = Buffer.from('\r\n');
 const HEAD_END = Buffer.from('\r\n\r\n');
+const LF_LF = Buffer.from('\n\n');
 
 const enum State { Head, Length, ChunkSize, ChunkData, ChunkEnd, Trailers, Close, Done }
 
@@ -109,7 +110,11 @@ export class ResponseParser {
 
   private readHead(chunk: Buffer, at: number): number {
     const [bytes, found] = this.gather(chunk, at, HEAD_END, maxHeaderSize, 'response head');
-    if (found < 0) return chunk.length;
+    if (found < 0) {
+      // An empty line ended by LF alone: a head that will never end with CRLF CRLF (else a 504 after the headers time-out).
+      if (bytes.includes(LF_LF)) throw new UpstreamProtocolError('the upstream\'s response head ends its lines with LF alone, not CRLF (RFC 9112 section 2.2)');
+      return chunk.length;
+    }
     const next = ResponseParser.consumed(chunk, bytes, found, HEAD_END.length);
     this.onHead(bytes.toString('latin1', 0, found));
     return next;

@@ -111,6 +111,7 @@ const REJECTED: [string, string, RegExp][] = [
   ['a head over node:http\'s maxHeaderSize', `${OK}X-Big: ${'a'.repeat(maxHeaderSize)}\r\n\r\n`, new RegExp(`^the upstream's response head is longer than ${maxHeaderSize} bytes$`)],
   ['a chunk-size line over 4096 bytes (a long chunk-ext)', `${OK}Transfer-Encoding: chunked\r\n\r\n1;x=${'y'.repeat(5000)}\r\n`, /^the upstream's chunk size line is longer than 4096 bytes$/],
   ['a trailer section over the head limit (§7.1.2)', `${OK}Transfer-Encoding: chunked\r\n\r\n0\r\n${`X-T: ${'t'.repeat(1000)}\r\n`.repeat(20)}\r\n`, new RegExp(`^the upstream's trailer section is longer than ${maxHeaderSize} bytes$`)],
+  ['LF alone ending the head\'s lines (RFC 9112 §2.2: CRLF; node:http refuses it too), refused at once, not awaited', 'HTTP/1.1 200 OK\nContent-Length: 2\n\nok', /^the upstream's response head ends its lines with LF alone, not CRLF \(RFC 9112 section 2\.2\)$/],
   ['101 to a request that asked for no upgrade (RFC 9110 §15.2.2)', 'HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\n\r\n', /^the upstream switched protocols \(101\) on a request that asked for no upgrade$/],
 ];
 

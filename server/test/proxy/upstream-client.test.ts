@@ -87,6 +87,7 @@ const REFUSED: [string, string, string][] = [
   ['obs-fold', 'HTTP/1.1 200 OK\r\nX-A: a\r\n b\r\ncontent-length: 0\r\n\r\n', 'the upstream folded a header field over lines (obsolete line folding, RFC 9112 section 5.2)'],
   ['a Content-Length "5, 6"', 'HTTP/1.1 200 OK\r\ncontent-length: 5, 6\r\n\r\nhello', 'the upstream\'s Content-Length is not one number: "5, 6"'],
   ['a 101 nobody asked for', 'HTTP/1.1 101 Switching Protocols\r\nUpgrade: x\r\n\r\n', 'the upstream switched protocols (101) on a request that asked for no upgrade'],
+  ['LF-only line ends (kept open: a 502 at once, not a 504 after the headers time-out)', 'HTTP/1.1 200 OK\nContent-Length: 2\n\nok', 'the upstream\'s response head ends its lines with LF alone, not CRLF (RFC 9112 section 2.2)'],
   ['a control character in a value', 'HTTP/1.1 200 OK\r\nX-A: a\x01b\r\ncontent-length: 0\r\n\r\n', 'the upstream\'s X-A field holds a control character'],
 ];
 
