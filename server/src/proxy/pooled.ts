@@ -52,6 +52,8 @@ class PooledExchange implements Waiter, ResponseEvents {
   /** The request body went out whole (or there was none): the connection may carry another request. */
   private sentAll: boolean;
   private onBody: ((chunk: Buffer) => void) | undefined;
+  /** Set while the connection is paused because the client reads slowly: resumes it. */
+  private resume: (() => void) | undefined;
 
   constructor(private readonly pool: OriginPool, private readonly req: IncomingMessage, private readonly res: ServerResponse,
     private readonly r: PooledRequest, private readonly t: UpstreamTimeouts, private readonly ev: PooledEvents) {
@@ -139,11 +141,14 @@ class PooledExchange implements Waiter, ResponseEvents {
   }
 
   body(chunk: Buffer): void {
-    if (this.finished || this.res.write(chunk)) return;
+    if (this.finished || this.res.write(chunk) || this.resume) return;
     const socket = this.conn!.socket;
-    if (socket.isPaused()) return;
     socket.pause();
-    this.res.once('drain', () => socket.resume());
+    this.resume = () => {
+      this.resume = undefined;
+      socket.resume();
+    };
+    this.res.once('drain', this.resume);
   }
 
   end(): void {
@@ -154,6 +159,11 @@ class PooledExchange implements Waiter, ResponseEvents {
   private complete(open: boolean): void {
     const conn = this.conn!;
     this.conn = undefined;
+    if (this.resume) {
+      // Paused for a slow client when the last bytes came: the connection must read again before it serves another request.
+      this.res.off('drain', this.resume);
+      this.resume();
+    }
     // Not after HEAD: an upstream that wrongly sends a body anyway would have it read as the next request's answer.
     if (open && this.parser.reusable && this.sentAll && this.parser.done && this.req.method !== 'HEAD') this.pool.release(conn);
     else conn.socket.destroy();
@@ -165,7 +175,7 @@ class PooledExchange implements Waiter, ResponseEvents {
   private watchIdle(): void {
     if (this.timer) return void this.timer.refresh();
     this.timer = setTimeout(() => {
-      if (this.conn?.socket.isPaused()) this.timer!.refresh();
+      if (this.resume) this.timer!.refresh();
       else this.timedOut(new UpstreamTimeout('idle', this.t.idleMs, ' mid-response'));
     }, this.t.idleMs);
   }
