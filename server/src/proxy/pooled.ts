@@ -124,6 +124,8 @@ class PooledExchange implements Waiter, ResponseEvents {
 
   closed(error: Error | undefined): void {
     if (this.finished) return;
+    // A reset mid-body is a cut answer, even one read until the connection closes.
+    if (error && !this.parser.awaitingHead) return this.finish(error);
     try {
       this.parser.close();
     } catch (e) {
