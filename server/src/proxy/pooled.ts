@@ -5,6 +5,8 @@
 // Why not undici's Pool, which this replaced: under `wrk -t1 -c50` (bench/proxy.ts) a relay
 // through it cost about 45 µs of CPU per small request against about 33 through this client
 // (a node:http server answering by itself: 19), and the proxy's throughput is bound by it.
+// Port-forwarded pods keep node:http over their stream (forward.ts): one request per stream,
+// no pool to keep, and the tunnel, not the client, sets their pace.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ResponseParser, UpstreamProtocolError, type ResponseEvents } from './h1-response';
 import { UpstreamTimeout, type UpstreamTimeouts } from './timeouts';
