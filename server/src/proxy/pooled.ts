@@ -5,6 +5,8 @@
 // Why not undici's Pool, which this replaced: under `wrk -t1 -c50` (bench/proxy.ts) a relay
 // through it cost about 45 µs of CPU per small request against about 33 through this client
 // (a node:http server answering by itself: 19), and the proxy's throughput is bound by it.
+// Port-forwarded pods keep node:http over their stream (forward.ts): one request per stream,
+// no pool to keep, and the tunnel, not the client, sets their pace.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ResponseParser, UpstreamProtocolError, type ResponseEvents } from './h1-response';
 import { UpstreamTimeout, type UpstreamTimeouts } from './timeouts';
@@ -52,6 +54,8 @@ class PooledExchange implements Waiter, ResponseEvents {
   /** The request body went out whole (or there was none): the connection may carry another request. */
   private sentAll: boolean;
   private onBody: ((chunk: Buffer) => void) | undefined;
+  /** Set while the connection is paused because the client reads slowly: resumes it. */
+  private resume: (() => void) | undefined;
 
   constructor(private readonly pool: OriginPool, private readonly req: IncomingMessage, private readonly res: ServerResponse,
     private readonly r: PooledRequest, private readonly t: UpstreamTimeouts, private readonly ev: PooledEvents) {
@@ -122,6 +126,8 @@ class PooledExchange implements Waiter, ResponseEvents {
 
   closed(error: Error | undefined): void {
     if (this.finished) return;
+    // A reset mid-body is a cut answer, even one read until the connection closes.
+    if (error && !this.parser.awaitingHead) return this.finish(error);
     try {
       this.parser.close();
     } catch (e) {
@@ -139,11 +145,14 @@ class PooledExchange implements Waiter, ResponseEvents {
   }
 
   body(chunk: Buffer): void {
-    if (this.finished || this.res.write(chunk)) return;
+    if (this.finished || this.res.write(chunk) || this.resume) return;
     const socket = this.conn!.socket;
-    if (socket.isPaused()) return;
     socket.pause();
-    this.res.once('drain', () => socket.resume());
+    this.resume = () => {
+      this.resume = undefined;
+      socket.resume();
+    };
+    this.res.once('drain', this.resume);
   }
 
   end(): void {
@@ -154,6 +163,11 @@ class PooledExchange implements Waiter, ResponseEvents {
   private complete(open: boolean): void {
     const conn = this.conn!;
     this.conn = undefined;
+    if (this.resume) {
+      // Paused for a slow client when the last bytes came: the connection must read again before it serves another request.
+      this.res.off('drain', this.resume);
+      this.resume();
+    }
     // Not after HEAD: an upstream that wrongly sends a body anyway would have it read as the next request's answer.
     if (open && this.parser.reusable && this.sentAll && this.parser.done && this.req.method !== 'HEAD') {
       // body() may have paused it for a slow client, and res emits no 'drain' once ended: the next request must read.
@@ -168,7 +182,7 @@ class PooledExchange implements Waiter, ResponseEvents {
   private watchIdle(): void {
     if (this.timer) return void this.timer.refresh();
     this.timer = setTimeout(() => {
-      if (this.conn?.socket.isPaused()) this.timer!.refresh();
+      if (this.resume) this.timer!.refresh();
       else this.timedOut(new UpstreamTimeout('idle', this.t.idleMs, ' mid-response'));
     }, this.t.idleMs);
   }
