@@ -169,11 +169,8 @@ class PooledExchange implements Waiter, ResponseEvents {
       this.resume();
     }
     // Not after HEAD: an upstream that wrongly sends a body anyway would have it read as the next request's answer.
-    if (open && this.parser.reusable && this.sentAll && this.parser.done && this.req.method !== 'HEAD') {
-      // body() may have paused it for a slow client, and res emits no 'drain' once ended: the next request must read.
-      if (conn.socket.isPaused()) conn.socket.resume();
-      this.pool.release(conn);
-    } else conn.socket.destroy();
+    if (open && this.parser.reusable && this.sentAll && this.parser.done && this.req.method !== 'HEAD') this.pool.release(conn);
+    else conn.socket.destroy();
     this.res.end();
     this.finish();
   }
