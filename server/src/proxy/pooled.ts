@@ -92,26 +92,42 @@ class PooledExchange implements Waiter, ResponseEvents {
     this.timer = setTimeout(() => this.timedOut(new UpstreamTimeout('headers', this.t.headersMs)), this.t.headersMs);
   }
 
+  /**
+   * Streams the request body. Each turn's chunks are written in the event loop's check phase, after
+   * the poll phase has read what the upstream sent: an upstream that answers early (a 413) and
+   * closes makes a write fail, and a failed write closes the socket before its answer is read.
+   */
   private sendBody(conn: Connection, chunked: boolean): void {
     const { socket } = conn;
-    this.onBody = (c: Buffer) => {
-      if (chunked) socket.cork();
-      if (chunked) socket.write(`${c.length.toString(16)}\r\n`, 'latin1');
-      let ok = socket.write(c);
-      if (chunked) ok = socket.write('\r\n', 'latin1');
-      if (chunked) socket.uncork();
+    let queued: Buffer[] = [];
+    const flush = () => {
+      const chunks = queued;
+      queued = [];
+      if (this.conn !== conn) return; // answered (or failed) meanwhile: the rest is not wanted
+      let ok = true;
+      socket.cork();
+      for (const c of chunks) {
+        if (chunked) socket.write(`${c.length.toString(16)}\r\n`, 'latin1');
+        ok = socket.write(c);
+        if (chunked) ok = socket.write('\r\n', 'latin1');
+      }
+      socket.uncork();
       if (!ok) {
         this.req.pause();
         socket.once('drain', () => this.req.resume());
       }
     };
+    this.onBody = (c: Buffer) => {
+      if (queued.push(c) === 1) setImmediate(flush);
+    };
     this.req.on('data', this.onBody);
-    this.req.once('end', () => {
+    this.req.once('end', () => setImmediate(() => { // after the last flush
       if (this.conn !== conn) return;
       if (chunked) socket.write('0\r\n\r\n', 'latin1');
       this.sentAll = true;
-    });
+    }));
   }
+
 
   data(chunk: Buffer): void {
     try {

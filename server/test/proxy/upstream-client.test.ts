@@ -5,11 +5,11 @@
 // byte with their framing, and an early answer ends the exchange without a hang.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { request } from 'node:http';
+import { createServer, request } from 'node:http';
 import { LocalMapResolver, parseMapping, REASON_HEADER, type RequestLog } from '../../src/proxy/index';
 import { fixturePath } from '../helpers/fixtures';
 import { rawUpstream, respond, type Answer, type RawUpstream } from './raw-upstream';
-import { get, openRaw, startProxy, startUpstream, within, type Reply } from './support';
+import { closeServer, get, listenLocal, openRaw, startProxy, startUpstream, within, type Reply } from './support';
 
 const HOST = 'shop.example.com';
 
@@ -260,4 +260,23 @@ test('a connection idle for 3.5 s is closed by the proxy, before node:http\'s 5 
     assert.ok(ms >= 3_400 && ms < 5_000, `closed after ${ms} ms`);
     assert.equal((await send(port, '/b')).body, 'GET /b #2');
   });
+});
+
+test('a node:http upstream answering 413 with Connection: close without reading an 8 MiB upload: the client gets the 413, not a 502', async () => {
+  // node:http closes such a connection with the upload unread, so the proxy's next write fails: the answer must be read first.
+  const web = createServer((_req, res) => {
+    res.writeHead(413, { connection: 'close' });
+    res.end('too big');
+  });
+  const port = await listenLocal(web);
+  const p = await startProxy(fixturePath('proxy', 'routes'), { resolver: new LocalMapResolver([parseMapping(`shop/web:80=http://127.0.0.1:${port}`)]) });
+  try {
+    for (let i = 0; i < 3; i++) {
+      const r = await upload(p.port, [Buffer.alloc(8 << 20, 0x61)], true);
+      assert.deepEqual([r.status, r.body], [413, 'too big'], `upload ${i}`);
+    }
+  } finally {
+    await p.close();
+    await closeServer(web);
+  }
 });
