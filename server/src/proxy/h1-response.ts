@@ -26,7 +26,8 @@ const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 /** What node:http refuses in a field value it writes (its checkInvalidHeaderChar): anything but tab, visible ASCII and obs-text. */
 const BAD_VALUE = /[^\t\x20-\x7e\x80-\xff]/;
 const DIGITS = /^\d{1,15}$/;
-const CHUNK_SIZE = /^([0-9A-Fa-f]{1,12})[ \t]*(?:;.*)?$/;
+/** A chunk-size (leading zeros aside, at most 12 hex digits: 2^48 bytes), BWS, an extension. */
+const CHUNK_SIZE = /^0*([0-9A-Fa-f]{1,12})[ \t]*(?:;.*)?$/;
 const CRLF = Buffer.from('\r\n');
 const HEAD_END = Buffer.from('\r\n\r\n');
 const LF_LF = Buffer.from('\n\n');

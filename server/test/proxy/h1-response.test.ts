@@ -190,3 +190,8 @@ test('RFC 9110 §5.5: other control characters in a value (not HTAB) are refused
     assert.match(String(got.error?.message), /^the upstream's X-A field holds a control character$/, JSON.stringify(ctl));
   }
 });
+
+test('RFC 9112 §7.1: chunk-size = 1*HEXDIG, so leading zeros beyond 12 digits are a size still (node:http reads them too)', () => {
+  const got = read(`${OK}Transfer-Encoding: chunked\r\n\r\n${'0'.repeat(20)}5\r\nhello\r\n${'0'.repeat(20)}\r\n\r\n`);
+  assert.deepEqual([got.error?.message, got.body.toString(), got.ended], [undefined, 'hello', true]);
+});
