@@ -280,3 +280,21 @@ test('a node:http upstream answering 413 with Connection: close without reading 
     await closeServer(web);
   }
 });
+
+test('a kept-alive connection closed under a request: a GET goes again on a new connection, a POST is not sent twice (502)', async () => {
+  const perConn = new Map<number, number>();
+  const answer: Answer = (req, s) => {
+    const n = (perConn.get(req.conn) ?? 0) + 1;
+    perConn.set(req.conn, n);
+    if (n === 2) s.destroy(); // the second request on any connection: closed with no answer
+    else s.write(respond('200 OK', `${req.method} #${req.conn}`));
+  };
+  await through(answer, async (port, up) => {
+    assert.equal((await send(port, '/a')).body, 'GET #1');
+    assert.equal((await send(port, '/b')).body, 'GET #2', 'retried on a new connection');
+    const post = await send(port, '/c', { method: 'POST', body: 'once' });
+    assert.equal(post.status, 502);
+    assert.match(String(post.headers[REASON_HEADER]), /closed the connection before answering \(ECONNRESET\)$/);
+    assert.equal(up.requests.filter((r) => r.method === 'POST').length, 1, 'the POST reached the upstream once');
+  });
+});
