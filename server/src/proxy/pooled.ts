@@ -128,7 +128,6 @@ class PooledExchange implements Waiter, ResponseEvents {
     }));
   }
 
-
   data(chunk: Buffer): void {
     try {
       this.parser.push(chunk);
