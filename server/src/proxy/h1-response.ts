@@ -42,6 +42,8 @@ export class ResponseParser {
   private left = 0;
   /** Whether the connection may carry another request once this response is done. */
   reusable = true;
+  /** How long the upstream keeps an idle connection open, when its Keep-Alive field says (`timeout=N`, RFC 2068 §19.7.1.1). */
+  keepAliveMs: number | undefined;
 
   /** `headRequest`: the request was HEAD, so no body follows whatever the fields say. */
   constructor(private readonly ev: ResponseEvents, private readonly headRequest: boolean) {}
@@ -142,6 +144,7 @@ export class ResponseParser {
         lengths++;
       } else if (lower === 'transfer-encoding') chunked = /(?:^|,)[ \t]*chunked[ \t]*$/i.test(value);
       else if (lower === 'connection') options += `,${value.toLowerCase()}`;
+      else if (lower === 'keep-alive') this.keepAliveMs = keepAliveTimeout(value);
       fields.push(name, value);
     }
     if (status < 200) return this.interim(status);
@@ -253,6 +256,12 @@ function withLength(fields: string[], length: string | undefined): string[] {
     if (fields[i]!.toLowerCase() === 'content-length') length = undefined;
   }
   return out;
+}
+
+/** The `timeout=N` of a Keep-Alive field value, in ms. */
+function keepAliveTimeout(value: string): number | undefined {
+  const m = /(?:^|[,;\s])timeout\s*=\s*(\d{1,6})/i.exec(value);
+  return m ? Number(m[1]) * 1000 : undefined;
 }
 
 /** The status code of a status line `HTTP/1.x NNN[ reason]` (text[0..eol]); throws on anything else. */

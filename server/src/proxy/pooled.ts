@@ -184,6 +184,7 @@ class PooledExchange implements Waiter, ResponseEvents {
       this.resume();
     }
     // Not after HEAD: an upstream that wrongly sends a body anyway would have it read as the next request's answer.
+    conn.keepAliveMs = this.parser.keepAliveMs;
     if (open && this.parser.reusable && this.sentAll && this.parser.done && this.req.method !== 'HEAD') this.pool.release(conn);
     else conn.socket.destroy();
     this.res.end();

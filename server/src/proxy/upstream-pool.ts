@@ -1,13 +1,16 @@
 // Kept-alive HTTP/1.1 connections to the proxy's mapped local URLs, up to POOL_SIZE per
 // origin. A request takes the most recently freed connection (an idle stack), else opens a
 // new one, else waits in line for the next freed one. A connection idle for KEEP_ALIVE_MS is
-// closed by us, before node:http's 5 s keep-alive time-out closes it under a request; one the
+// closed by us, before node:http's 5 s keep-alive time-out closes it under a request (or a
+// second before the time-out the upstream's Keep-Alive field names, when shorter); one the
 // upstream closed meanwhile leaves the stack when its 'close' arrives, and a request that
 // still caught it is retried by forward.ts (the Exchange says the connection was reused).
 import { connect, type Socket } from 'node:net';
 
 export const POOL_SIZE = 256;
 const KEEP_ALIVE_MS = 3_500;
+/** How long before the upstream's own announced time-out an idle connection is closed. */
+const KEEP_ALIVE_MARGIN_MS = 1_000;
 const SWEEP_MS = 500;
 
 /** What a connection is doing for one request (pooled.ts). */
@@ -28,7 +31,10 @@ export class Connection {
   current: Exchange | undefined;
   /** Requests it carried before the current one. */
   uses = 0;
-  idleSince = 0;
+  /** Until when it may wait idle in the pool (Date.now() time). */
+  idleUntil = 0;
+  /** The upstream's announced keep-alive time-out (its Keep-Alive field), if any. */
+  keepAliveMs: number | undefined;
   private error: Error | undefined;
 
   constructor(readonly socket: Socket, pool: OriginPool) {
@@ -60,7 +66,10 @@ export class OriginPool {
 
   /** Gives w a connection now (true) or when one is free or opened (false). */
   acquire(w: Waiter): boolean {
-    for (let c = this.idle.pop(); c; c = this.idle.pop()) if (!c.socket.destroyed && w.take(c)) return true;
+    for (let c = this.idle.pop(); c; c = this.idle.pop()) {
+      if (c.idleUntil <= Date.now()) c.socket.destroy(); // the upstream may be closing it right now
+      else if (!c.socket.destroyed && w.take(c)) return true;
+    }
     if (this.all.size < POOL_SIZE && !this.closed) this.dial(w);
     else this.waiting.push(w);
     return false;
@@ -76,7 +85,9 @@ export class OriginPool {
     c.current = undefined;
     if (c.socket.destroyed) return;
     for (let w = this.waiting.shift(); w; w = this.waiting.shift()) if (w.take(c)) return;
-    c.idleSince = Date.now();
+    const keep = Math.min(KEEP_ALIVE_MS, (c.keepAliveMs ?? Infinity) - KEEP_ALIVE_MARGIN_MS);
+    if (keep <= 0) return void c.socket.destroy();
+    c.idleUntil = Date.now() + keep;
     this.idle.push(c);
     this.sweeper ??= setInterval(() => this.sweep(), SWEEP_MS).unref();
   }
@@ -110,10 +121,13 @@ export class OriginPool {
   }
 
   private sweep(): void {
-    const old = Date.now() - KEEP_ALIVE_MS;
-    let n = 0;
-    while (n < this.idle.length && this.idle[n]!.idleSince <= old) n++;
-    for (const c of this.idle.splice(0, n)) c.socket.destroy(); // the stack's bottom: the longest idle
+    const now = Date.now();
+    let kept = 0;
+    for (const c of this.idle) {
+      if (c.idleUntil > now) this.idle[kept++] = c;
+      else c.socket.destroy();
+    }
+    this.idle.length = kept;
     if (this.idle.length === 0) {
       clearInterval(this.sweeper);
       this.sweeper = undefined;

@@ -262,6 +262,27 @@ test('a connection idle for 3.5 s is closed by the proxy, before node:http\'s 5 
   });
 });
 
+test('an upstream announcing Keep-Alive: timeout=2 has its idle connection closed by the proxy a second before that, not at 3.5 s', async () => {
+  const answer: Answer = (req, s) => s.write(respond('200 OK', `#${req.conn}`, 'Keep-Alive: timeout=2\r\n'));
+  await through(answer, async (port, up) => {
+    assert.equal((await send(port, '/a')).body, '#1');
+    const idle = Date.now();
+    await within(3_000, up.closed(1));
+    const ms = Date.now() - idle;
+    assert.ok(ms >= 900 && ms < 1_900, `closed after ${ms} ms`);
+    assert.equal((await send(port, '/b')).body, '#2');
+  });
+});
+
+test('an upstream announcing Keep-Alive: timeout=1 gets a new connection per request (no idle time left to use)', async () => {
+  const answer: Answer = (req, s) => s.write(respond('200 OK', `#${req.conn}`, 'Keep-Alive: timeout=1, max=100\r\n'));
+  await through(answer, async (port, up) => {
+    assert.equal((await send(port, '/a')).body, '#1');
+    assert.equal((await send(port, '/b')).body, '#2');
+    assert.equal(up.connections(), 2);
+  });
+});
+
 test('a node:http upstream answering 413 with Connection: close without reading an 8 MiB upload: the client gets the 413, not a 502', async () => {
   // node:http closes such a connection with the upload unread, so the proxy's next write fails: the answer must be read first.
   const web = createServer((_req, res) => {
