@@ -27,8 +27,8 @@ export interface ControllerAction {
   rule?: string;
 }
 
-/** The request as a profile reads it; `headers` are HttpRequest's (one string per name, lower case). */
-export type ControllerRequest = { scheme: HttpRequest['scheme']; url: string; method: string; headers: HttpRequest['headers'] };
+/** The request as a profile reads it: the Host it was routed by; `headers` are HttpRequest's (one string per name, lower case), read only by a canary. */
+export type ControllerRequest = { scheme: HttpRequest['scheme']; host: string; url: string; method: string; headers: HttpRequest['headers'] };
 
 /** node:http's headers as HttpRequest's: repeated fields joined, the Host the proxy routed by. */
 export function plainHeaders(h: IncomingHttpHeaders, host: string): Record<string, string> {
@@ -54,13 +54,20 @@ function fromAnswer(a: RouteAnswer, originalPath: string, random: () => number):
   return { path: a.upstreamPath !== undefined && a.upstreamPath !== originalPath ? a.upstreamPath : undefined, target };
 }
 
+/** The request as HttpRequest, its headers still copied on first read only. */
 function httpRequestOf(req: ControllerRequest): HttpRequest {
-  return { scheme: req.scheme, host: req.headers.host ?? '', path: req.url, method: req.method, headers: req.headers };
+  return { scheme: req.scheme, host: req.host, path: req.url, method: req.method, get headers() { return req.headers; } };
 }
 
 export function controllerAction(profile: ControllerProfile | undefined, table: RouteTable, req: ControllerRequest, random: () => number = Math.random): ControllerAction {
-  if (!profile || profile.id === 'spec-only') return {};
-  return fromAnswer(profile.route(table, httpRequestOf(req)), req.url, random);
+  return profileAction(profile, table, req, random).action;
+}
+
+/** controllerAction() and whether another request with the same scheme, Host and target gets the same action (it may then be remembered). */
+export function profileAction(profile: ControllerProfile | undefined, table: RouteTable, req: ControllerRequest, random: () => number = Math.random): { action: ControllerAction; reusable: boolean } {
+  if (!profile || profile.id === 'spec-only') return { action: {}, reusable: true };
+  const a = profile.route(table, httpRequestOf(req));
+  return { action: fromAnswer(a, req.url, random), reusable: !a.variesByRequest && a.backends.length <= 1 };
 }
 
 /** What the Gateway API set does with the request: its matcher's answer as an action, naming the HTTPRoute match that won. */

@@ -7,7 +7,7 @@ import type { IncomingMessage } from 'node:http';
 import type { TLSSocket } from 'node:tls';
 import type { GatewayTable } from '../gateway/table';
 import type { ControllerProfile } from '../ingress/routing/profiles/types';
-import { controllerAction, gatewayAction, plainHeaders, type ControllerReply, type ControllerRequest } from './controller-action';
+import { gatewayAction, plainHeaders, type ControllerReply, type ControllerRequest } from './controller-action';
 import type { DecisionCache } from './decisions';
 import type { Refusal } from './explain';
 import { chooseSet, type RouteSetId } from './route-sets';
@@ -39,7 +39,7 @@ export interface Plan {
 
 function ingressPlan(sets: RouteSets, req: ControllerRequest, request: RequestTarget): Plan {
   const d = sets.decisions.decide(request.host, request.path);
-  const act = controllerAction(sets.profile, sets.decisions.table, req);
+  const act = sets.decisions.action(sets.profile, req);
   if (act.reply) return { rule: d.rule, reply: { answer: act.reply, who: `${sets.profile!.id} profile` }, sent: request };
   const target = act.target ?? d.target;
   if (!target) return { rule: d.rule, refusal: d.refusal, sent: request };
@@ -60,7 +60,7 @@ export function planRequest(sets: RouteSets, req: IncomingMessage, request: Requ
   const scheme = (req.socket as TLSSocket).encrypted ? 'https' : 'http';
   let headers: ControllerRequest['headers'] | undefined;
   // Copied on first use only: the spec-only profile never reads them, and this runs for every request.
-  const creq: ControllerRequest = { scheme, url: request.origin, method: req.method ?? 'GET', get headers() { return (headers ??= plainHeaders(req.headers, request.host)); } };
+  const creq: ControllerRequest = { scheme, host: request.host, url: request.origin, method: req.method ?? 'GET', get headers() { return (headers ??= plainHeaders(req.headers, request.host)); } };
   const plan = choice.set === 'gateway-api' ? gatewayPlan(sets, creq, request) : ingressPlan(sets, creq, request);
   return choice.named ? { ...plan, named: true } : plan;
 }

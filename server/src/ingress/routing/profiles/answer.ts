@@ -41,6 +41,8 @@ export interface RouteAnswer {
   trace: string[];
   /** The matcher that answered: "spec-only", "ingress-nginx" or "gateway-api". */
   profile: string;
+  /** The answer may differ for another request with the same scheme, Host and target (a canary reads headers, cookies or a weight). */
+  variesByRequest?: boolean;
 }
 
 export function request(host: string, path: string, more: Partial<HttpRequest> = {}): HttpRequest {

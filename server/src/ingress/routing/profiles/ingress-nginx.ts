@@ -71,7 +71,8 @@ export function nginxRoute(table: RouteTable, req: HttpRequest): RouteAnswer {
   if (r) return { ...r, ...base };
   const rw = rewritten(c, np, trace);
   const backends = backendsFor(c, view.canaries, req, trace);
-  return { ...base, status: 200, backends, upstreamPath: rw ?? `${np.path}${np.query ? `?${np.query}` : ''}` };
+  const variesByRequest = view.canaries.length > 0 || undefined; // else scheme, Host and target decide it all
+  return { ...base, status: 200, backends, upstreamPath: rw ?? `${np.path}${np.query ? `?${np.query}` : ''}`, variesByRequest };
 }
 
 export function ingressNginxProfile(reason: string): ControllerProfile {
