@@ -1,8 +1,8 @@
 // The proxy against its peers, in one run (issue 9, "The proxy keeps up"): the same small
 // Node backend reached directly, through a bare node:http proxy, through `ingress-lab serve`
-// (the built CLI, as a user runs it) and through nginx (1 worker, keep-alive upstream,
-// equivalent `location` rules). Load: `wrk -t1 -c50` (else a keep-alive loop here, and
-// the report says so). Figures: requests/s, p50/p99 latency, CPU time per request of the
+// (the built CLI, as a user runs it; also with --profile ingress-nginx) and through nginx
+// (1 worker, keep-alive upstream, equivalent `location` rules). Load: `wrk -t1 -c50` (else
+// a keep-alive loop here, and the report says so). Figures: requests/s, p50/p99 latency, CPU time per request of the
 // proxy process and its kernel part (from /proc), and their ratios to nginx; the load average
 // before and after each table says how busy the machine was. Peers take turns, round after
 // round, so each sees the same machine; the median round is reported with the range.
@@ -16,6 +16,7 @@ import type { AddressInfo } from 'node:net';
 import { cpuMs, CONNECTIONS, nodeLoad, which, wrkLoad, type Load } from './support/load';
 import { startNginx } from './support/nginx';
 
+const SERVE_NGINX = 'serve ingress-nginx';
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 3);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const PAYLOADS: Record<string, string> = { '/': 'hello from web\n', '/64k': 'x'.repeat(64 * 1024) };
@@ -79,14 +80,14 @@ interface Peer {
   stop(): Promise<void> | void;
 }
 
-/** `ingress-lab serve` from dist/, its log (one line per request) to a file as nginx's access log is. */
-async function startServe(dir: string, upstreamPort: number): Promise<Peer> {
+/** `ingress-lab serve` from dist/ with `args`, its log (one line per request) to a file as nginx's access log is. */
+async function startServe(dir: string, upstreamPort: number, name: string, args: string[] = []): Promise<Peer> {
   const cli = join(__dirname, '../../dist/cli/ingress-lab.js');
-  const log = join(dir, 'serve.log');
+  const log = join(dir, `${name.replace(/\W+/g, '-')}.log`);
   const fd = openSync(log, 'w');
   const map = ['web', 'api'].flatMap((s) => ['--map', `bench/${s}:80=http://127.0.0.1:${upstreamPort}`]);
   // BENCH_SERVE_NODE_ARGS=--cpu-prof profiles the proxy under load.
-  const proc = spawn(process.execPath, [...(process.env.BENCH_SERVE_NODE_ARGS?.split(' ').filter(Boolean) ?? []), cli, 'serve', join(dir, 'rules'), '--port', '0', '--no-https', ...map],
+  const proc = spawn(process.execPath, [...(process.env.BENCH_SERVE_NODE_ARGS?.split(' ').filter(Boolean) ?? []), cli, 'serve', join(dir, 'rules'), '--port', '0', '--no-https', ...map, ...args],
     { stdio: ['ignore', fd, 'inherit'] });
   closeSync(fd);
   let port: number | undefined;
@@ -96,7 +97,7 @@ async function startServe(dir: string, upstreamPort: number): Promise<Peer> {
   }
   if (!port) throw new Error(`ingress-lab serve did not start: ${readFileSync(log, 'utf8')}`);
   return {
-    name: 'ingress-lab serve', port, pids: () => [proc.pid!],
+    name, port, pids: () => [proc.pid!],
     stop: () => new Promise<void>((r) => { proc.once('exit', () => r()); proc.kill('SIGINT'); }),
   };
 }
@@ -135,14 +136,16 @@ function report(path: string, results: Map<string, Summary>, load: [number, numb
     const range = `${fmtN(s.rps)} (${fmtN(s.min)}–${fmtN(s.max)})`;
     console.log(`  ${name.padEnd(20)}${range.padEnd(26)}${fmtN(s.p50, 2).padStart(8)}${fmtN(s.p99, 2).padStart(8)}${fmtN(s.cpu, 0).padStart(12)}${fmtN(s.sys, 0).padStart(10)}${s.errors ? `  (${s.errors} errors)` : ''}`);
   }
-  const serve = results.get('ingress-lab serve');
-  const ratio = (peer: string, goal = '') => {
+  const ratio = (peer: string, goal = '', who = 'ingress-lab serve') => {
+    const serve = results.get(who);
     const o = results.get(peer);
     if (!serve || !o) return `  vs ${peer}: not measured`;
-    return `  serve / ${peer}: req/s ${(serve.rps / o.rps).toFixed(2)}×${goal ? ' (goal ≥ 0.5×)' : ''}, p50 ${(serve.p50 / o.p50).toFixed(2)}×, p99 ${(serve.p99 / o.p99).toFixed(2)}×${goal ? ' (goal ≤ 2×)' : ''}, CPU/request ${(serve.cpu / o.cpu).toFixed(2)}×`;
+    return `  ${who === SERVE_NGINX ? 'serve --profile ingress-nginx' : 'serve'} / ${peer}: req/s ${(serve.rps / o.rps).toFixed(2)}×${goal ? ' (goal ≥ 0.5×)' : ''}, p50 ${(serve.p50 / o.p50).toFixed(2)}×, p99 ${(serve.p99 / o.p99).toFixed(2)}×${goal ? ' (goal ≤ 2×)' : ''}, CPU/request ${(serve.cpu / o.cpu).toFixed(2)}×`;
   };
   console.log(ratio('nginx', 'goal'));
+  console.log(ratio('nginx', 'goal', SERVE_NGINX));
   console.log(ratio('node:http proxy'));
+  const serve = results.get('ingress-lab serve');
   if (serve && results.get('direct')) console.log(`  serve / direct: req/s ${(serve.rps / results.get('direct')!.rps).toFixed(2)}×`);
 }
 
@@ -150,7 +153,9 @@ async function startPeers(dir: string, upstreamPort: number): Promise<Peer[]> {
   const peers: Peer[] = [{ name: 'direct', port: upstreamPort, pids: () => [], stop: () => {} }];
   const node = await child(['--role=node-proxy', String(upstreamPort)]);
   peers.push({ name: 'node:http proxy', port: node.port, pids: () => [node.proc.pid!], stop: () => { node.proc.kill(); } });
-  peers.push(await startServe(dir, upstreamPort));
+  peers.push(await startServe(dir, upstreamPort, 'ingress-lab serve'));
+  // ingress-nginx users' case: the profile's redirects, rewrites and canaries are checked on every request.
+  peers.push(await startServe(dir, upstreamPort, SERVE_NGINX, ['--profile', 'ingress-nginx']));
   const nginxBin = which('nginx', ['/usr/sbin/nginx']);
   if (!nginxBin) console.log('nginx not found (Debian: apt-get install nginx-light): the nginx peer is skipped');
   else {
