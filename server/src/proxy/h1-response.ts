@@ -5,7 +5,7 @@
 // 100 Continue). What a proxy must not pass on is an error the 502 names: a malformed status
 // line or field, folded lines (§5.2: a proxy replaces the message with a 502), a
 // Content-Length that is not one number (§6.3 item 5), a head over node:http's header limit.
-// Pure: no I/O, fed by h1-client.ts.
+// Pure: no I/O, fed by pooled.ts.
 import { maxHeaderSize } from 'node:http';
 
 export interface ResponseEvents {
