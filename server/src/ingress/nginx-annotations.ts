@@ -49,6 +49,8 @@ export const NGINX_ANNOTATIONS: readonly AnnotationDoc[] = [
   { name: 'canary', doc: 'Mark this Ingress as a canary of another Ingress with the same host and path.', values: BOOL },
   { name: 'canary-weight', doc: 'Percentage (0-100) of requests routed to the canary.', example: '10' },
   { name: 'canary-by-header', doc: 'Header that routes a request to the canary when set to "always".', example: 'X-Canary' },
+  { name: 'canary-by-header-value', doc: 'With canary-by-header: the header value that routes a request to the canary (instead of "always").', example: 'beta' },
+  { name: 'canary-by-header-pattern', doc: 'With canary-by-header and no canary-by-header-value: a PCRE regex; a header value it matches routes the request to the canary.', example: '^beta-.*' },
   { name: 'canary-by-cookie', doc: 'Cookie that routes a request to the canary when set to "always".', example: 'canary' },
   { name: 'limit-rps', doc: 'Requests per second accepted from one client IP.', example: '10' },
   { name: 'limit-connections', doc: 'Concurrent connections allowed from one client IP.', example: '10' },

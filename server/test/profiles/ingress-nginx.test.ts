@@ -185,6 +185,28 @@ test('canary precedence, as the docs say: header over cookie over weight; "alway
   assert.equal(svc(route(valued, 'foo', '/', { headers: { 'x-canary': 'never', cookie: 'beta=always' } })), 'next', '"never" is not special with a header value: the cookie decides');
 });
 
+// annotations.md, "Canary": "canary-by-header-pattern: This works the same way as
+// canary-by-header-value except it does PCRE Regex matching. Note that when
+// canary-by-header-value is set this annotation will be ignored. When the given Regex causes
+// error during request processing, the request will be considered as not matching." The Lua
+// (route_to_alternative_balancer) matches unanchored and, on a regex error, returns false: the
+// main backend, the cookie and weight not consulted.
+test('canary-by-header-pattern: a value the regex matches anywhere goes to the canary, another falls through, a broken regex keeps the main backend', () => {
+  const main = ing('main', {}, 'foo', [['/', 'Prefix', 'stable']]);
+  const canaryOf = (more: Record<string, string>) => main + ing('canary', { canary: 'true', 'canary-by-header': 'X-Canary', 'canary-by-cookie': 'beta', ...more }, 'foo', [['/', 'Prefix', 'next']]);
+  const to = (yaml: string, headers: Record<string, string>) => svc(route(yaml, 'foo', '/', { headers }));
+  const patterned = canaryOf({ 'canary-by-header-pattern': 'beta-[0-9]+' });
+  assert.equal(to(patterned, { 'x-canary': 'beta-42' }), 'next');
+  assert.equal(to(patterned, { 'x-canary': 'team-beta-7-eu' }), 'next', 'unanchored, as ngx.re.match');
+  assert.equal(to(patterned, { 'x-canary': 'always', cookie: 'beta=never' }), 'stable', '"always" is an ordinary value with a pattern: the cookie decides');
+  assert.equal(to(patterned, { 'x-canary': 'gamma', cookie: 'beta=always' }), 'next', 'no match falls through to the cookie');
+  assert.equal(to(canaryOf({ 'canary-by-header-pattern': 'beta', 'canary-by-header-value': 'blue' }), { 'x-canary': 'beta' }), 'stable', 'ignored when canary-by-header-value is set');
+  const broken = canaryOf({ 'canary-by-header-pattern': 'beta-(', 'canary-weight': '100' });
+  const a = route(broken, 'foo', '/', { headers: { 'x-canary': 'beta-1', cookie: 'beta=always' } });
+  assert.equal(svc(a), 'stable', 'a regex error is "not matching" and the Lua returns false: not the cookie, not the weight');
+  assert.ok(a.trace.some((t) => t.includes('canary-by-header-pattern "beta-(" is not a valid regex')), a.trace.join('\n'));
+});
+
 test('canary-weight-total: out of the annotation above 100, else out of 100 (balancer.lua)', () => {
   const main = ing('main', {}, 'foo', [['/', 'Prefix', 'stable']]);
   const shares = (more: Record<string, string>) => route(main + ing('c', { canary: 'true', ...more }, 'foo', [['/', 'Prefix', 'next']]), 'foo', '/').backends.map((b) => `${b.service}=${b.weight}`).join(' ');

@@ -35,6 +35,6 @@ export function redirectCode(ing: Ingress, name: string, dflt: number): number {
 export const MODELLED = new Set([
   'use-regex', 'rewrite-target', 'app-root', 'ssl-redirect', 'force-ssl-redirect',
   'permanent-redirect', 'permanent-redirect-code', 'temporal-redirect', 'temporal-redirect-code',
-  'canary', 'canary-by-header', 'canary-by-header-value', 'canary-by-cookie', 'canary-weight', 'canary-weight-total',
+  'canary', 'canary-by-header', 'canary-by-header-value', 'canary-by-header-pattern', 'canary-by-cookie', 'canary-weight', 'canary-weight-total',
   'backend-protocol',
 ]);

@@ -4,9 +4,14 @@
 // order of precedence. Precedence is as follows: canary-by-header -> canary-by-cookie ->
 // canary-weight"):
 //   1. canary-by-header, when the request carries that header: with canary-by-header-value,
-//      exactly that value routes to the canary; without it, "always" routes to the canary and
-//      "never" never does. "For any other value, the header will be ignored and the request
-//      compared against the other canary rules by precedence."
+//      exactly that value routes to the canary; else with canary-by-header-pattern, a value the
+//      regex matches anywhere in it (ngx.re.match, PCRE, unanchored) does, and a pattern that
+//      fails keeps the request on the main backend ("When the given Regex causes error during
+//      request processing, the request will be considered as not matching"; the Lua returns
+//      false); without either, "always" routes to the canary and "never" never does. "For any
+//      other value, the header will be ignored and the request compared against the other
+//      canary rules by precedence." JavaScript's RegExp stands in for PCRE: they agree on the
+//      common syntax, and a pattern JavaScript refuses counts as the regex error.
 //   2. canary-by-cookie, when the request carries that cookie: "always" → the canary, "never" →
 //      never; any other value is ignored and the weight decides.
 //   3. canary-weight out of canary-weight-total: the Lua draws math.random(weightTotal) <= weight,
@@ -47,7 +52,29 @@ function byHeader(canary: Ingress, req: HttpRequest): CanaryDecision['to'] | und
   if (value === undefined) return undefined;
   const want = nginx(canary, 'canary-by-header-value');
   if (want) return value === want ? true : undefined;
+  const pattern = nginx(canary, 'canary-by-header-pattern');
+  if (pattern) {
+    const re = headerPattern(pattern);
+    return re === undefined ? false : re.test(value) ? true : undefined;
+  }
   return value === 'always' ? true : value === 'never' ? false : undefined;
+}
+
+const patterns = new Map<string, RegExp | undefined>();
+
+/** canary-by-header-pattern compiled once (undefined: the controller's regex error). */
+function headerPattern(source: string): RegExp | undefined {
+  if (!patterns.has(source)) {
+    let re: RegExp | undefined;
+    try {
+      re = new RegExp(source);
+    } catch {
+      re = undefined;
+    }
+    if (patterns.size >= 256) patterns.clear();
+    patterns.set(source, re);
+  }
+  return patterns.get(source);
 }
 
 function byCookie(canary: Ingress, req: HttpRequest): CanaryDecision['to'] | undefined {
@@ -56,11 +83,16 @@ function byCookie(canary: Ingress, req: HttpRequest): CanaryDecision['to'] | und
   return value === 'always' ? true : value === 'never' ? false : undefined;
 }
 
+function keptWhy(canary: Ingress): string {
+  const pattern = nginx(canary, 'canary-by-header-pattern');
+  return pattern && !nginx(canary, 'canary-by-header-value') ? `canary-by-header-pattern ${JSON.stringify(pattern)} is not a valid regex: kept on the main backend` : '"never": kept on the main backend';
+}
+
 export function canaryDecision(canary: Ingress, req: HttpRequest): CanaryDecision {
   const { weight, total } = canaryShare(canary);
   const header = byHeader(canary, req);
   if (header !== undefined) {
-    return { to: header, total, why: `canary-by-header ${nginx(canary, 'canary-by-header')}: ${header ? 'routed to the canary' : '"never": kept on the main backend'}` };
+    return { to: header, total, why: `canary-by-header ${nginx(canary, 'canary-by-header')}: ${header ? 'routed to the canary' : keptWhy(canary)}` };
   }
   const cookie = byCookie(canary, req);
   if (cookie !== undefined) {
