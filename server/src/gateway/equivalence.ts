@@ -4,7 +4,7 @@
 // canary header and cookie), ask the Ingress profile and the Gateway API matcher where the request goes
 // and list every difference: status, Services and ports (with weights), the path the backend
 // sees, the redirect's Location, the backend protocol. No I/O.
-import type { Service } from '../ingress/model';
+import type { Ingress, Service } from '../ingress/model';
 import type { RouteEntry, RouteTable } from '../ingress/routing/table';
 import { answerLabel, request, type HttpRequest, type RouteAnswer, type WeightedBackend } from '../ingress/routing/profiles/answer';
 import type { ControllerProfile } from '../ingress/routing/profiles/types';
@@ -49,13 +49,18 @@ const ESCAPE_SAMPLES: Record<string, string> = { '\\d': '0', '\\w': 'x' };
 
 /** A concrete path for a rule path: regex pieces replaced by sample text (a class with its quantifier by as many of one member). */
 export function samplePath(path: string): string {
-  const p = (path || '/')
+  const p = sampleText(path || '/');
+  return p.startsWith('/') ? p : `/${p}`;
+}
+
+/** Text a simple regex matches: its regex pieces replaced by sample text, anchors and groups dropped. */
+function sampleText(re: string): string {
+  return re
     .replace(/\(\/\|\$\)/g, '/')
     .replace(/\((?:\.\*|\.\+)\)|\.\*|\.\+/g, 'x')
     .replace(/\[(\^?)((?:\\.|[^\]])*)\](?:\{(\d+)(?:,\d*)?\}|[+*?])?/g, (_, neg: string, body: string, n?: string) => classSample(neg, body).repeat(n ? Number(n) : 1))
     .replace(/\\[dw](?:\{(\d+)(?:,\d*)?\}|[+*?])?/g, (m: string, n?: string) => ESCAPE_SAMPLES[m.slice(0, 2)]!.repeat(n ? Number(n) : 1))
     .replace(/[()[\]{}^$?*+|\\]/g, '');
-  return p.startsWith('/') ? p : `/${p}`;
 }
 
 function pathVariants(path: string): [string, string][] {
@@ -78,6 +83,13 @@ export interface BoundaryRequest {
   origin?: RouteEntry;
 }
 
+/** A canary-by-header value the controller routes to the canary: the set value, text its pattern matches, or "always". */
+function canaryHeaderSample(canary: Ingress): string {
+  const value = nginx(canary, 'canary-by-header-value');
+  const pattern = nginx(canary, 'canary-by-header-pattern');
+  return value || (pattern ? sampleText(pattern) : 'always');
+}
+
 export function boundaryRequests(table: RouteTable): BoundaryRequest[] {
   const seen = new Set<string>();
   const out: BoundaryRequest[] = [];
@@ -88,7 +100,7 @@ export function boundaryRequests(table: RouteTable): BoundaryRequest[] {
     out.push({ req, source, origin });
   };
   add(request('unmatched.invalid', '/'), 'a host no rule names');
-  const canaryHeaders = table.ingresses.flatMap((i) => { const h = nginx(i, 'canary-by-header'); return h ? [[h, nginx(i, 'canary-by-header-value') ?? 'always']] : []; });
+  const canaryHeaders = table.ingresses.flatMap((i) => { const h = nginx(i, 'canary-by-header'); return h ? [[h, canaryHeaderSample(i)]] : []; });
   // canary-by-cookie: "always" and "never" are the values the controller acts on.
   canaryHeaders.push(...table.ingresses.flatMap((i) => { const c = nginx(i, 'canary-by-cookie'); return c ? [['cookie', `${c}=always`], ['cookie', `${c}=never`]] : []; }));
   for (const g of table.groups) {

@@ -12,7 +12,7 @@ import { convertedObjects, convertedTable } from '../../src/gateway/convert/emit
 import { checkGatewayObjects } from '../../src/rules/gateway/index';
 import { gatewayPathProblem } from '../../src/gateway/convert/paths';
 import type { ConvertResult, Json } from '../../src/gateway/convert/types';
-import { checkEquivalence } from '../../src/gateway/equivalence';
+import { boundaryRequests, checkEquivalence } from '../../src/gateway/equivalence';
 import { ingressNginxProfile } from '../../src/ingress/routing/profiles/ingress-nginx';
 import { specOnlyProfile } from '../../src/ingress/routing/profiles/spec-only';
 import { fixturePath, listFiles } from '../helpers/fixtures';
@@ -105,15 +105,30 @@ test('the rewrite-target capture idiom becomes ReplacePrefixMatch and only upper
   for (const d of check.differences) assert.ok(/[A-Z]/.test(d.request.path) || d.request.host === 'unmatched.invalid' || /\/somethingx/.test(d.request.path), `${d.request.path}: ${d.why}`);
 });
 
-test('canary-weight becomes weighted backendRefs and canary-by-header a header rule; the check agrees', () => {
+/** Ingress main (Service stable) and a canary Ingress of it (Service next, weight 20, X-Canary) with `more` annotations on foo /, converted; the check's foo differences. */
+function convertCanary(more: string) {
   const main = ING('main', '', `  rules: [{ host: foo, http: { paths: [{ path: /, pathType: Prefix, backend: { service: { name: stable, port: { number: 80 } } } }] } }]`);
-  const canary = ING('canary', '"nginx.ingress.kubernetes.io/canary": "true", "nginx.ingress.kubernetes.io/canary-weight": "20", "nginx.ingress.kubernetes.io/canary-by-header-value": "yes", "nginx.ingress.kubernetes.io/canary-by-header": "X-Canary"', `  rules: [{ host: foo, http: { paths: [{ path: /, pathType: Prefix, backend: { service: { name: next, port: { number: 80 } } } }] } }]`);
+  const canary = ING('canary', `"nginx.ingress.kubernetes.io/canary": "true", "nginx.ingress.kubernetes.io/canary-weight": "20", "nginx.ingress.kubernetes.io/canary-by-header": "X-Canary", ${more}`, `  rules: [{ host: foo, http: { paths: [{ path: /, pathType: Prefix, backend: { service: { name: next, port: { number: 80 } } } }] } }]`);
   const { result, check } = convert(main + canary, true);
   assertValid(result);
-  const rules = (result.routes[0]!.spec as { rules: Rule[] }).rules;
+  const differences = check.differences.filter((d) => d.request.host === 'foo').map((d) => [d.request, d.why]);
+  return { result, rules: (result.routes[0]!.spec as { rules: Rule[] }).rules, differences, sent: boundaryRequests(buildRouteTable(load(main + canary).ingresses)) };
+}
+
+test('canary-weight becomes weighted backendRefs and canary-by-header a header rule; the check agrees', () => {
+  const { rules, differences } = convertCanary('"nginx.ingress.kubernetes.io/canary-by-header-value": "yes"');
   assert.deepEqual(rules.map((r) => r.backendRefs), [[{ name: 'next', port: 80 }], [{ name: 'stable', port: 80, weight: 80 }, { name: 'next', port: 80, weight: 20 }]]);
   assert.deepEqual(rules[0]!.matches, [{ path: { type: 'PathPrefix', value: '/' }, headers: [{ name: 'X-Canary', value: 'yes' }] }]);
-  assert.equal(check.differences.filter((d) => d.request.host === 'foo').length, 0, JSON.stringify(check.differences.map((d) => [d.request, d.why])));
+  assert.deepEqual(differences, []);
+});
+
+test('canary-by-header-pattern becomes a RegularExpression header match that finds the pattern anywhere in the value, as ngx.re.match does; the check agrees', () => {
+  const { result, rules, differences, sent } = convertCanary('"nginx.ingress.kubernetes.io/canary-by-header-pattern": "^beta-[0-9]+$"');
+  assert.deepEqual(rules[0]!.matches, [{ path: { type: 'PathPrefix', value: '/' }, headers: [{ type: 'RegularExpression', name: 'X-Canary', value: '.*(?:^beta-[0-9]+$).*' }] }]);
+  assert.deepEqual(rules[0]!.backendRefs, [{ name: 'next', port: 80 }]);
+  assert.ok(result.notes.some((n) => /canary-by-header X-Canary matching "\^beta-\[0-9\]\+\$" → a RegularExpression header match rule/.test(n.message)), JSON.stringify(result.notes));
+  assert.ok(sent.some((r) => r.req.headers['x-canary'] === 'beta-0'), 'the check sends a value the pattern matches');
+  assert.deepEqual(differences, []);
 });
 
 test('a port name becomes the Service port number; 17 paths become two routes', () => {

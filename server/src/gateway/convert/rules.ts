@@ -81,6 +81,25 @@ function canaryPathBackend(c: Ingress, host: string, path: string): IngressBacke
   return undefined;
 }
 
+/**
+ * The header match of a canary-by-header rule and what the conversion says of it: the value
+ * (canary-by-header-value, else "always"), or canary-by-header-pattern as a RegularExpression
+ * match that finds the pattern anywhere in the value, as ngx.re.match does (Gateway API regex
+ * matches are full matches in an implementation-specific dialect).
+ */
+function canaryHeaderMatch(canary: Ingress, header: string): { match: Json; words: string } {
+  const value = nginx(canary, 'canary-by-header-value');
+  const pattern = nginx(canary, 'canary-by-header-pattern');
+  if (!value && pattern) {
+    return {
+      match: { type: 'RegularExpression', name: header, value: `.*(?:${pattern}).*` },
+      words: `canary-by-header ${header} matching ${JSON.stringify(pattern)} → a RegularExpression header match rule (Extended support; the regex dialect is the implementation's, PCRE in ingress-nginx)`,
+    };
+  }
+  const words = `canary-by-header ${header}=${value || 'always'} → a header match rule${value ? '' : '; "never" (force the main backend) has no equivalent when a weight is set'}`;
+  return { match: { name: header, value: value || 'always' }, words };
+}
+
 /** The rules for one path: the main rule (weighted with a canary when there is one) and a canary header rule first. */
 export function pathRules(ing: Ingress, host: string, path: string, b: IngressBackend | undefined, base: { match: Json; filters: Json[] }, ctx: RuleContext): RuleJson[] {
   const canary = ctx.nginx ? canaryFor(host, path, ctx) : undefined;
@@ -93,9 +112,9 @@ export function pathRules(ing: Ingress, host: string, path: string, b: IngressBa
   const header = nginx(canary, 'canary-by-header');
   const ref = `canary Ingress ${canary.namespace}/${canary.name}`;
   if (header && cb) {
-    const value = nginx(canary, 'canary-by-header-value') ?? 'always';
-    out.push({ matches: [{ ...base.match, headers: [{ name: header, value }] }], ...filters, backendRefs: [cb] });
-    ctx.warn(ing, `${ref}: canary-by-header ${header}=${value} → a header match rule${nginx(canary, 'canary-by-header-value') ? '' : '; "never" (force the main backend) has no equivalent when a weight is set'}`);
+    const { match, words } = canaryHeaderMatch(canary, header);
+    out.push({ matches: [{ ...base.match, headers: [match] }], ...filters, backendRefs: [cb] });
+    ctx.warn(ing, `${ref}: ${words}`);
   }
   const cookie = nginx(canary, 'canary-by-cookie');
   if (cookie) ctx.warn(ing, `${ref}: canary-by-cookie ${cookie} has no Gateway API Standard equivalent (HTTPRoute matches no cookie): requests with ${cookie}=always follow the weights instead of the canary, ${cookie}=never too; not converted`);
