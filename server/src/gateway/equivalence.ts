@@ -10,6 +10,7 @@ import { answerLabel, request, type HttpRequest, type RouteAnswer, type Weighted
 import type { ControllerProfile } from '../ingress/routing/profiles/types';
 import { nginx } from '../ingress/routing/profiles/nginx-annotations';
 import { tlsCovers } from '../ingress/routing/profiles/nginx-actions';
+import { headerWant } from '../ingress/routing/profiles/nginx-canary';
 import { gatewayDecide } from './match';
 import type { HTTPRoute } from './model';
 import type { GatewayEntry, GatewayTable } from './table';
@@ -85,9 +86,8 @@ export interface BoundaryRequest {
 
 /** A canary-by-header value the controller routes to the canary: the set value, text its pattern matches, or "always". */
 function canaryHeaderSample(canary: Ingress): string {
-  const value = nginx(canary, 'canary-by-header-value');
-  const pattern = nginx(canary, 'canary-by-header-pattern');
-  return value || (pattern ? sampleText(pattern) : 'always');
+  const want = headerWant(canary);
+  return 'value' in want ? want.value : 'pattern' in want ? sampleText(want.pattern) : 'always';
 }
 
 export function boundaryRequests(table: RouteTable): BoundaryRequest[] {

@@ -59,11 +59,7 @@ function httpRequestOf(req: ControllerRequest): HttpRequest {
   return { scheme: req.scheme, host: req.host, path: req.url, method: req.method, get headers() { return req.headers; } };
 }
 
-export function controllerAction(profile: ControllerProfile | undefined, table: RouteTable, req: ControllerRequest, random: () => number = Math.random): ControllerAction {
-  return profileAction(profile, table, req, random).action;
-}
-
-/** controllerAction() and whether another request with the same scheme, Host and target gets the same action (it may then be remembered). */
+/** What the controller profile does with req, and whether another request with the same scheme, Host and target gets the same action (it may then be remembered). */
 export function profileAction(profile: ControllerProfile | undefined, table: RouteTable, req: ControllerRequest, random: () => number = Math.random): { action: ControllerAction; reusable: boolean } {
   if (!profile || profile.id === 'spec-only') return { action: {}, reusable: true };
   const a = profile.route(table, httpRequestOf(req));

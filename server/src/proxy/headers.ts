@@ -13,8 +13,7 @@ const HOP = new Set(HOP_BY_HOP);
  * a `delete` afterwards would slow every later access to the object).
  */
 export function endToEnd(headers: IncomingHttpHeaders, keepUpgrade = false, upstream = false): OutgoingHttpHeaders {
-  const named = String(headers.connection ?? '').toLowerCase().split(',').map((s) => s.trim()).filter(Boolean);
-  const drop = new Set([...HOP_BY_HOP, ...named]);
+  const drop = new Set([...HOP_BY_HOP, ...(extraOptions(`,${headers.connection ?? ''}`) ?? [])]);
   if (upstream) drop.add(AS_HEADER);
   if (keepUpgrade) {
     drop.delete('upgrade');
@@ -66,16 +65,17 @@ export function endToEndRaw(raw: readonly string[], extra: readonly string[]): s
 
 /**
  * Request fields not passed on as sent: those the proxy sets itself, Expect (node:http already
- * answered it; undici refuses the field) and the proxy's own choice of rule set (AS_HEADER).
+ * answered it) and the proxy's own choice of rule set (AS_HEADER).
  */
 const REPLACED = new Set(['host', 'x-forwarded-host', 'x-forwarded-proto', 'x-forwarded-for', 'expect', AS_HEADER]);
 
 /**
- * upstreamHeaders() from req.rawHeaders, as a flat name/value list (for undici): the
+ * upstreamHeaders() from req.rawHeaders, as a flat name/value list (for pooled.ts): the
  * client's fields in its order and spelling, duplicates kept as nginx keeps them, except a
- * repeated Content-Length (one framing only); `body` says whether the request has one.
+ * repeated Content-Length (one framing only); `body` says whether the request has one and how
+ * it is framed upstream (by that length, else chunked).
  */
-export function upstreamHeaderList(req: IncomingMessage, host: string): { list: string[]; body: boolean } {
+export function upstreamHeaderList(req: IncomingMessage, host: string): { list: string[]; body: false | 'length' | 'chunked' } {
   const raw = req.rawHeaders;
   let list: string[] = [];
   let forwardedFor: string | undefined;
@@ -100,7 +100,7 @@ export function upstreamHeaderList(req: IncomingMessage, host: string): { list: 
   list.push('host', host);
   if (host) list.push('x-forwarded-host', host);
   list.push('x-forwarded-proto', (req.socket as TLSSocket).encrypted ? 'https' : 'http');
-  return { list, body };
+  return { list, body: body && (length ? 'length' : 'chunked') };
 }
 
 function clientAddress(req: IncomingMessage): string {

@@ -26,7 +26,8 @@ export interface PooledRequest {
   path: string;
   /** Header fields as [name, value, ...], framing of the body excepted when it is chunked. */
   headers: readonly string[];
-  body: boolean;
+  /** The body and its framing: as long as its Content-Length field says, or chunked here (the client sent no length). */
+  body: false | 'length' | 'chunked';
 }
 
 /** A request target and field values fit for a request head: no control characters, no spaces in the target. */
@@ -86,10 +87,10 @@ class PooledExchange implements Waiter, ResponseEvents {
   }
 
   private send(conn: Connection): void {
-    const chunked = this.r.body && !this.r.headers.some((v, i) => i % 2 === 0 && v.toLowerCase() === 'content-length');
+    const chunked = this.r.body === 'chunked';
     conn.socket.write(requestHead(this.req.method ?? 'GET', this.r, chunked), 'latin1');
     if (this.r.body) this.sendBody(conn, chunked);
-    this.timer = setTimeout(() => this.timedOut(new UpstreamTimeout('headers', this.t.headersMs)), this.t.headersMs);
+    this.timer = setTimeout(() => this.finish(new UpstreamTimeout('headers', this.t.headersMs)), this.t.headersMs);
   }
 
   /**
@@ -183,8 +184,8 @@ class PooledExchange implements Waiter, ResponseEvents {
       this.res.off('drain', this.resume);
       this.resume();
     }
-    // Not after HEAD: an upstream that wrongly sends a body anyway would have it read as the next request's answer.
     conn.keepAliveMs = this.parser.keepAliveMs;
+    // Not after HEAD: an upstream that wrongly sends a body anyway would have it read as the next request's answer.
     if (open && this.parser.reusable && this.sentAll && this.parser.done && this.req.method !== 'HEAD') this.pool.release(conn);
     else conn.socket.destroy();
     this.res.end();
@@ -196,12 +197,8 @@ class PooledExchange implements Waiter, ResponseEvents {
     if (this.timer) return void this.timer.refresh();
     this.timer = setTimeout(() => {
       if (this.resume) this.timer!.refresh();
-      else this.timedOut(new UpstreamTimeout('idle', this.t.idleMs, ' mid-response'));
+      else this.finish(new UpstreamTimeout('idle', this.t.idleMs, ' mid-response'));
     }, this.t.idleMs);
-  }
-
-  private timedOut(e: UpstreamTimeout): void {
-    this.finish(e);
   }
 
   /** Ends the exchange once; a connection still held is in an unknown state and is closed. */

@@ -38,13 +38,17 @@ test('sequential requests share one kept-alive upstream connection', async () =>
   });
 });
 
-test('Connection: close from the upstream (RFC 9112 §9.6): the next request opens a new connection and succeeds', async () => {
-  const answer: Answer = (req, s) => s.end(respond('200 OK', `#${req.conn}`, 'Connection: close\r\n'));
+/** Two requests to an upstream answering with `answer`: each must be answered, the second on a new connection. */
+async function newConnectionEach(answer: Answer): Promise<void> {
   await through(answer, async (port, up) => {
     assert.equal((await send(port, '/a')).body, '#1');
     assert.equal((await send(port, '/b')).body, '#2');
     assert.equal(up.connections(), 2);
   });
+}
+
+test('Connection: close from the upstream (RFC 9112 §9.6): the next request opens a new connection and succeeds', async () => {
+  await newConnectionEach((req, s) => s.end(respond('200 OK', `#${req.conn}`, 'Connection: close\r\n')));
 });
 
 test('an upstream that closes an idle connection (after 100 ms): the next request succeeds on a new one, no 502', async () => {
@@ -275,12 +279,7 @@ test('an upstream announcing Keep-Alive: timeout=2 has its idle connection close
 });
 
 test('an upstream announcing Keep-Alive: timeout=1 gets a new connection per request (no idle time left to use)', async () => {
-  const answer: Answer = (req, s) => s.write(respond('200 OK', `#${req.conn}`, 'Keep-Alive: timeout=1, max=100\r\n'));
-  await through(answer, async (port, up) => {
-    assert.equal((await send(port, '/a')).body, '#1');
-    assert.equal((await send(port, '/b')).body, '#2');
-    assert.equal(up.connections(), 2);
-  });
+  await newConnectionEach((req, s) => s.write(respond('200 OK', `#${req.conn}`, 'Keep-Alive: timeout=1, max=100\r\n')));
 });
 
 test('a node:http upstream answering 413 with Connection: close without reading an 8 MiB upload: the client gets the 413, not a 502', async () => {

@@ -6,7 +6,7 @@
 import type { Ingress, IngressBackend, Service } from '../../ingress/model';
 import { hostKey } from '../../ingress/routing/hosts';
 import { nginx, redirectCode } from '../../ingress/routing/profiles/nginx-annotations';
-import { canaryShare } from '../../ingress/routing/profiles/nginx-canary';
+import { canaryShare, headerWant } from '../../ingress/routing/profiles/nginx-canary';
 import type { Json, RuleJson } from './types';
 
 export interface RuleContext {
@@ -88,16 +88,16 @@ function canaryPathBackend(c: Ingress, host: string, path: string): IngressBacke
  * matches are full matches in an implementation-specific dialect).
  */
 function canaryHeaderMatch(canary: Ingress, header: string): { match: Json; words: string } {
-  const value = nginx(canary, 'canary-by-header-value');
-  const pattern = nginx(canary, 'canary-by-header-pattern');
-  if (!value && pattern) {
+  const want = headerWant(canary);
+  if ('pattern' in want) {
     return {
-      match: { type: 'RegularExpression', name: header, value: `.*(?:${pattern}).*` },
-      words: `canary-by-header ${header} matching ${JSON.stringify(pattern)} → a RegularExpression header match rule (Extended support; the regex dialect is the implementation's, PCRE in ingress-nginx)`,
+      match: { type: 'RegularExpression', name: header, value: `.*(?:${want.pattern}).*` },
+      words: `canary-by-header ${header} matching ${JSON.stringify(want.pattern)} → a RegularExpression header match rule (Extended support; the regex dialect is the implementation's, PCRE in ingress-nginx)`,
     };
   }
-  const words = `canary-by-header ${header}=${value || 'always'} → a header match rule${value ? '' : '; "never" (force the main backend) has no equivalent when a weight is set'}`;
-  return { match: { name: header, value: value || 'always' }, words };
+  const value = 'value' in want ? want.value : 'always';
+  const words = `canary-by-header ${header}=${value} → a header match rule${'value' in want ? '' : '; "never" (force the main backend) has no equivalent when a weight is set'}`;
+  return { match: { name: header, value }, words };
 }
 
 /** The rules for one path: the main rule (weighted with a canary when there is one) and a canary header rule first. */

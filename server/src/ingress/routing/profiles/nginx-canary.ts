@@ -46,15 +46,24 @@ export interface CanaryDecision {
   why: string;
 }
 
+/** What a canary-by-header value must be: the set value, else the pattern's matches (an empty annotation is unset, as in the Lua), else "always"/"never". */
+export type HeaderWant = { value: string } | { pattern: string } | { always: true };
+
+export function headerWant(canary: Ingress): HeaderWant {
+  const value = nginx(canary, 'canary-by-header-value');
+  if (value) return { value };
+  const pattern = nginx(canary, 'canary-by-header-pattern');
+  return pattern ? { pattern } : { always: true };
+}
+
 function byHeader(canary: Ingress, req: HttpRequest): CanaryDecision['to'] | undefined {
   const header = nginx(canary, 'canary-by-header');
   const value = header ? req.headers[header.toLowerCase()] : undefined;
   if (value === undefined) return undefined;
-  const want = nginx(canary, 'canary-by-header-value');
-  if (want) return value === want ? true : undefined;
-  const pattern = nginx(canary, 'canary-by-header-pattern');
-  if (pattern) {
-    const re = headerPattern(pattern);
+  const want = headerWant(canary);
+  if ('value' in want) return value === want.value ? true : undefined;
+  if ('pattern' in want) {
+    const re = headerPattern(want.pattern);
     return re === undefined ? false : re.test(value) ? true : undefined;
   }
   return value === 'always' ? true : value === 'never' ? false : undefined;
@@ -84,8 +93,8 @@ function byCookie(canary: Ingress, req: HttpRequest): CanaryDecision['to'] | und
 }
 
 function keptWhy(canary: Ingress): string {
-  const pattern = nginx(canary, 'canary-by-header-pattern');
-  return pattern && !nginx(canary, 'canary-by-header-value') ? `canary-by-header-pattern ${JSON.stringify(pattern)} is not a valid regex: kept on the main backend` : '"never": kept on the main backend';
+  const want = headerWant(canary);
+  return 'pattern' in want ? `canary-by-header-pattern ${JSON.stringify(want.pattern)} is not a valid regex: kept on the main backend` : '"never": kept on the main backend';
 }
 
 export function canaryDecision(canary: Ingress, req: HttpRequest): CanaryDecision {
