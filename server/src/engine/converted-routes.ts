@@ -7,7 +7,7 @@
 // attached to the Gateway the converter writes for those Ingresses (`--with-gateway`), so its
 // HTTP and HTTPS listeners are told apart as they will be. No I/O.
 import { convertedGateway } from '../gateway/conversion';
-import { convertedFrom as routeConvertedFrom, differenceFindings } from '../gateway/difference-findings';
+import { convertedFrom, differenceFindings } from '../gateway/difference-findings';
 import { checkEquivalence } from '../gateway/equivalence';
 import type { Gateway, GatewayObject, HTTPRoute } from '../gateway/model';
 import { buildGatewayTable } from '../gateway/table';
@@ -15,7 +15,8 @@ import type { Finding } from '../ingress/findings';
 import type { Ingress, Service } from '../ingress/model';
 import type { RouteTable } from '../ingress/routing/index';
 import { isCanary } from '../ingress/routing/profiles/nginx-annotations';
-import type { ControllerProfile, ProfileSetting } from '../ingress/routing/profiles/types';
+import type { ControllerProfile } from '../ingress/routing/profiles/types';
+import { ingressRef } from '../ingress/routing/order';
 import { hostsOf } from './object-index';
 import type { DocEntry } from './file-model';
 import type { Project } from './project';
@@ -25,7 +26,7 @@ export const isGateway = (o: GatewayObject): o is Gateway => o.kind === 'Gateway
 
 /** The named Ingresses and the canaries on their hosts. */
 function sourceIngresses(all: readonly Ingress[], refs: Set<string>): Ingress[] {
-  const named = all.filter((i) => refs.has(`${i.namespace}/${i.name}`));
+  const named = all.filter((i) => refs.has(ingressRef(i)));
   const hosts = new Set(named.flatMap(hostsOf));
   return [...named, ...all.filter((i) => !named.includes(i) && isCanary(i) && hostsOf(i).some((h) => hosts.has(h)))];
 }
@@ -39,12 +40,7 @@ function assumedGateways(routes: readonly HTTPRoute[], gateways: readonly Gatewa
       if (p.kind === 'Gateway' && !gateways.some((g) => g.name === p.name && g.namespace === namespace)) missing.set(`${namespace}/${p.name}`, { name: p.name, namespace });
     }
   }
-  return [...missing.values()].flatMap((gw) => convertedGateway(table, services, profile, gw).filter(isGateway));
-}
-
-/** The Ingress ("namespace/name") a Gateway API object was converted from, if it is a converted HTTPRoute. */
-export function convertedFrom(o: GatewayObject): string | undefined {
-  return isRoute(o) ? routeConvertedFrom(o) : undefined;
+  return [...missing.values()].flatMap((gw) => convertedGateway(table, services, profile, gw));
 }
 
 /**
@@ -56,7 +52,7 @@ export function dirtyConversions(dirty: Set<string> | 'all', e: DocEntry): Set<s
   if (dirty === 'all') return dirty;
   if (e.gatewayObjects.some(isGateway) || e.objects.some((o) => o.kind === 'Service' || o.kind === 'IngressClass')) return 'all';
   // An Ingress's ref, and its hosts as they were and are (HOST_KEY): the routes on them route its requests.
-  for (const o of e.objects) if (o.kind === 'Ingress') [`${o.namespace}/${o.name}`, ...hostsOf(o).map((h) => HOST_KEY + h)].forEach((k) => dirty.add(k));
+  for (const o of e.objects) if (o.kind === 'Ingress') [ingressRef(o), ...hostsOf(o).map((h) => HOST_KEY + h)].forEach((k) => dirty.add(k));
   for (const o of e.gatewayObjects) { const from = convertedFrom(o); if (from) dirty.add(from); }
   return dirty;
 }
@@ -66,10 +62,10 @@ const HOST_KEY = ' host ';
 
 /** The dirty refs and every converted-from ref whose Ingress shares a host with a dirty one (they route the same requests); undefined: all. */
 function scopeOf(dirty: Set<string>, refs: Set<string>, all: readonly Ingress[]): Set<string> | undefined {
-  const byRef = new Map(all.map((i) => [`${i.namespace}/${i.name}`, i]));
+  const byRef = new Map(all.map((i) => [ingressRef(i), i]));
   const hosts = new Set([...dirty].flatMap((k) => (k.startsWith(HOST_KEY) ? [k.slice(HOST_KEY.length)] : byRef.get(k) ? hostsOf(byRef.get(k)!) : [])));
   // Rules without host and wildcards route requests of other hosts too: prove everything.
-  if ([...hosts].some((h) => h === '' || h.startsWith('*.')) || all.some((i) => refs.has(`${i.namespace}/${i.name}`) && hostsOf(i).some((h) => h === '' || h.startsWith('*.')))) return undefined;
+  if ([...hosts].some((h) => h === '' || h.startsWith('*.')) || all.some((i) => refs.has(ingressRef(i)) && hostsOf(i).some((h) => h === '' || h.startsWith('*.')))) return undefined;
   return new Set([...refs].filter((r) => dirty.has(r) || (byRef.get(r) && hostsOf(byRef.get(r)!).some((h) => hosts.has(h)))));
 }
 
@@ -77,15 +73,16 @@ function scopeOf(dirty: Set<string>, refs: Set<string>, all: readonly Ingress[])
  * gateway/route-differs findings on the workspace's converted HTTPRoutes: those of the Ingresses
  * in scope (every one when dirty is 'all': scope undefined), proved together.
  */
-export function convertedRouteFindings(project: Project, objects: readonly GatewayObject[], setting: ProfileSetting, dirty: Set<string> | 'all' = 'all'): { scope?: Set<string>; findings: Finding[] } {
-  const converted = objects.filter(isRoute).filter((r) => routeConvertedFrom(r) !== undefined);
+export function convertedRouteFindings(project: Project, objects: readonly GatewayObject[], dirty: Set<string> | 'all' = 'all'): { scope?: Set<string>; findings: Finding[] } {
+  const converted = objects.filter(isRoute).filter((r) => convertedFrom(r) !== undefined);
+  if (!converted.length) return { findings: [] }; // no converted route: nothing to prove, any old finding goes
   const all = project.index.list('Ingress');
-  const scope = dirty === 'all' ? undefined : scopeOf(dirty, new Set(converted.map((r) => routeConvertedFrom(r)!)), all);
-  const routes = scope ? converted.filter((r) => scope.has(routeConvertedFrom(r)!)) : converted;
-  const ingresses = sourceIngresses(all, new Set(routes.map((r) => routeConvertedFrom(r)!)));
+  const scope = dirty === 'all' ? undefined : scopeOf(dirty, new Set(converted.map((r) => convertedFrom(r)!)), all);
+  const routes = scope ? converted.filter((r) => scope.has(convertedFrom(r)!)) : converted;
+  const ingresses = sourceIngresses(all, new Set(routes.map((r) => convertedFrom(r)!)));
   if (!routes.length || !ingresses.length) return { scope, findings: [] };
   const table = project.routeTable({ ingresses });
-  const profile = project.profile(setting, table);
+  const profile = project.profile(undefined, table);
   const services = project.store.list('Service');
   const gateways = objects.filter(isGateway);
   const gw = buildGatewayTable(routes, [...gateways, ...assumedGateways(routes, gateways, table, services, profile)]);

@@ -24,7 +24,8 @@ import type { Span } from '../ingress/source';
 import { anchorSpan, FileModel, type DocEntry, type FileUpdate, type Lines } from './file-model';
 import { hostsOf, keysOf, ObjectIndex, wildcardOf } from './object-index';
 import { projectRouteTable, type TableScope } from './routes';
-import { convertedFrom, convertedRouteFindings, dirtyConversions } from './converted-routes';
+import { convertedFrom } from '../gateway/difference-findings';
+import { convertedRouteFindings, dirtyConversions } from './converted-routes';
 import type { GatewayObject } from '../gateway/model';
 import { servedGatewayObjects } from '../gateway/served';
 import { gatewayTableOfObjects, type GatewayTable } from '../gateway/table';
@@ -62,7 +63,7 @@ export class Project {
   /** Chunks holding HTTPRoutes or Gateways, and their route table (dropped when one of them changes). */
   private readonly gatewayEntries = new Set<DocEntry>();
   private gwTable: GatewayTable | undefined;
-  /** Chunks holding gateway/route-differs findings; the Ingresses ("ns/name") whose converted routes must be proved again. */
+  /** Chunks holding gateway/route-differs findings; the Ingresses ("ns/name") whose converted routes must be proved again, and their hosts (converted-routes.ts HOST_KEY). */
   private readonly gwHolders = new Set<DocEntry>();
   private convertedDirty: Set<string> | 'all' = 'all';
 
@@ -297,7 +298,7 @@ export class Project {
     }
   }
 
-  /** The workspace's HTTPRoutes and Gateways, kept by their chunks (Gateway API objects are not in the object index). */
+  /** The workspace's HTTPRoutes and Gateways, gathered from the chunks that read them (Gateway API objects are not in the object index). */
   gatewayObjects(): GatewayObject[] {
     if (!this.gatewayEntries.size) return [];
     // In file and document order, as read (never parsed again).
@@ -317,7 +318,7 @@ export class Project {
     this.convertedDirty = new Set();
     const objects = this.gatewayObjects();
     const off = this.opts.overrides[routeDiffers.id] === 'off';
-    const { scope, findings: found } = objects.length && !off ? convertedRouteFindings(this, objects, this.opts.profile ?? 'auto', dirty) : { scope: undefined, findings: [] };
+    const { scope, findings: found } = objects.length && !off ? convertedRouteFindings(this, objects, dirty) : { scope: undefined, findings: [] };
     // The chunks whose routes were proved again (all of them when scope is undefined) drop their old findings.
     const redo = [...this.gwHolders].filter((e) => !scope || e.gatewayObjects.some((o) => scope.has(convertedFrom(o) ?? '')));
     const before = new Map(redo.map((e) => [e, JSON.stringify(e.gwFindings)] as const));

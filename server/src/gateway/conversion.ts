@@ -7,9 +7,8 @@ import { ingressClassOf, type RouteTable } from '../ingress/routing/index';
 import type { ControllerProfile } from '../ingress/routing/profiles/types';
 import { checkGatewayObjects } from '../rules/gateway/index';
 import { convertIngresses } from './convert/index';
-import { convertedObjects, yamlDocs } from './convert/emit';
-import { parseManifest } from '../ingress/documents';
-import { extractGatewayObjects, type GatewayObject } from './model';
+import { convertedObjects, readConverted } from './convert/emit';
+import type { Gateway, GatewayObject } from './model';
 import type { ConvertResult } from './convert/types';
 
 /** The Gateway converted routes attach to unless one is named (`convert --gateway`, the preview, the served set). */
@@ -32,9 +31,8 @@ function convert(table: RouteTable, services: readonly Service[], profile: Contr
 }
 
 /** Only the Gateway the conversion writes (`--with-gateway`), read back from its YAML: no self-check of the routes. */
-export function convertedGateway(table: RouteTable, services: readonly Service[], profile: ControllerProfile, gw: GatewayTarget): GatewayObject[] {
-  const file = parseManifest('converted:///gateway.yaml', yamlDocs([convert(table, services, profile, gw).gateway]));
-  return extractGatewayObjects(file, { defaultNamespace: gw.namespace ?? 'default' });
+export function convertedGateway(table: RouteTable, services: readonly Service[], profile: ControllerProfile, gw: GatewayTarget): Gateway[] {
+  return readConverted('converted:///gateway.yaml', [convert(table, services, profile, gw).gateway], gw.namespace).filter((o): o is Gateway => o.kind === 'Gateway');
 }
 
 /** A conversion with its objects as read back from the YAML it writes (read once, for the CRD check and for routing). */

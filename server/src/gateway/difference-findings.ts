@@ -9,13 +9,13 @@ import type { Finding } from '../ingress/findings';
 import { asMap, get, type Span } from '../ingress/source';
 import { CONVERTED_FROM, type ConversionNote } from './convert/types';
 import { differenceRow, type Difference } from './equivalence';
-import type { HTTPRoute } from './model';
+import type { GatewayObject, HTTPRoute } from './model';
 import { notConverted } from '../rules/gateway/not-converted';
 import { routeDiffers } from '../rules/gateway/route-differs';
 
-/** The Ingress ("namespace/name") an HTTPRoute was converted from, by the converter's annotation. */
-export function convertedFrom(r: HTTPRoute): string | undefined {
-  return r.annotations[CONVERTED_FROM];
+/** The Ingress ("namespace/name") a Gateway API object was converted from, by the converter's annotation on an HTTPRoute. */
+export function convertedFrom(o: GatewayObject): string | undefined {
+  return o.kind === 'HTTPRoute' ? o.annotations[CONVERTED_FROM] : undefined;
 }
 
 /** spec.hostnames of a route, else its metadata.name, else the whole object. */

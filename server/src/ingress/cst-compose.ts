@@ -78,18 +78,18 @@ function emptyPosition(offset: number, before: readonly SourceToken[] | undefine
  * The array with no spare capacity: an array grown by push keeps room for 17 items, and these
  * live as long as the tree (most maps and lists of a manifest hold one to five).
  */
-function exact<T>(a: T[]): T[] {
+export function exact<T>(a: T[]): T[] {
   return a.slice();
 }
 
 const SCALAR_TYPES = new Set(['scalar', 'single-quoted-scalar', 'double-quoted-scalar']);
 
-/** One pass over a document's CST; `end` is the Composer's range[2] of the node built last. */
 /** Makes the span objects of a tree (a caller may want its own Span class, e.g. chunk-relative spans). */
 export type SpanFactory = (start: number, end: number) => Span;
 
 export const plainSpan: SpanFactory = (start, end) => ({ start, end });
 
+/** One pass over a document's CST; `end` is the Composer's range[2] of the node built last. */
 class Builder {
   end = 0;
 

@@ -4,7 +4,8 @@
 // copy of each per node, and every copy is kept, copied by the garbage collector and marked.
 // The tables are bounded: past their size they start again (a copy then stays a copy). No I/O.
 
-const LIMIT = 1 << 16;
+/** How many entries a table holds before it starts again. */
+export const LIMIT = 1 << 16;
 
 let strings = new Map<string, string>();
 
@@ -18,7 +19,7 @@ export function intern(s: string): string {
 }
 
 /** Scalars up to this length (keys, kinds, enum values) share one copy; longer ones are mostly unique. */
-const SHORT = 24;
+export const SHORT = 24;
 
 /** intern() for the text of a scalar: only short ones, which repeat. */
 export function internScalar(s: string): string {

@@ -7,7 +7,7 @@
 // (cst-compose.ts), which in turn falls back to the Composer. Spans, paths and typing are the
 // Composer's for the same text (range ends, the null of a key without value, the newline counted
 // into a node's range); the CST test and the fuzzing harness compare the ways. No I/O.
-import type { SimpleDocument, SpanFactory } from './cst-compose';
+import { exact, type SimpleDocument, type SpanFactory } from './cst-compose';
 import { internScalar } from './intern';
 import { bail, NotSimple, type PlainTyping } from './scalar-typing';
 import { childPath, indexPath, type SEntry, type SNode, type SScalar, type SSeq, type SMap } from './source';
@@ -115,7 +115,7 @@ class LineBuilder {
       if (lines.indent[this.k]! > col || lines.isItem(this.k)) bail();
       p = lines.content[this.k]!;
     }
-    return { kind: 'map', entries: entries.slice(), span: this.span(start, this.end), path };
+    return { kind: 'map', entries: exact(entries), span: this.span(start, this.end), path };
   }
 
   blockSeq(col: number, path: string): SSeq {
@@ -128,7 +128,7 @@ class LineBuilder {
       if (lines.indent[this.k]! > col) bail();
       if (!lines.isItem(this.k)) break;
     }
-    return { kind: 'seq', items: items.slice(), span: this.span(start, this.end), path };
+    return { kind: 'seq', items: exact(items), span: this.span(start, this.end), path };
   }
 
   /** One `- ` item of a sequence at column col. */
@@ -219,7 +219,7 @@ class LineBuilder {
       while (text.charCodeAt(p) === SPACE) p++;
       if (p >= e - 1) bail();
     }
-    return { kind: 'seq', items: items.slice(), span: this.span(q, e), path };
+    return { kind: 'seq', items: exact(items), span: this.span(q, e), path };
   }
 
   /** The offset of the quote closing the scalar opened at q (before limit); bails when there is none. */

@@ -2,6 +2,7 @@
 // project's schema (go-yaml-tags.ts): findScalarTagByTest, then the tag's resolve. Shared by
 // the two builders that stand in for the Composer (cst-compose.ts, line-compose.ts). No I/O.
 import { Document, isScalar, type DocumentOptions, type ParseOptions, type ScalarTag, type SchemaOptions } from 'yaml';
+import { LIMIT, SHORT } from './intern';
 import type { ScalarValue } from './source';
 
 /** Thrown inside a builder when a document leaves its subset; the caller then takes the Composer's way. */
@@ -37,15 +38,13 @@ export function plainTyping(options: ComposeOptions): PlainTyping {
     return typeof v === 'bigint' ? Number(v) : String(v);
   };
   return (source) => {
-    if (source.length > CACHED_LENGTH) return resolve(source);
+    if (source.length > SHORT) return resolve(source);
     let v = known.get(source);
     if (v === undefined) {
-      if (known.size >= CACHE_LIMIT) known = new Map();
+      if (known.size >= LIMIT) known = new Map();
       known.set(source, (v = resolve(source)));
     }
     return v;
   };
 }
 
-const CACHED_LENGTH = 24;
-const CACHE_LIMIT = 1 << 16;

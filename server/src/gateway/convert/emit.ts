@@ -16,8 +16,12 @@ export const CONVERTED_ROUTES_URI = 'converted:///httproutes.yaml';
 
 /** The converted objects read back from their YAML: the Gateway, then the HTTPRoutes (read from yamlDocs(result.routes) alone). */
 export function convertedObjects(result: ConvertResult): GatewayObject[] {
-  const read = (uri: string, objects: readonly Json[]) => extractGatewayObjects(parseManifest(uri, yamlDocs(objects)), { defaultNamespace: 'default' });
-  return [...read('converted:///gateway.yaml', [result.gateway]), ...read(CONVERTED_ROUTES_URI, result.routes)];
+  return [...readConverted('converted:///gateway.yaml', [result.gateway]), ...readConverted(CONVERTED_ROUTES_URI, result.routes)];
+}
+
+/** Converted objects read back from the YAML written for them, under `uri`. */
+export function readConverted(uri: string, objects: readonly Json[], defaultNamespace = 'default'): GatewayObject[] {
+  return extractGatewayObjects(parseManifest(uri, yamlDocs(objects)), { defaultNamespace });
 }
 
 export function convertedTable(result: ConvertResult): GatewayTable {
